@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The flow is one way: Import -> Store -> Cohorts -> Analysis -> Reports.
+// RendementStats is a pure numerics library that knows nothing of police data.
+let package = Package(
+    name: "rendement",
+    products: [
+        .executable(name: "rendement", targets: ["rendement"]),
+        .library(name: "RendementStats", targets: ["RendementStats"]),
+        .library(name: "RendementCore", targets: ["RendementCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "RendementStats"),
+        .target(name: "RendementCore"),
+        .target(name: "RendementStore", dependencies: ["RendementCore", "CSQLite"]),
+        .target(name: "RendementImport", dependencies: ["RendementCore", "RendementStore"]),
+        .target(name: "RendementSynth", dependencies: ["RendementCore"]),
+        .executableTarget(
+            name: "rendement",
+            dependencies: [
+                "RendementCore", "RendementStore", "RendementImport", "RendementSynth", "RendementStats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RendementStatsTests", dependencies: ["RendementStats"]),
+        .testTarget(name: "RendementCoreTests", dependencies: ["RendementCore"]),
+        .testTarget(name: "RendementStoreTests", dependencies: ["RendementStore", "RendementCore"]),
+        .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"]),
+        .testTarget(name: "RendementSynthTests", dependencies: ["RendementSynth", "RendementCore"]),
+    ]
+)

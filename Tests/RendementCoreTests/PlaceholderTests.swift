@@ -1,0 +1,5 @@
+import XCTest
+@testable import RendementCore
+final class PlaceholderTests: XCTestCase {
+    func testModuleBuilds() { XCTAssertEqual(RendementCoreVersion.string.isEmpty, false) }
+}
