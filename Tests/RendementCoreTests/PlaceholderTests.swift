@@ -1,5 +1,0 @@
-import XCTest
-@testable import RendementCore
-final class PlaceholderTests: XCTestCase {
-    func testModuleBuilds() { XCTAssertEqual(RendementCoreVersion.string.isEmpty, false) }
-}
