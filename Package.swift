@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "RendementStore", dependencies: ["RendementCore", "CSQLite"]),
         .target(name: "RendementImport", dependencies: ["RendementCore", "RendementStore"]),
         .target(name: "RendementSynth", dependencies: ["RendementCore"]),
+        .target(name: "RendementCohorts", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
         .executableTarget(
             name: "rendement",
             dependencies: [
@@ -36,5 +37,6 @@ let package = Package(
         .testTarget(name: "RendementStoreTests", dependencies: ["RendementStore", "RendementCore"]),
         .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"]),
         .testTarget(name: "RendementSynthTests", dependencies: ["RendementSynth", "RendementCore"]),
+        .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore"]),
     ]
 )

@@ -1,0 +1,22 @@
+/// One unit offered to the matcher: a client at its intake date, or a control
+/// candidate at one of its index dates. The matcher sees only what it needs:
+/// who (to avoid reusing a person), the exact-matching stratum, the score on
+/// which nearest neighbours are sought (the logit of the propensity score),
+/// and a key for breaking ties.
+public struct MatchUnit: Sendable, Equatable {
+    /// The person's key; a person is used at most once as a control without replacement.
+    public var person: Int64
+    /// Exact-matching stratum (e.g. sex x age band x intake month), as an integer key.
+    public var stratum: Int64
+    /// The distance score, normally logit(propensity score).
+    public var score: Double
+    /// A tie-breaking key that is unique per unit (e.g. the index day); combined with the seed.
+    public var tieKey: Int64
+
+    public init(person: Int64, stratum: Int64, score: Double, tieKey: Int64 = 0) {
+        self.person = person
+        self.stratum = stratum
+        self.score = score
+        self.tieKey = tieKey
+    }
+}
