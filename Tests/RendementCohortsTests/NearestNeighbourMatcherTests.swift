@@ -62,7 +62,7 @@ final class NearestNeighbourMatcherTests: XCTestCase {
     }
 
     func testSamePersonNeverTwiceInOneSetWithReplacement() throws {
-        let clients = [unit(1, 0.995)]
+        let clients = [unit(1, 0.9875)]
         let candidates = [unit(10, 0.99, tie: 1), unit(10, 0.98, tie: 2), unit(11, 0.5)]
         let r = NearestNeighbourMatcher(options: MatchingOptions(ratio: 2, caliperSD: nil, withReplacement: true)).match(clients: clients, candidates: candidates)
         XCTAssertEqual(try XCTUnwrap(r.sets.first).controls.map { candidates[$0].person }, [10, 11])
