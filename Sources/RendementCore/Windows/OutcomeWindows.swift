@@ -1,0 +1,42 @@
+/// The before and after windows of W calendar months around an index date
+/// (CONTRACT.md section 4):
+/// before = `[index - W months, index)`, after = `(index + G days, index + W months]`,
+/// with the day clamped to the month's end; events on the index date count in
+/// neither window, and the grace period G (default 0) skips the first G days
+/// after the index date for clients and controls alike.
+///
+/// Both windows are stored as half-open day-number ranges `[lower, upper)`
+/// so counting is two binary searches on a sorted array of event days.
+public struct OutcomeWindows: Sendable, Equatable {
+    public let index: Day
+    public let months: Int
+    public let graceDays: Int
+
+    /// Days `d` with `before.lowerBound <= d < before.upperBound`.
+    public let before: Range<Int32>
+    /// Days `d` with `after.lowerBound <= d < after.upperBound`.
+    public let after: Range<Int32>
+
+    public init(index: Day, months: Int, graceDays: Int = 0) {
+        precondition(months >= 1, "window must be at least one month")
+        precondition(graceDays >= 0, "grace days cannot be negative")
+        self.index = index
+        self.months = months
+        self.graceDays = graceDays
+        let start = index.adding(months: -months)
+        let end = index.adding(months: months)
+        before = start.number..<index.number
+        let afterStart = index.number + 1 + Int32(graceDays)
+        after = min(afterStart, end.number + 1)..<(end.number + 1)
+    }
+
+    /// First day of the before-window.
+    public var firstDay: Day { Day(number: before.lowerBound) }
+    /// Last day of the after-window.
+    public var lastDay: Day { Day(number: after.upperBound - 1) }
+
+    /// Whether both windows lie inside an observation period `[from, to]`.
+    public func lies(within from: Day, _ to: Day) -> Bool {
+        firstDay >= from && lastDay <= to
+    }
+}
