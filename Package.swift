@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "RendementImport", dependencies: ["RendementCore", "RendementStore"]),
         .target(name: "RendementSynth", dependencies: ["RendementCore"]),
         .target(name: "RendementCohorts", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
+        .target(name: "RendementAnalysis", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
         .executableTarget(
             name: "rendement",
             dependencies: [
@@ -38,5 +39,6 @@ let package = Package(
         .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"]),
         .testTarget(name: "RendementSynthTests", dependencies: ["RendementSynth", "RendementCore"]),
         .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore"]),
+        .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore"]),
     ]
 )
