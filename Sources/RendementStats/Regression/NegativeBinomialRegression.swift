@@ -83,17 +83,19 @@ public struct NegativeBinomialRegression: Sendable {
         /// Gradient and negative Hessian in (b, alpha) or (b, theta).
         func derivatives(_ b: [Double], alpha a: Double, logScale: Bool) -> ([Double], Matrix) {
             var g = [Double](repeating: 0, count: p)
-            var h = Matrix(rows: p, columns: p)
+            var hbb = Matrix(rows: k, columns: k)
             var gA = 0.0, hAA = 0.0
             var hBA = [Double](repeating: 0, count: k)
             for i in 0..<n {
                 let t = terms(y: y[i], eta: eta(b, i), alpha: a)
                 let r = x.row(i)
                 for j in 0..<k { g[j] += r[j] * t.gEta; hBA[j] += r[j] * t.hEtaAlpha }
-                h.addOuterProduct(r, weight: -t.hEtaEta)
+                hbb.addOuterProduct(r, weight: -t.hEtaEta)
                 gA += t.gAlpha
                 hAA += t.hAlphaAlpha
             }
+            var h = Matrix(rows: p, columns: p)
+            for i in 0..<k { for j in 0..<k { h[i, j] = hbb[i, j] } }
             let jac = logScale ? a : 1
             g[k] = jac * gA
             for j in 0..<k { h[j, k] = -jac * hBA[j]; h[k, j] = h[j, k] }

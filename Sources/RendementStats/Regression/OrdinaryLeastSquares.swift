@@ -4,8 +4,10 @@ import Foundation
 /// with a Cholesky factor of X'X (accumulated row by row) and one step of
 /// iterative refinement. Matches statsmodels `sm.OLS(y, X).fit()` and, with
 /// `clusters`, `fit(cov_type='cluster', cov_kwds={'groups': g})`: CR1 factor
-/// G/(G-1)*(N-1)/(N-K) and t reference distribution with G-1 degrees of
-/// freedom (statsmodels' default `df_correction=True`).
+/// G/(G-1)*(N-1)/(N-K). statsmodels 0.15 refers cluster-robust statistics to
+/// the NORMAL distribution by default (`use_t=None` -> False for robust
+/// covariances; verified in the fixtures); `clusterUseT: true` gives
+/// `use_t=True`, i.e. Student t with G-1 degrees of freedom.
 public struct OrdinaryLeastSquares: Sendable {
     /// Coefficients with model-based (sigma^2 (X'X)^{-1}, t with n-k df) or
     /// cluster-robust covariance.
@@ -28,7 +30,7 @@ public struct OrdinaryLeastSquares: Sendable {
 
     /// Fits OLS. `x` is n x k (include a column of ones for an intercept);
     /// `clusters` (one id per row) switches to the CR1 covariance.
-    public static func fit(x: Matrix, y: [Double], clusters: [Int]? = nil) throws -> OrdinaryLeastSquares {
+    public static func fit(x: Matrix, y: [Double], clusters: [Int]? = nil, clusterUseT: Bool = false) throws -> OrdinaryLeastSquares {
         let n = x.rows, k = x.columns
         guard y.count == n, n > 0, k > 0 else { throw RegressionError.dimensionMismatch("X is \(n)x\(k), y has \(y.count)") }
         if let c = clusters, c.count != n { throw RegressionError.dimensionMismatch("clusters has \(c.count) entries for \(n) rows") }
@@ -71,7 +73,7 @@ public struct OrdinaryLeastSquares: Sendable {
             let (cov, factor) = try accumulator.covariance(bread: bread, parameters: k)
             coefficients = RegressionCoefficients(
                 estimates: beta, covariance: cov,
-                distribution: .studentT(degreesOfFreedom: Double(accumulator.clusterCount - 1)),
+                distribution: clusterUseT ? .studentT(degreesOfFreedom: Double(accumulator.clusterCount - 1)) : .normal,
                 covarianceKind: .clusterRobust(clusters: accumulator.clusterCount, correction: factor))
         } else {
             coefficients = RegressionCoefficients(
@@ -90,7 +92,7 @@ public struct OrdinaryLeastSquares: Sendable {
     }
 
     /// Convenience: the design as an array of rows.
-    public static func fit(rows: [[Double]], y: [Double], clusters: [Int]? = nil) throws -> OrdinaryLeastSquares {
-        try fit(x: Matrix(rows), y: y, clusters: clusters)
+    public static func fit(rows: [[Double]], y: [Double], clusters: [Int]? = nil, clusterUseT: Bool = false) throws -> OrdinaryLeastSquares {
+        try fit(x: Matrix(rows), y: y, clusters: clusters, clusterUseT: clusterUseT)
     }
 }

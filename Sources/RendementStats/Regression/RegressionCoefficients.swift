@@ -4,8 +4,8 @@ import Foundation
 public enum InferenceDistribution: Sendable, Equatable {
     /// Standard normal (z statistics): GLMs and discrete models in statsmodels.
     case normal
-    /// Student t with the given degrees of freedom (OLS: n - k, or G - 1 with
-    /// cluster-robust covariance as statsmodels' default df_correction).
+    /// Student t with the given degrees of freedom (OLS: n - k; G - 1 for
+    /// cluster-robust OLS when requested, as statsmodels use_t=True).
     case studentT(degreesOfFreedom: Double)
 }
 
