@@ -16,6 +16,10 @@ final class RegressionModelTests: XCTestCase {
         assertClose(c.estimates, e.doubles("params"), rel: rel, floor: 1e-8, routine: routine, "\(name) params")
         assertClose(c.standardErrors, e.doubles("bse"), rel: rel, routine: routine + " SE", "\(name) bse")
         assertClose(c.statistics, e.doubles("tvalues"), rel: rel, floor: 1e-6, routine: routine + " statistic", "\(name) tvalues")
+        assertClose(c.pValues, e.doubles("pvalues"), rel: rel, floor: 1e-300, routine: routine + " p-value", "\(name) pvalues")
+        let ci = c.confidenceIntervals(level: 0.95)
+        assertClose(ci.map(\.lower), e.doubles("ci_lower"), rel: rel, floor: 1e-8, routine: routine + " CI", "\(name) ci_lower")
+        assertClose(ci.map(\.upper), e.doubles("ci_upper"), rel: rel, floor: 1e-8, routine: routine + " CI", "\(name) ci_upper")
     }
 
     func checkCluster(_ c: RegressionCoefficients, _ e: [String: Any], rel: Double, routine: String, _ name: String) {
@@ -23,6 +27,10 @@ final class RegressionModelTests: XCTestCase {
         assertClose(c.standardErrors, cl.doubles("bse"), rel: rel, routine: routine + " cluster SE", "\(name) cluster bse")
         assertClose(c.statistics, cl.doubles("tvalues"), rel: rel, floor: 1e-6, routine: routine + " cluster statistic", "\(name) cluster z")
         XCTAssertEqual(c.distribution, .normal, "\(name): statsmodels use_t=\(cl["use_t"] ?? "?")")
+        assertClose(c.pValues, cl.doubles("pvalues"), rel: rel, floor: 1e-300, routine: routine + " cluster p-value", "\(name) cluster pvalues")
+        let ci = c.confidenceIntervals(level: 0.95)
+        assertClose(ci.map(\.lower), cl.doubles("ci_lower"), rel: rel, floor: 1e-8, routine: routine + " cluster CI", "\(name) cluster ci_lower")
+        assertClose(ci.map(\.upper), cl.doubles("ci_upper"), rel: rel, floor: 1e-8, routine: routine + " cluster CI", "\(name) cluster ci_upper")
     }
 
     func testOrdinaryLeastSquares() throws {
