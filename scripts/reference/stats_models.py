@@ -29,9 +29,19 @@ def arr(a):
     return [None if (isinstance(v, float) and not np.isfinite(v)) else float(v) for v in np.asarray(a, dtype=float).ravel()]
 
 
+def clean(o):
+    if isinstance(o, dict):
+        return {k: clean(v) for k, v in o.items()}
+    if isinstance(o, list):
+        return [clean(v) for v in o]
+    if isinstance(o, float) and not np.isfinite(o):
+        return None
+    return o
+
+
 def dump(name, cases):
     with open(f"{OUT}/{name}", "w") as f:
-        json.dump({"versions": VERSIONS, "cases": cases}, f, indent=1)
+        json.dump(clean({"versions": VERSIONS, "cases": cases}), f, indent=1, allow_nan=False)
 
 
 # --------------------------------------------------------------- regression
@@ -171,7 +181,8 @@ def regression_cases():
 def meta_cases():
     rng = np.random.default_rng(7)
     cases = []
-    specs = [("meta_het", 12, 0.3), ("meta_homog", 8, 0.0), ("meta_two", 2, 0.2), ("meta_large", 40, 0.1)]
+    specs = [("meta_het", 12, 0.3), ("meta_homog", 8, 0.0), ("meta_two", 2, 0.2), ("meta_large", 40, 0.1),
+             ("meta_het_strong", 20, 0.6), ("meta_het_small", 5, 0.8), ("meta_het_large", 60, 0.4)]
     for name, k, tau in specs:
         v = rng.uniform(0.01, 0.2, size=k)
         theta = rng.normal(0.3, tau, size=k) if tau > 0 else np.full(k, 0.3)
@@ -181,10 +192,23 @@ def meta_cases():
         fe = np.sum(fe_w * y) / np.sum(fe_w)
         ci = res.conf_int(alpha=0.05)  # fixed and random via summary frame
         sf = res.summary_frame(alpha=0.05)
-        case = {"name": name, "y": arr(y), "v": arr(v), "expected": {
+        # statsmodels 0.15 does NOT truncate the DL tau^2 at zero (negative tau^2
+        # gives NaN random-effects SEs); metafor and DerSimonian & Laird do. When
+        # tau^2 < 0 the truncated DL result equals the fixed-effect one, so the
+        # expected random-effects values are taken from the fixed-effect row and
+        # I^2 is clipped at 0 (metafor's convention); the raw values are recorded.
+        truncated = bool(res.tau2 < 0)
+        raw = {"tau2_statsmodels": float(res.tau2), "i2_statsmodels": float(res.i2)}
+        if truncated:
+            sf.loc["random effect", ["eff", "sd_eff", "ci_low", "ci_upp"]] = sf.loc["fixed effect", ["eff", "sd_eff", "ci_low", "ci_upp"]]
+            res.mean_effect_re = res.mean_effect_fe
+            res.sd_eff_w_re = res.sd_eff_w_fe
+            res.tau2 = 0.0
+            res.i2 = max(0.0, float(res.i2))
+        case = {"name": name, "y": arr(y), "v": arr(v), "truncated": truncated, "statsmodels_raw": raw, "expected": {
             "fixed": float(res.mean_effect_fe), "fixed_se": float(res.sd_eff_w_fe),
             "random": float(res.mean_effect_re), "random_se": float(res.sd_eff_w_re),
-            "tau2": float(res.tau2), "q": float(res.q), "q_df": float(res.df_resid if hasattr(res, 'df_resid') else k - 1),
+            "tau2": float(res.tau2), "q": float(res.q), "q_df": float(k - 1),
             "q_pvalue": float(scipy.stats.chi2.sf(res.q, k - 1)), "i2": float(res.i2),
             "fixed_ci": arr(sf.loc["fixed effect", ["ci_low", "ci_upp"]]),
             "random_ci": arr(sf.loc["random effect", ["ci_low", "ci_upp"]]),
