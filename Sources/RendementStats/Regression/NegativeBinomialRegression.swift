@@ -1,0 +1,171 @@
+import Foundation
+
+/// Negative binomial (NB2) regression: y ~ NB with mean mu = exp(x'b + offset)
+/// and variance mu + alpha mu^2, with alpha estimated by maximum likelihood
+/// jointly with b. Matches statsmodels
+/// `sm.NegativeBinomial(y, X, loglike_method='nb2', offset=o).fit()`
+/// (Cameron & Trivedi 2013, Regression Analysis of Count Data, sec. 3.3).
+///
+/// b and theta = log(alpha) are fitted together by Newton-Raphson with the
+/// analytic Hessian and step halving, starting from the Poisson fit. Standard
+/// errors come from the observed information in the (b, alpha)
+/// parametrisation, like statsmodels, whose `params` end with alpha itself.
+public struct NegativeBinomialRegression: Sendable {
+    /// Coefficients b_1..b_k followed by alpha (k + 1 entries, as statsmodels).
+    public let coefficients: RegressionCoefficients
+    /// The dispersion alpha (variance mu + alpha mu^2).
+    public var alpha: Double { coefficients.estimates[coefficients.estimates.count - 1] }
+    /// Fitted means.
+    public let fittedMeans: [Double]
+    /// Log-likelihood sum [lgamma(y + 1/a) - lgamma(1/a) - lgamma(y + 1)
+    /// - (1/a) log(1 + a mu) + y log(a mu / (1 + a mu))].
+    public let logLikelihood: Double
+    /// Newton iterations used.
+    public let iterations: Int
+
+    /// Per-observation derivatives of the log-likelihood in (eta, alpha).
+    struct Terms {
+        var ll = 0.0, gEta = 0.0, gAlpha = 0.0, hEtaEta = 0.0, hEtaAlpha = 0.0, hAlphaAlpha = 0.0
+    }
+
+    static func terms(y: Double, eta: Double, alpha a: Double, derivatives: Bool = true) -> Terms {
+        let mu = Foundation.exp(eta)
+        let r = 1 / a
+        let amu = a * mu
+        let l1 = Foundation.log1p(amu)
+        var t = Terms()
+        t.ll = Foundation.lgamma(y + r) - Foundation.lgamma(r) - Foundation.lgamma(y + 1) - r * l1
+            + (y > 0 ? y * (Foundation.log(amu) - l1) : 0)
+        guard derivatives else { return t }
+        let onePlus = 1 + amu
+        let dg = ModelMath.digamma(y + r) - ModelMath.digamma(r)
+        let tg = ModelMath.trigamma(y + r) - ModelMath.trigamma(r)
+        t.gEta = (y - mu) / onePlus
+        t.hEtaEta = -mu * (1 + a * y) / (onePlus * onePlus)
+        t.gAlpha = r * r * (l1 - dg) + (y - mu) / (a * onePlus)
+        t.hEtaAlpha = -(y - mu) * mu / (onePlus * onePlus)
+        t.hAlphaAlpha = -2 * r * r * r * (l1 - dg) + r * r * mu / onePlus + r * r * r * r * tg
+            - (y - mu) * (1 + 2 * amu) / (a * a * onePlus * onePlus)
+        return t
+    }
+
+    /// Fits the model. `x` is n x k with a constant column for an intercept;
+    /// `y` non-negative counts; `clusters` for CR1 standard errors
+    /// (K = k + 1 in the small-sample factor, as statsmodels counts alpha).
+    public static func fit(x: Matrix, y: [Double], offset: [Double]? = nil, clusters: [Int]? = nil,
+                           maxIterations: Int = 200, tolerance: Double = 1e-12) throws -> NegativeBinomialRegression {
+        let n = x.rows, k = x.columns
+        try GLMInput.validate(n: n, k: k, y: y, offset: offset, weights: nil, clusters: clusters)
+        if let bad = y.firstIndex(where: { !($0 >= 0) || !$0.isFinite }) {
+            throw RegressionError.invalidResponse("y[\(bad)] = \(y[bad]) is not a non-negative count")
+        }
+        let off = offset ?? [Double](repeating: 0, count: n)
+        let poisson = try PoissonRegression.fit(x: x, y: y, offset: off)
+        var beta = poisson.coefficients.estimates
+        // Method-of-moments start for alpha: sum((y-mu)^2 - y) / sum(mu^2).
+        var num = 0.0, den = 0.0
+        for i in 0..<n { let mu = poisson.fittedMeans[i]; num += (y[i] - mu) * (y[i] - mu) - y[i]; den += mu * mu }
+        var theta = Foundation.log(max(num / den, 0.05))
+        let p = k + 1
+
+        func eta(_ b: [Double], _ i: Int) -> Double {
+            var s = off[i]
+            let base = i * k
+            for j in 0..<k { s += x.values[base + j] * b[j] }
+            return s
+        }
+        func loglik(_ b: [Double], _ th: Double) -> Double {
+            let a = Foundation.exp(th)
+            var s = 0.0
+            for i in 0..<n { s += terms(y: y[i], eta: eta(b, i), alpha: a, derivatives: false).ll }
+            return s
+        }
+        /// Gradient and negative Hessian in (b, alpha) or (b, theta).
+        func derivatives(_ b: [Double], alpha a: Double, logScale: Bool) -> ([Double], Matrix) {
+            var g = [Double](repeating: 0, count: p)
+            var hbb = Matrix(rows: k, columns: k)
+            var gA = 0.0, hAA = 0.0
+            var hBA = [Double](repeating: 0, count: k)
+            for i in 0..<n {
+                let t = terms(y: y[i], eta: eta(b, i), alpha: a)
+                let r = x.row(i)
+                for j in 0..<k { g[j] += r[j] * t.gEta; hBA[j] += r[j] * t.hEtaAlpha }
+                hbb.addOuterProduct(r, weight: -t.hEtaEta)
+                gA += t.gAlpha
+                hAA += t.hAlphaAlpha
+            }
+            var h = Matrix(rows: p, columns: p)
+            for i in 0..<k { for j in 0..<k { h[i, j] = hbb[i, j] } }
+            let jac = logScale ? a : 1
+            g[k] = jac * gA
+            for j in 0..<k { h[j, k] = -jac * hBA[j]; h[k, j] = h[j, k] }
+            h[k, k] = logScale ? -(a * a * hAA + a * gA) : -hAA
+            return (g, h)
+        }
+
+        var ll = loglik(beta, theta)
+        var iterations = 0
+        var converged = false
+        var lastChange = Double.infinity
+        while iterations < maxIterations {
+            let (g, negH) = derivatives(beta, alpha: Foundation.exp(theta), logScale: true)
+            var step: [Double]
+            if let c = try? Cholesky(negH) {
+                step = c.solve(g)
+            } else {
+                // Far from the optimum: Levenberg-damped step.
+                var damped = negH
+                var lambda = 1e-3 * max(negH.diagonal.map(abs).max() ?? 1, 1)
+                var solved: [Double]? = nil
+                for _ in 0..<30 {
+                    damped = negH
+                    for j in 0..<p { damped[j, j] += lambda }
+                    if let c = try? Cholesky(damped) { solved = c.solve(g); break }
+                    lambda *= 10
+                }
+                guard let s = solved else { throw RegressionError.notConverged(iterations: iterations, lastChange: lastChange) }
+                step = s
+            }
+            var t = 1.0
+            var nb = beta, nth = theta, nll = -Double.infinity
+            for _ in 0..<50 {
+                for j in 0..<k { nb[j] = beta[j] + t * step[j] }
+                nth = theta + t * max(min(step[k], 5), -5)
+                nll = loglik(nb, nth)
+                if nll.isFinite && nll >= ll - 1e-12 * (1 + abs(ll)) { break }
+                t /= 2
+            }
+            iterations += 1
+            var maxDelta = abs(nth - theta) / (1 + abs(theta))
+            for j in 0..<k { maxDelta = max(maxDelta, abs(nb[j] - beta[j]) / (1 + abs(beta[j]))) }
+            let llChange = abs(nll - ll) / (1 + abs(nll))
+            beta = nb; theta = nth; ll = nll; lastChange = maxDelta
+            if llChange < tolerance && maxDelta < tolerance.squareRoot() { converged = true; break }
+            if theta < Foundation.log(1e-10) { break }
+        }
+        if !converged { throw RegressionError.notConverged(iterations: iterations, lastChange: lastChange) }
+        let a = Foundation.exp(theta)
+        let (_, negH) = derivatives(beta, alpha: a, logScale: false)
+        let bread: Matrix
+        do { bread = try negH.inverseSymmetricPositiveDefinite() } catch let e as LinearAlgebraError { throw RegressionError.singularDesign(e) }
+        var fitted = [Double](repeating: 0, count: n)
+        var accumulator = ClusterRobustCovariance(parameterCount: p)
+        for i in 0..<n {
+            let e = eta(beta, i)
+            fitted[i] = Foundation.exp(e)
+            if let c = clusters {
+                let t = terms(y: y[i], eta: e, alpha: a)
+                var s = x.row(i).map { $0 * t.gEta }
+                s.append(t.gAlpha)
+                accumulator.add(score: s, cluster: c[i])
+            }
+        }
+        let coefficients = try GLMInput.coefficients(beta: beta + [a], bread: bread, clusters: clusters, accumulator: accumulator, parameters: p)
+        return NegativeBinomialRegression(coefficients: coefficients, fittedMeans: fitted, logLikelihood: ll, iterations: iterations)
+    }
+
+    /// Convenience: the design as an array of rows.
+    public static func fit(rows: [[Double]], y: [Double], offset: [Double]? = nil, clusters: [Int]? = nil) throws -> NegativeBinomialRegression {
+        try fit(x: Matrix(rows), y: y, offset: offset, clusters: clusters)
+    }
+}
