@@ -1,4 +1,4 @@
-"""Shared helpers for the stats_dist* / stats_tests* reference scripts.
+"""Shared helpers for stats_distributions.py and stats_tests.py (not itself a fixture script).
 
 Floats are written with Python's repr (shortest string that round-trips the
 IEEE double exactly, i.e. up to 17 significant digits). Non-finite values are
