@@ -16,6 +16,8 @@ def clean(v):
         if math.isinf(v):
             return "inf" if v > 0 else "-inf"
         return v
+    if hasattr(v, "ndim") and getattr(v, "ndim", 0) > 0:
+        return clean(v.tolist())
     if hasattr(v, "item") and not isinstance(v, (list, tuple, dict)):
         try:
             return clean(v.item())
