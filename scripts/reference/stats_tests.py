@@ -227,12 +227,16 @@ for x1, n1, x2, n2 in [(15, 40, 8, 45), (0, 20, 5, 25), (20, 20, 10, 30), (560, 
 for c1, e1, c2, e2 in [(10, 100.0, 5, 120.0), (0, 50.0, 7, 40.0), (120, 1000.0, 80, 1100.0), (3, 2.5, 3, 2.5),
                        (40, 10.0, 5, 30.0), (1500, 2e4, 1200, 2e4)]:
     r = test_poisson_2indep(c1, e1, c2, e2, method="exact-cond")
-    ci = stats.binomtest(c1, c1 + c2).proportion_ci(0.95, method="exact")
+    # Clopper-Pearson via beta.ppf (Boost ibeta_inv). binomtest(...).proportion_ci(method="exact")
+    # solves the same equations with a root finder whose tolerance leaves ~1e-10 relative error.
+    lo_pi = 0.0 if c1 == 0 else stats.beta.ppf(0.025, c1, c2 + 1)
+    hi_pi = 1.0 if c2 == 0 else stats.beta.ppf(0.975, c1 + 1, c2)
 
     def ratio(pi):
         return float("inf") if pi >= 1 else pi / (1 - pi) * e2 / e1
     ht["poisson"].append({"name": f"pois-{c1}/{e1}-{c2}/{e2}", "c1": c1, "e1": e1, "c2": c2, "e2": e2,
-                          "pvalue": r.pvalue, "lo": ratio(ci.low), "hi": ratio(ci.high)})
+                          "pvalue": r.pvalue, "lo": ratio(lo_pi), "hi": ratio(hi_pi),
+                          "lo_binomtest": ratio(stats.binomtest(c1, c1 + c2).proportion_ci(0.95, method="exact").low)})
 
 # binomial test
 for k, n, p0 in [(7, 20, 0.5), (0, 10, 0.3), (10, 10, 0.3), (3, 50, 0.2), (60, 100, 0.5), (1, 2000, 0.01),
@@ -240,8 +244,13 @@ for k, n, p0 in [(7, 20, 0.5), (0, 10, 0.3), (10, 10, 0.3), (3, 50, 0.2), (60, 1
     r = stats.binomtest(k, n, p0)
     cp = r.proportion_ci(0.95, method="exact")
     wi = r.proportion_ci(0.95, method="wilson")
+    # Clopper-Pearson reference from beta.ppf (see the Poisson note above); scipy's binomtest
+    # interval is kept as cplo_binomtest/cphi_binomtest for information.
+    cplo = 0.0 if k == 0 else stats.beta.ppf(0.025, k, n - k + 1)
+    cphi = 1.0 if k == n else stats.beta.ppf(0.975, k + 1, n - k)
     ht["binomtest"].append({"name": f"binom-{k}/{n}-{p0}", "k": k, "n": n, "p0": p0, "pvalue": r.pvalue,
-                            "cplo": cp.low, "cphi": cp.high, "wlo": wi.low, "whi": wi.high})
+                            "cplo": cplo, "cphi": cphi, "cplo_binomtest": cp.low, "cphi_binomtest": cp.high,
+                            "wlo": wi.low, "whi": wi.high})
 write(out, "hypothesis_tests.json", {"versions": versions, **ht})
 
 # ---------------------------------------------------------------- PRNG (pure integer reference)
