@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import scipy
 from scipy import special, stats
-from stats_common import write
+from dist_common import write
 import mpmath as mp
 
 mp.mp.dps = 50
