@@ -39,6 +39,6 @@ let package = Package(
         .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"]),
         .testTarget(name: "RendementSynthTests", dependencies: ["RendementSynth", "RendementCore"]),
         .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore"]),
-        .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore"]),
+        .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore"], exclude: ["Fixtures"]),
     ]
 )

@@ -76,6 +76,7 @@ def main():
     ap.add_argument("--windows", default="1,2,3,6,12")
     ap.add_argument("--grace-days", type=int, default=0)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--dump-sets", action="store_true", help="also write every set's counts (for estimator fixtures)")
     args = ap.parse_args()
 
     periods = {"bvh": parse_period(args.bvh_period), "hks": parse_period(args.hks_period)}
@@ -134,6 +135,8 @@ def main():
             n = len(sets)
             row = {"source": source, "window_months": w, "n_sets": n, "n_clients": n,
                    "n_controls": sum(len(s[3]) for s in sets)}
+            if args.dump_sets:
+                row["sets"] = [[int(s[1]), int(s[2]), [[int(b), int(a)] for b, a in s[3]]] for s in sets]
             if n == 0:
                 results.append(row)
                 continue
