@@ -1,0 +1,52 @@
+import Foundation
+import RendementStats
+
+/// The propensity score: a logistic regression of client status on the
+/// matching covariates (Rosenbaum & Rubin 1983; MatchIt `distance = "glm"`),
+/// used through its linear predictor, the logit of the score (Austin 2011).
+///
+/// Features: intercept, age, age^2/100, man, log(1 + BVH contacts 12 m),
+/// log(1 + HKS reports 12 m), log(1 + HKS reports 5 y), years since the first
+/// registration. Identical covariate rows are pooled with a frequency weight
+/// before fitting -- exact for the maximum-likelihood estimates -- so a
+/// national pool of millions of person-dates fits in seconds.
+public struct PropensityModel: Sendable {
+    /// Feature names in coefficient order.
+    public static let featureNames = ["intercept", "age", "age_squared_per_100", "man", "log1p_bvh_prior_12m",
+                                      "log1p_hks_prior_12m", "log1p_hks_prior_60m", "years_since_first"]
+
+    public let coefficients: [Double]
+    public let standardErrors: [Double]
+    /// Distinct covariate patterns the model was fitted on.
+    public let patterns: Int
+
+    static func features(_ c: MatchingCovariates) -> [Double] {
+        let age = Double(c.age)
+        return [1, age, age * age / 100, c.sex == .man ? 1 : 0, log1p(Double(c.bvhPrior12)),
+                log1p(Double(c.hksPrior12)), log1p(Double(c.hksPrior60)), Double(c.monthsSinceFirst) / 12]
+    }
+
+    /// Fits on clients (y = 1) and candidates (y = 0).
+    public static func fit(clients: [MatchingCovariates], candidates: [MatchingCovariates]) throws -> PropensityModel {
+        var weights: [[Double]: (clients: Double, candidates: Double)] = [:]
+        for c in clients { weights[features(c), default: (0, 0)].clients += 1 }
+        for c in candidates { weights[features(c), default: (0, 0)].candidates += 1 }
+        var rows: [[Double]] = [], y: [Double] = [], w: [Double] = []
+        for f in weights.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let (nc, nk) = weights[f]!
+            if nc > 0 { rows.append(f); y.append(1); w.append(nc) }
+            if nk > 0 { rows.append(f); y.append(0); w.append(nk) }
+        }
+        let fit = try LogisticRegression.fit(rows: rows, y: y, weights: w)
+        return PropensityModel(coefficients: fit.coefficients.estimates, standardErrors: fit.coefficients.standardErrors,
+                               patterns: weights.count)
+    }
+
+    /// The logit of the propensity score.
+    public func logit(_ c: MatchingCovariates) -> Double {
+        zip(coefficients, Self.features(c)).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+
+    /// The propensity score itself.
+    public func score(_ c: MatchingCovariates) -> Double { 1 / (1 + exp(-logit(c))) }
+}
