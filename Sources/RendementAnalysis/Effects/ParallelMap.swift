@@ -1,0 +1,22 @@
+import Dispatch
+import Foundation
+
+/// Maps independent work items on all cores (`DispatchQueue.concurrentPerform`),
+/// keeping the input order of the results.
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable @escaping (T) -> R) -> [R] {
+        let box = ResultBox<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            box.set(i, transform(items[i]))
+        }
+        return box.values()
+    }
+
+    private final class ResultBox<R>: @unchecked Sendable {
+        private var storage: [R?]
+        private let lock = NSLock()
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ value: R) { lock.lock(); storage[i] = value; lock.unlock() }
+        func values() -> [R] { storage.map { $0! } }
+    }
+}

@@ -1,0 +1,18 @@
+import RendementCore
+
+/// A client or control in a matched set as the analysis sees it: the index
+/// date, age at that date and the outcome history. For a control the index
+/// incident and the pv's linked to it are already removed from `history`.
+public struct SetMember: Sendable {
+    public var person: Int64
+    public var index: Day
+    public var age: Int
+    public var history: PoliceHistory
+
+    public init(person: Int64, index: Day, age: Int, history: PoliceHistory) {
+        self.person = person
+        self.index = index
+        self.age = age
+        self.history = history
+    }
+}
