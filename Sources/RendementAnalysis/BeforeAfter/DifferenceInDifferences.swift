@@ -18,11 +18,15 @@ import RendementStats
 public struct DifferenceInDifferences: Sendable {
     public var summary: BeforeAfterSummary
     public var didCI: (low: Double, high: Double)?
+    /// Standard error of `did` (sd(d) / sqrt(n)).
+    public var didStandardError: Double?
     public var pValue: Double?
     public var pWilcoxon: Double?
     public var rateRatio: Double?
     public var rateRatioCI: (low: Double, high: Double)?
     public var pRateRatio: Double?
+    /// Cluster-robust standard error of log(rate ratio).
+    public var logRateRatioStandardError: Double?
 
     public init(_ sets: [SetCounts], confidenceLevel: Double = 0.95) {
         summary = BeforeAfterSummary(sets)
@@ -31,6 +35,7 @@ public struct DifferenceInDifferences: Sendable {
             let t = HypothesisTests.oneSampleTTest(d, confidenceLevel: confidenceLevel)
             if t.degeneracy == nil {
                 didCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
+                didStandardError = t.standardError
                 pValue = t.pValue
             }
         }
@@ -41,10 +46,12 @@ public struct DifferenceInDifferences: Sendable {
             rateRatio = fit.ratio
             rateRatioCI = fit.ci
             pRateRatio = fit.p
+            logRateRatioStandardError = fit.se
         }
     }
 
-    static func poissonRateRatio(_ sets: [SetCounts], level: Double) -> (ratio: Double, ci: (low: Double, high: Double), p: Double)? {
+    static func poissonRateRatio(_ sets: [SetCounts], level: Double)
+        -> (ratio: Double, ci: (low: Double, high: Double), p: Double, se: Double)? {
         guard sets.count >= 2 else { return nil }
         var rows: [[Double]] = [], y: [Double] = [], clusters: [Int] = []
         rows.reserveCapacity(sets.count * 4)
@@ -68,6 +75,6 @@ public struct DifferenceInDifferences: Sendable {
         let beta = c.estimates[3], se = c.standardErrors[3]
         guard se > 0, se.isFinite else { return nil }
         let z = Normal.standard.quantile(0.5 + level / 2)
-        return (exp(beta), (exp(beta - z * se), exp(beta + z * se)), c.pValues[3])
+        return (exp(beta), (exp(beta - z * se), exp(beta + z * se)), c.pValues[3], se)
     }
 }
