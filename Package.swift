@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "RendementSynth", dependencies: ["RendementCore"]),
         .target(name: "RendementCohorts", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
         .target(name: "RendementAnalysis", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
+        .target(name: "RendementReports", dependencies: ["RendementCore", "RendementAnalysis"]),
         .executableTarget(
             name: "rendement",
             dependencies: [
@@ -39,6 +40,7 @@ let package = Package(
         .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"]),
         .testTarget(name: "RendementSynthTests", dependencies: ["RendementSynth", "RendementCore"]),
         .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore"]),
+        .testTarget(name: "RendementReportsTests", dependencies: ["RendementReports", "RendementCore"]),
         .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore"], exclude: ["Fixtures"]),
     ]
 )

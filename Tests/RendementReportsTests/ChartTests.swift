@@ -1,0 +1,97 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import XCTest
+@testable import RendementReports
+
+/// Renders each chart and checks that it is well-formed XML (SVG) with the
+/// expected title, series, bands, labels and legend entries.
+final class ChartTests: XCTestCase {
+    private final class Collector: NSObject, XMLParserDelegate {
+        var elements: [(name: String, attributes: [String: String])] = []
+        var texts: [String] = []
+        private var current = ""
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            elements.append((name, attributes)); current = ""
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "text" || name == "title" { texts.append(current) }
+            current = ""
+        }
+    }
+
+    private func parse(_ svg: String, file: StaticString = #filePath, line: UInt = #line) -> Collector {
+        let parser = XMLParser(data: Data(svg.utf8))
+        let collector = Collector()
+        parser.delegate = collector
+        XCTAssertTrue(parser.parse(), "not well-formed: \(parser.parserError.map { "\($0)" } ?? "")", file: file, line: line)
+        XCTAssertEqual(collector.elements.first?.name, "svg", file: file, line: line)
+        return collector
+    }
+
+    private func count(_ c: Collector, _ cls: String) -> Int { c.elements.filter { $0.attributes["class"] == cls }.count }
+
+    func testEventStudyLineChart() {
+        let months = Array(-12...(-1)) + Array(1...12)
+        let clients = LineChart.Series(name: "Cliënten", points: months.map { (Double($0), $0 < 0 ? 0.3 : 0.2) },
+                                       band: months.map { (Double($0), 0.1, 0.4) })
+        let controls = LineChart.Series(name: "Controlegroep <vergelijkbaar> & co", points: months.map { (Double($0), 0.25) })
+        let chart = LineChart(title: "Politiecontacten per maand", xLabel: "Maanden t.o.v. instroom", yLabel: "Gemiddeld aantal",
+                              series: [clients, controls], verticalMarker: (0, "instroom"))
+        let c = parse(chart.svg())
+        XCTAssertEqual(count(c, "series"), 2)
+        XCTAssertEqual(count(c, "band"), 1)
+        XCTAssertTrue(c.texts.contains("Politiecontacten per maand"))
+        XCTAssertTrue(c.texts.contains("Maanden t.o.v. instroom"))
+        XCTAssertTrue(c.texts.contains("Controlegroep <vergelijkbaar> & co"), "text is escaped and reads back")
+        XCTAssertEqual(count(c, "legend"), 2)
+        XCTAssertNotNil(c.elements.first { $0.name == "path" && $0.attributes["stroke-dasharray"] != nil },
+                        "the second series is dashed, readable in grey-scale")
+    }
+
+    func testForestPlotStepChartAndLovePlot() {
+        let forest = ForestPlot(title: "Effect per Veiligheidshuis", xLabel: "Verschil", rows: [
+            .init(label: "Fryslân", estimate: -0.2, low: -0.5, high: 0.1),
+            .init(label: "Twente", estimate: -0.1, low: -0.3, high: 0.1),
+            .init(label: "Gepoold", estimate: -0.15, low: -0.3, high: 0, pooled: true),
+        ], nullValue: 0)
+        let f = parse(forest.svg())
+        XCTAssertEqual(count(f, "estimate"), 2)
+        XCTAssertEqual(count(f, "pooled"), 1)
+        XCTAssertEqual(count(f, "row-label"), 3)
+
+        let km = StepChart(title: "Tijd tot eerste contact", xLabel: "Dagen", yLabel: "Zonder nieuw contact", curves: [
+            .init(name: "Cliënten", steps: [(10, 0.9, 0.8, 0.95), (40, 0.7, 0.6, 0.8)]),
+            .init(name: "Controles", steps: [(5, 0.8, 0.7, 0.9)]),
+        ], maxTime: 365)
+        let k = parse(km.svg())
+        XCTAssertEqual(count(k, "series"), 2)
+        XCTAssertEqual(count(k, "band"), 2)
+
+        let love = LovePlot(title: "Balans", xLabel: "|SMD|", legend: ("voor", "na"), rows: [
+            .init(covariate: "leeftijd", before: 0.3, after: 0.02), .init(covariate: "man", before: -0.05, after: 0.01),
+        ])
+        let l = parse(love.svg())
+        XCTAssertEqual(count(l, "row-label"), 2)
+        XCTAssertEqual(l.elements.filter { $0.name == "circle" }.count, 3, "two 'after' dots plus the legend dot")
+    }
+
+    func testNumberStyle() {
+        let nl = NumberStyle(.nl), en = NumberStyle(.en)
+        XCTAssertEqual(nl.count(1234567), "1.234.567")
+        XCTAssertEqual(en.count(1234567), "1,234,567")
+        XCTAssertEqual(nl.decimal(-0.384, digits: 2), "-0,38")
+        XCTAssertEqual(nl.decimal(1234.5, digits: 1), "1.234,5")
+        XCTAssertEqual(en.decimal(1234.5, digits: 1), "1,234.5")
+        XCTAssertEqual(nl.percent(0.381), "38%")
+        XCTAssertEqual(nl.pValue(0.0031), "p = 0,003")
+        XCTAssertEqual(nl.pValue(0.00001), "p < 0,001")
+        XCTAssertEqual(en.pValue(0.42), "p = 0.42")
+        XCTAssertEqual(nl.count(7, threshold: 10), "<10")
+        XCTAssertEqual(nl.count(0, threshold: 10), "0")
+        XCTAssertEqual(nl.count(12, threshold: 10), "12")
+    }
+}
