@@ -31,7 +31,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RendementStatsTests", dependencies: ["RendementStats"]),
+        .testTarget(name: "RendementStatsTests", dependencies: ["RendementStats"], exclude: ["Fixtures"]),
         .testTarget(name: "RendementCoreTests", dependencies: ["RendementCore"]),
         .testTarget(name: "RendementStoreTests", dependencies: ["RendementStore", "RendementCore"]),
         .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"]),

@@ -50,6 +50,7 @@ final class DistributionTests: XCTestCase {
             case "sf": return d.sf(x)
             case "pdf": return d.pdf(x)
             case "logsf": return d.logsf(x)
+            case "logcdf": return d.logcdf(x)
             case "quantile": return d.quantile(x)
             case "isf": return d.inverseSurvival(x)
             default: return nil
@@ -60,6 +61,8 @@ final class DistributionTests: XCTestCase {
             case "cdf": return d.cdf(x)
             case "sf": return d.sf(x)
             case "pdf": return d.pdf(x)
+            case "logsf": return d.logsf(x)
+            case "logcdf": return d.logcdf(x)
             case "quantile": return d.quantile(x)
             case "isf": return d.inverseSurvival(x)
             default: return nil
@@ -71,6 +74,7 @@ final class DistributionTests: XCTestCase {
             case "sf": return d.sf(x)
             case "pdf": return d.pdf(x)
             case "logsf": return d.logsf(x)
+            case "logcdf": return d.logcdf(x)
             case "quantile": return d.quantile(x)
             case "isf": return d.inverseSurvival(x)
             default: return nil
@@ -81,6 +85,8 @@ final class DistributionTests: XCTestCase {
             case "cdf": return d.cdf(x)
             case "sf": return d.sf(x)
             case "pdf": return d.pdf(x)
+            case "logsf": return d.logsf(x)
+            case "logcdf": return d.logcdf(x)
             case "quantile": return d.quantile(x)
             case "isf": return d.inverseSurvival(x)
             default: return nil

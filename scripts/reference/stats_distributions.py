@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import scipy
 from scipy import special, stats
-from stats_common import write
+from dist_common import write
 import mpmath as mp
 
 mp.mp.dps = 50
@@ -124,6 +124,20 @@ for df in dfs:
         add("t", [df], "quantile", p, stats.t.ppf(p, df))
         add("t", [df], "isf", p, stats.t.isf(p, df))
 
+def mp_t_logcdf(t, df):
+    """log P(T <= t) in 50-digit arithmetic (scipy's t.logsf/logcdf lose accuracy near 0)."""
+    nu, t = mp.mpf(df), mp.mpf(t)
+    small = mp.betainc(nu / 2, mp.mpf(1) / 2, 0, nu / (nu + t * t), regularized=True) / 2
+    return mp.log(small) if t < 0 else mp.log1p(-small)
+
+
+for df in [1.0, 3.0, 25.0]:
+    for t in [-300.0, -40.0, -3.0, 0.5, 8.0, 1e5]:
+        add("t", [df], "logsf", t, mp_t_logcdf(-t, df))
+        add("t", [df], "logcdf", t, mp_t_logcdf(t, df))
+for z in [-38.5, -30.0, -3.0, 0.0, 2.0, 9.0]:
+    add("normal", [0, 1], "logcdf", z, stats.norm.logcdf(z))
+
 # ---- chi-squared ----
 kdfs = [0.3, 1.0, 2.0, 3.0, 5.5, 10.0, 50.0, 200.0, 1000.0, 1e5]
 for k in kdfs:
@@ -150,6 +164,12 @@ for d1, d2 in fdfs:
         add("f", [d1, d2], "cdf", x, stats.f.cdf(x, d1, d2))
         add("f", [d1, d2], "sf", x, stats.f.sf(x, d1, d2))
         add("f", [d1, d2], "pdf", x, stats.f.pdf(x, d1, d2))
+    for x in [1e-4, 0.5, 3.0, 1e3]:
+        # 50-digit mpmath references (scipy's f.logsf underflows to -inf in the far tail)
+        w = mp.mpf(d1) * x
+        xx, yy = w / (w + d2), mp.mpf(d2) / (w + d2)
+        add("f", [d1, d2], "logsf", x, mp.log(mp.betainc(mp.mpf(d2) / 2, mp.mpf(d1) / 2, 0, yy, regularized=True)))
+        add("f", [d1, d2], "logcdf", x, mp.log(mp.betainc(mp.mpf(d1) / 2, mp.mpf(d2) / 2, 0, xx, regularized=True)))
     for p in [1e-100, 1e-12, 1e-4, 0.05, 0.5, 0.9, 0.95, 0.999, 1 - 1e-10]:
         # scipy's f.isf loses accuracy in the far upper tail (rel. err ~1e-5 at 1e-12,
         # inf at 1e-100): quantiles use a 50-digit mpmath bisection instead.

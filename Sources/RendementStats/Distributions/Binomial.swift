@@ -36,6 +36,23 @@ public struct Binomial: Sendable {
         return Foundation.exp(lc - 0.5 * lf)
     }
 
+    /// log P(X = k), finite where `pmf` underflows (Loader's saddle-point form).
+    public func logPmf(_ k: Int) -> Double {
+        guard valid else { return .nan }
+        if k < 0 || k > trials { return -.infinity }
+        let n = Double(trials), x = Double(k)
+        let p = probability, q = 1 - probability
+        if p == 0 { return k == 0 ? 0 : -.infinity }
+        if q == 0 { return k == trials ? 0 : -.infinity }
+        if k == 0 { return n * Foundation.log1p(-p) }
+        if k == trials { return n * Foundation.log(p) }
+        let lc = SpecialFunctions.stirlingError(n) - SpecialFunctions.stirlingError(x)
+            - SpecialFunctions.stirlingError(n - x)
+            - SpecialFunctions.bd0(x, n * p) - SpecialFunctions.bd0(n - x, n * q)
+        let lf = 1.837_877_066_409_345_483_56 + Foundation.log(x) + Foundation.log1p(-x / n)
+        return lc - 0.5 * lf
+    }
+
     /// P(X <= k).
     public func cdf(_ k: Int) -> Double {
         guard valid else { return .nan }

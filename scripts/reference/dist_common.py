@@ -1,4 +1,4 @@
-"""Shared helpers for the stats_dist* / stats_tests* reference scripts.
+"""Shared helpers for stats_distributions.py and stats_tests.py (not itself a fixture script).
 
 Floats are written with Python's repr (shortest string that round-trips the
 IEEE double exactly, i.e. up to 17 significant digits). Non-finite values are
@@ -16,6 +16,8 @@ def clean(v):
         if math.isinf(v):
             return "inf" if v > 0 else "-inf"
         return v
+    if hasattr(v, "ndim") and getattr(v, "ndim", 0) > 0:
+        return clean(v.tolist())
     if hasattr(v, "item") and not isinstance(v, (list, tuple, dict)):
         try:
             return clean(v.item())

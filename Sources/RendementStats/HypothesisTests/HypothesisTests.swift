@@ -1,0 +1,55 @@
+import Foundation
+
+/// Namespace for the classical hypothesis tests. Every test returns a `Sendable` result
+/// struct carrying the statistic, the two-sided p-value, degrees of freedom where
+/// relevant, an effect size and a confidence interval, and documents which scipy /
+/// statsmodels / R function it reproduces.
+public enum HypothesisTests {}
+
+/// A two-sided confidence interval at `level` (e.g. 0.95).
+public struct ConfidenceInterval: Sendable, Equatable {
+    public let lower: Double
+    public let upper: Double
+    public let level: Double
+    public init(lower: Double, upper: Double, level: Double) {
+        self.lower = lower
+        self.upper = upper
+        self.level = level
+    }
+}
+
+/// Why a test could not produce a finite statistic.
+public enum TestDegeneracy: String, Sendable {
+    /// Fewer observations than the test needs (e.g. n < 2 for a t test).
+    case tooFewObservations
+    /// The variance estimate is zero, so the statistic is undefined (0/0 or x/0).
+    case zeroVariance
+    /// A table margin or expected count is zero.
+    case emptyMargin
+}
+
+extension HypothesisTests {
+    /// Average ranks (ties get the mean of the ranks they span) and the tie-group sizes,
+    /// as `scipy.stats.rankdata(method="average")`.
+    static func averageRanks(_ x: [Double]) -> (ranks: [Double], tieSizes: [Int]) {
+        let order = x.indices.sorted { x[$0] < x[$1] }
+        var ranks = [Double](repeating: 0, count: x.count)
+        var ties = [Int]()
+        var i = 0
+        while i < order.count {
+            var j = i
+            while j + 1 < order.count && x[order[j + 1]] == x[order[i]] { j += 1 }
+            let r = Double(i + j + 2) / 2
+            for k in i...j { ranks[order[k]] = r }
+            ties.append(j - i + 1)
+            i = j + 1
+        }
+        return (ranks, ties)
+    }
+
+    /// Two-sided p-value `2·min(P(Z<=z), P(Z>=z))` for a standard normal statistic.
+    static func twoSidedNormalP(_ z: Double) -> Double {
+        if z.isNaN { return .nan }
+        return min(1, 2 * Normal.standardCDF(-abs(z)))
+    }
+}

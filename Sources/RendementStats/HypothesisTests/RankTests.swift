@@ -1,0 +1,203 @@
+import Foundation
+
+/// How a rank test's p-value was obtained.
+public enum RankTestMethod: String, Sendable {
+    /// Exact null distribution of the statistic (no ties, no zeros).
+    case exact
+    /// Exact enumeration of all 2ⁿ sign flips (Wilcoxon with ties/zeros and n <= 13, as scipy).
+    case permutation
+    /// Normal approximation with tie correction.
+    case asymptotic
+}
+
+/// Result of the Wilcoxon signed-rank test.
+public struct WilcoxonSignedRankResult: Sendable {
+    /// min(R⁺, R⁻), the statistic scipy reports for the two-sided test.
+    public let statistic: Double
+    /// Sum of ranks of the positive differences.
+    public let rPlus: Double
+    /// Sum of ranks of the negative differences.
+    public let rMinus: Double
+    /// Two-sided p-value.
+    public let pValue: Double
+    /// Standardised statistic (R⁺ - n(n+1)/4)/σ, with continuity correction if requested; NaN unless asymptotic.
+    public let zStatistic: Double
+    /// Number of non-zero differences used.
+    public let nonZeroCount: Int
+    public let method: RankTestMethod
+    /// Matched-pairs rank-biserial correlation (R⁺ - R⁻)/(R⁺ + R⁻) (Kerby 2014).
+    public let effectSize: Double
+}
+
+/// Result of the Mann–Whitney U test.
+public struct MannWhitneyUResult: Sendable {
+    /// U₁ = R₁ - n₁(n₁+1)/2 for the first sample (scipy's reported statistic).
+    public let statistic: Double
+    /// Two-sided p-value.
+    public let pValue: Double
+    public let method: RankTestMethod
+    /// Standardised statistic (max(U₁,U₂) - n₁n₂/2 - ½)/σ (asymptotic only, else NaN).
+    public let zStatistic: Double
+    /// Probability of superiority U₁/(n₁n₂) (common-language effect size, ties count ½).
+    public let probabilityOfSuperiority: Double
+    /// Rank-biserial correlation 2U₁/(n₁n₂) - 1.
+    public let effectSize: Double
+}
+
+extension HypothesisTests {
+
+    /// Wilcoxon signed-rank test on `x - y` (or on `x` when `y` is nil), two-sided,
+    /// reproducing `scipy.stats.wilcoxon` 1.17 defaults: `zero_method="wilcox"` (zero
+    /// differences dropped), `correction=false`, `method="auto"`, which means:
+    /// n > 50 (n counts zeros) → normal approximation with tie correction;
+    /// otherwise no ties and no zeros → exact null distribution, p = 2·min(P(T>=⌊R⁺⌋), P(T<=⌈R⁺⌉));
+    /// otherwise n <= 13 → exact enumeration of all 2ⁿ sign flips (scipy's permutation test);
+    /// otherwise → normal approximation.
+    public static func wilcoxonSignedRank(_ x: [Double], _ y: [Double]? = nil, correction: Bool = false)
+        -> WilcoxonSignedRankResult
+    {
+        let d: [Double]
+        if let y {
+            precondition(x.count == y.count, "wilcoxonSignedRank: x and y must have the same length")
+            d = zip(x, y).map { $0 - $1 }
+        } else {
+            d = x
+        }
+        let n = d.count
+        let nonZero = d.filter { $0 != 0 }
+        let nZero = n - nonZero.count
+        let (ranks, ties) = averageRanks(nonZero.map { abs($0) })
+        var rPlus = 0.0, rMinus = 0.0
+        for (v, r) in zip(nonZero, ranks) { if v > 0 { rPlus += r } else { rMinus += r } }
+        let count = Double(nonZero.count)
+        let hasTies = ties.contains { $0 > 1 }
+        let mn = count * (count + 1) * 0.25
+        let tieTerm = ties.reduce(0.0) { $0 + Double($1 * $1 * $1 - $1) }
+        let se = ((count * (count + 1) * (2 * count + 1) - tieTerm / 2) / 24).squareRoot()
+        let effect = (rPlus + rMinus) > 0 ? (rPlus - rMinus) / (rPlus + rMinus) : .nan
+        let stat = min(rPlus, rMinus)
+
+        var method: RankTestMethod
+        if n > 50 { method = .asymptotic }
+        else if !(hasTies || nZero > 0) { method = .exact }
+        else if n <= 13 { method = .permutation }
+        else { method = .asymptotic }
+
+        switch method {
+        case .asymptotic:
+            var z = (rPlus - mn) / se
+            if correction { z -= (z > 0 ? 1 : (z < 0 ? -1 : 0)) * 0.5 / se }
+            let p = twoSidedNormalP(z)
+            return WilcoxonSignedRankResult(statistic: stat, rPlus: rPlus, rMinus: rMinus, pValue: p,
+                                            zStatistic: -abs(z), nonZeroCount: nonZero.count,
+                                            method: method, effectSize: effect)
+        case .exact:
+            let counts = signedRankCounts(nonZero.count)
+            let total = counts.reduce(0, +)
+            let lo = Int(rPlus.rounded(.down)), hi = Int(rPlus.rounded(.up))
+            var sf = 0.0, cdf = 0.0
+            for (k, c) in counts.enumerated() {
+                if k >= lo { sf += c }
+                if k <= hi { cdf += c }
+            }
+            let p = min(1, 2 * min(sf, cdf) / total)
+            return WilcoxonSignedRankResult(statistic: stat, rPlus: rPlus, rMinus: rMinus, pValue: p,
+                                            zStatistic: .nan, nonZeroCount: nonZero.count,
+                                            method: method, effectSize: effect)
+        case .permutation:
+            // all 2^n sign flips of d; ranks of |d| are unchanged by flipping
+            var rankOf = [Double](repeating: 0, count: n)
+            var j = 0
+            for i in 0..<n where d[i] != 0 { rankOf[i] = ranks[j]; j += 1 }
+            let gamma = abs(rPlus) * 100 * Double.ulpOfOne
+            var le = 0, ge = 0
+            let total = 1 << n
+            for mask in 0..<total {
+                var s = 0.0
+                for i in 0..<n where d[i] != 0 {
+                    let flipped = (mask >> i) & 1 == 1
+                    if (d[i] > 0) != flipped { s += rankOf[i] }
+                }
+                if s <= rPlus + gamma { le += 1 }
+                if s >= rPlus - gamma { ge += 1 }
+            }
+            let p = min(1, 2 * Double(min(le, ge)) / Double(total))
+            return WilcoxonSignedRankResult(statistic: stat, rPlus: rPlus, rMinus: rMinus, pValue: p,
+                                            zStatistic: .nan, nonZeroCount: nonZero.count,
+                                            method: method, effectSize: effect)
+        }
+    }
+
+    /// Number of subsets of {1..n} with each sum 0...n(n+1)/2 (null distribution of R⁺).
+    static func signedRankCounts(_ n: Int) -> [Double] {
+        let maxSum = n * (n + 1) / 2
+        var c = [Double](repeating: 0, count: maxSum + 1)
+        c[0] = 1
+        if n == 0 { return c }
+        for k in 1...n {
+            var s = k * (k + 1) / 2
+            while s >= k { c[s] += c[s - k]; s -= 1 }
+        }
+        return c
+    }
+
+    /// Mann–Whitney U test, two-sided, reproducing `scipy.stats.mannwhitneyu(x, y)` 1.17
+    /// defaults (`use_continuity=True`, `method="auto"`): exact null distribution of U when
+    /// min-size condition holds (n₁ <= 8 or n₂ <= 8) and there are no ties, p = 2·P(U >= max(U₁,U₂));
+    /// otherwise the normal approximation with tie correction
+    /// σ² = n₁n₂/12·((n+1) - Σ(t³-t)/(n(n-1))) and continuity correction ½. p is capped at 1.
+    public static func mannWhitneyU(_ x: [Double], _ y: [Double], useContinuity: Bool = true) -> MannWhitneyUResult {
+        let n1 = x.count, n2 = y.count
+        precondition(n1 > 0 && n2 > 0, "mannWhitneyU: both samples must be non-empty")
+        let (ranks, ties) = averageRanks(x + y)
+        let r1 = ranks[0..<n1].reduce(0, +)
+        let u1 = r1 - Double(n1 * (n1 + 1)) / 2
+        let nn = Double(n1) * Double(n2)
+        let u2 = nn - u1
+        let u = max(u1, u2)
+        let hasTies = ties.contains { $0 > 1 }
+        let exact = !(n1 > 8 && n2 > 8) && !hasTies
+        let ps = u1 / nn
+        if exact {
+            let counts = mannWhitneyCounts(n1, n2)
+            let total = counts.reduce(0, +)
+            // P(U >= u) = P(U <= n1 n2 - u) by symmetry
+            let k = Int(nn - u)
+            var s = 0.0
+            for i in 0...max(0, k) where i < counts.count { s += counts[i] }
+            if k < 0 { s = 0 }
+            let p = min(1, 2 * s / total)
+            return MannWhitneyUResult(statistic: u1, pValue: p, method: .exact, zStatistic: .nan,
+                                      probabilityOfSuperiority: ps, effectSize: 2 * ps - 1)
+        }
+        let n = Double(n1 + n2)
+        let tieTerm = ties.reduce(0.0) { $0 + Double($1 * $1 * $1 - $1) }
+        let s = (nn / 12 * ((n + 1) - tieTerm / (n * (n - 1)))).squareRoot()
+        var num = u - nn / 2
+        if useContinuity { num -= 0.5 }
+        let z = num / s
+        let p = min(1, 2 * Normal.standardCDF(-z))
+        return MannWhitneyUResult(statistic: u1, pValue: p, method: .asymptotic, zStatistic: z,
+                                  probabilityOfSuperiority: ps, effectSize: 2 * ps - 1)
+    }
+
+    /// Frequencies of U = 0...n₁n₂ under H₀: coefficients of the Gaussian binomial
+    /// coefficient [n₁+n₂ choose n₁]_q, built as Π_{i=1}^{m} (1 - q^{n+i})/(1 - q^i), m = min(n₁,n₂).
+    static func mannWhitneyCounts(_ n1: Int, _ n2: Int) -> [Double] {
+        let m = min(n1, n2), n = max(n1, n2)
+        let size = m * n + 1
+        var c = [Double](repeating: 0, count: size)
+        c[0] = 1
+        if m == 0 { return c }
+        for i in 1...m {
+            // multiply by (1 - q^{n+i})
+            let shift = n + i
+            if shift < size {
+                for k in stride(from: size - 1, through: shift, by: -1) { c[k] -= c[k - shift] }
+            }
+            // divide by (1 - q^i): running sum with stride i
+            for k in i..<size { c[k] += c[k - i] }
+        }
+        return c
+    }
+}
