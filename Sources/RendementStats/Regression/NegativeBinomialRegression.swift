@@ -88,9 +88,9 @@ public struct NegativeBinomialRegression: Sendable {
             var hBA = [Double](repeating: 0, count: k)
             for i in 0..<n {
                 let t = terms(y: y[i], eta: eta(b, i), alpha: a)
-                let r = x.row(i)
-                for j in 0..<k { g[j] += r[j] * t.gEta; hBA[j] += r[j] * t.hEtaAlpha }
-                hbb.addOuterProduct(r, weight: -t.hEtaEta)
+                let base = i * k
+                for j in 0..<k { g[j] += x.values[base + j] * t.gEta; hBA[j] += x.values[base + j] * t.hEtaAlpha }
+                hbb.addOuterProduct(ofRow: i, of: x, weight: -t.hEtaEta)
                 gA += t.gAlpha
                 hAA += t.hAlphaAlpha
             }
