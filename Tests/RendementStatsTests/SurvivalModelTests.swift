@@ -64,6 +64,16 @@ final class SurvivalModelTests: XCTestCase {
                         XCTAssertNil(value, "\(label): R median (or limit) is NA, Swift \(String(describing: value))")
                     }
                 }
+                for (k, p) in [0.25, 0.75].enumerated() {
+                    let q = km.quantile(p)
+                    for (value, expected) in [(q.estimate, r.doubles("quartiles")[k]), (q.lower, r.doubles("quartiles_lower")[k]), (q.upper, r.doubles("quartiles_upper")[k])] {
+                        if let e = expected {
+                            assertClose(value ?? .nan, e, rel: Self.closedForm, routine: "KaplanMeier median", "\(label) quantile \(p)")
+                        } else {
+                            XCTAssertNil(value, "\(label): R quantile \(p) (or limit) is NA, Swift \(String(describing: value))")
+                        }
+                    }
+                }
             }
         }
     }

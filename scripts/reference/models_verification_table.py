@@ -48,7 +48,7 @@ ROWS = [
     ("KaplanMeier CI, conf.type \"log\" (R default)", "R survival 3.5.3", "1e-9", ["KaplanMeier CI log"]),
     ("KaplanMeier CI, conf.type \"log-log\" (lifelines default)", "R survival 3.5.3; lifelines 0.30.3", "1e-9", ["KaplanMeier CI loglog"]),
     ("KaplanMeier CI, conf.type \"plain\"", "R survival 3.5.3", "1e-9", ["KaplanMeier CI plain"]),
-    ("KaplanMeier median and its CI (three transforms, NA cases)", "R survival 3.5.3 `quantile.survfit` (findq)", "1e-9", ["KaplanMeier median"]),
+    ("KaplanMeier median and quartiles with CIs (three transforms, NA cases)", "R survival 3.5.3 `quantile.survfit` (findq)", "1e-9", ["KaplanMeier median"]),
     ("LogRankTest: observed, expected, variance matrix (k groups, strata)", "R survival 3.5.3 `survdiff`", "1e-9", ["LogRank O/E/V"]),
     ("LogRankTest: chi-square, df, p", "R `survdiff`; lifelines `multivariate_logrank_test`", "1e-9", ["LogRank chi-square", "LogRank p-value"]),
     ("CoxProportionalHazards (Efron, Breslow, strata): coefficients", "R survival 3.5.3 `coxph`; lifelines 0.30.3 `CoxPHFitter`", "1e-6", ["Cox coef"]),
