@@ -143,6 +143,9 @@ public struct NegativeBinomialRegression: Sendable {
             if llChange < tolerance && maxDelta < tolerance.squareRoot() { converged = true; break }
             if theta < Foundation.log(1e-10) { break }
         }
+        // alpha -> 0: the profile likelihood increases towards the Poisson
+        // boundary; report that rather than a degenerate information matrix.
+        if Foundation.exp(theta) < 1e-6 { throw RegressionError.dispersionAtBoundary(alpha: Foundation.exp(theta)) }
         if !converged { throw RegressionError.notConverged(iterations: iterations, lastChange: lastChange) }
         let a = Foundation.exp(theta)
         let (_, negH) = derivatives(beta, alpha: a, logScale: false)
