@@ -159,3 +159,40 @@ final class RegressionScaleTests: XCTestCase {
         }
     }
 }
+
+/// Separation on a larger design where only a rare dummy separates, and
+/// non-separated data with extreme but finite probabilities that must fit.
+final class RegressionSeparationTests: XCTestCase {
+    func testRareDummyQuasiSeparation() throws {
+        var rng = SeededGenerator(seed: 7)
+        var rows: [[Double]] = [], y: [Double] = []
+        for i in 0..<2000 {
+            let x1 = Double.random(in: -2...2, using: &rng)
+            let dummy: Double = i % 40 == 0 ? 1 : 0
+            let p = 1 / (1 + exp(-(-0.5 + 0.7 * x1)))
+            let yi: Double = dummy == 1 ? 1 : (Double.random(in: 0..<1, using: &rng) < p ? 1 : 0)
+            rows.append([1, x1, dummy]); y.append(yi)
+        }
+        XCTAssertThrowsError(try LogisticRegression.fit(rows: rows, y: y)) { error in
+            guard case RegressionError.perfectSeparation(.quasiComplete(let k)) = error else { return XCTFail("got \(error)") }
+            XCTAssertEqual(k, 50, "the 50 dummy observations are the separated ones")
+        }
+        // Without the dummy the same data fit normally.
+        let fit = try LogisticRegression.fit(rows: rows.map { Array($0.prefix(2)) }, y: y)
+        XCTAssertTrue(fit.converged)
+    }
+
+    func testStrongButFiniteEffectIsNotFlagged() throws {
+        // Overlapping groups with fitted probabilities down to ~1e-9: the MLE exists.
+        var rng = SeededGenerator(seed: 11)
+        var rows: [[Double]] = [], y: [Double] = []
+        for _ in 0..<3000 {
+            let x = Double.random(in: -4...4, using: &rng)
+            let p = 1 / (1 + exp(-(5 * x)))
+            rows.append([1, x]); y.append(Double.random(in: 0..<1, using: &rng) < p ? 1 : 0)
+        }
+        let fit = try LogisticRegression.fit(rows: rows, y: y)
+        XCTAssertEqual(fit.separation, .none)
+        XCTAssertEqual(fit.coefficients.estimates[1], 5, accuracy: 6 * fit.coefficients.standardErrors[1])
+    }
+}

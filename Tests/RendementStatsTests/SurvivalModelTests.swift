@@ -219,4 +219,16 @@ final class SurvivalModelTests: XCTestCase {
         XCTAssertEqual(lr.chiSquared, 0)
         XCTAssertThrowsError(try KaplanMeier(times: [1, -2], events: [true, true]))
     }
+
+    func testCoxMonotoneLikelihoodIsReported() {
+        // The covariate orders the event times perfectly (larger x, earlier event): beta -> +infinity.
+        let times: [Double] = [1, 2, 3, 4, 5, 6]
+        let x = Matrix([[6], [5], [4], [3], [2], [1]].map { $0.map(Double.init) })
+        XCTAssertThrowsError(try CoxProportionalHazards(times: times, events: [true, true, true, true, true, true], covariates: x)) { error in
+            switch error {
+            case SurvivalError.notConverged, SurvivalError.singularInformation: break
+            default: XCTFail("got \(error)")
+            }
+        }
+    }
 }
