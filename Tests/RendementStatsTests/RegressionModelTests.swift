@@ -46,6 +46,15 @@ final class RegressionModelTests: XCTestCase {
             XCTAssertEqual(fit.coefficients.distribution, .studentT(degreesOfFreedom: e.double("df_resid")!))
             let cf = try OrdinaryLeastSquares.fit(x: x, y: y, clusters: g)
             checkCluster(cf.coefficients, e, rel: Self.closedForm, routine: "OLS", name)
+            // statsmodels use_t=True: t with G - 1 degrees of freedom.
+            let ct = try OrdinaryLeastSquares.fit(x: x, y: y, clusters: g, clusterUseT: true)
+            let ut = e.dict("cluster_use_t")
+            XCTAssertEqual(ct.coefficients.distribution, .studentT(degreesOfFreedom: ut.double("df_inference")!), name)
+            assertClose(ct.coefficients.standardErrors, ut.doubles("bse"), rel: Self.closedForm, routine: "OLS cluster SE", "\(name) use_t bse")
+            assertClose(ct.coefficients.pValues, ut.doubles("pvalues"), rel: Self.closedForm, floor: 1e-300, routine: "OLS cluster p-value", "\(name) use_t pvalues")
+            let tci = ct.coefficients.confidenceIntervals()
+            assertClose(tci.map(\.lower), ut.doubles("ci_lower"), rel: Self.closedForm, floor: 1e-8, routine: "OLS cluster CI", "\(name) use_t ci_lower")
+            assertClose(tci.map(\.upper), ut.doubles("ci_upper"), rel: Self.closedForm, floor: 1e-8, routine: "OLS cluster CI", "\(name) use_t ci_upper")
         }
     }
 

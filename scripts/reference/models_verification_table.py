@@ -25,7 +25,7 @@ SM = "statsmodels 0.15.0"
 ROWS = [
     ("OrdinaryLeastSquares: coefficients, SE, t, p (t, n-k df), 95% CI, R^2, adj. R^2, RSS, llf", f"{SM} `OLS().fit()`", "1e-9",
      ["OLS", "OLS SE", "OLS statistic", "OLS p-value", "OLS CI", "OLS R2"]),
-    ("OrdinaryLeastSquares cluster-robust (CR1; normal p/CI as statsmodels' default use_t)", f"{SM} `OLS().fit(cov_type='cluster')`", "1e-9",
+    ("OrdinaryLeastSquares cluster-robust (CR1; normal p/CI as statsmodels' default use_t; t(G-1) with clusterUseT)", f"{SM} `OLS().fit(cov_type='cluster')`, and `use_t=True`", "1e-9",
      ["OLS cluster SE", "OLS cluster statistic", "OLS cluster p-value", "OLS cluster CI"]),
     ("LogisticRegression: coefficients, fitted p, llf", f"{SM} `Logit(offset=).fit(method='newton')`; `GLM(Binomial, var_weights=)`", "1e-6",
      ["Logistic", "Logistic fitted", "Logistic llf"]),

@@ -76,6 +76,10 @@ def regression_cases():
         res = sm.OLS(y, X).fit()
         cres = sm.OLS(y, X).fit(cov_type="cluster", cov_kwds={"groups": g})
         s = fit_summary(res, cres)
+        tres = sm.OLS(y, X).fit(cov_type="cluster", cov_kwds={"groups": g}, use_t=True)
+        tci = np.asarray(tres.conf_int(0.05))
+        s["cluster_use_t"] = {"bse": arr(tres.bse), "pvalues": arr(tres.pvalues), "ci_lower": arr(tci[:, 0]),
+                              "ci_upper": arr(tci[:, 1]), "df_inference": float(tres.df_resid_inference)}
         s.update({"rsquared": float(res.rsquared), "rsquared_adj": float(res.rsquared_adj), "ssr": float(res.ssr),
                   "df_resid": float(res.df_resid)})
         cases.append({"name": name, "model": "ols", "x": X.tolist(), "y": arr(y), "clusters": g.tolist(), "expected": s})
