@@ -218,6 +218,13 @@ final class SurvivalModelTests: XCTestCase {
         XCTAssertEqual(lr.degreesOfFreedom, 0)
         XCTAssertEqual(lr.chiSquared, 0)
         XCTAssertThrowsError(try KaplanMeier(times: [1, -2], events: [true, true]))
+        // Step function and Greenwood variance by hand: times 1,2,2,3 (events 1,1,0,1).
+        let k = try KaplanMeier(times: [1, 2, 2, 3], events: [true, true, false, true])
+        XCTAssertEqual(k.survival(at: 0.5), 1)
+        XCTAssertEqual(k.survival(at: 1), 0.75)
+        XCTAssertEqual(k.survival(at: 2.5), 0.5)
+        XCTAssertEqual(k.survival(at: 10), 0)
+        XCTAssertEqual(k.greenwoodVariance[1], 0.25 * (1.0 / 12 + 1.0 / 6), accuracy: 1e-15)
     }
 
     func testCoxMonotoneLikelihoodIsReported() {
