@@ -109,6 +109,30 @@ final class HypothesisTestTests: XCTestCase {
         ErrorLedger.shared.report(prefix: "ht.fisher")
     }
 
+    /// Cross-check against R 4.2 `fisher.test` (`Fixtures/fisher_r.json`, written by
+    /// `scripts/reference/stats_fisher.R`): p-value at relative 1e-9. R solves the estimate and
+    /// CI with `uniroot(tol = eps^0.25 ≈ 1.2e-4)` on ψ ∈ (0,1) or on 1/ψ ∈ (0,1), so they are
+    /// compared on that scale, u = min(ψ, 1/ψ), with absolute tolerance 3e-4 (scipy's values,
+    /// checked at 1e-6 relative in `testFisher`, are the precise reference).
+    func testFisherAgainstR() throws {
+        let fx = try FixtureLoader.load("fisher_r.json")
+        for c in try XCTUnwrap(fx["cases"] as? [[String: Any]]) {
+            let t = FixtureLoader.matrix(c["table"]).map { $0.map { Int($0) } }
+            let name = "R fisher.test \(t)"
+            let r = HypothesisTests.fisherExact(t[0][0], t[0][1], t[1][0], t[1][1])
+            assertRelativelyEqual(r.pValue, d(c, "pvalue"), rel: closed, "\(name).p", category: "ht.fisherR.p")
+            func u(_ v: Double) -> Double { v > 1 ? 1 / v : v }
+            for (mine, theirs) in [(r.conditionalOddsRatio, d(c, "estimate")), (r.confidenceInterval.lower, d(c, "lo")),
+                                   (r.confidenceInterval.upper, d(c, "hi"))] where mine.isFinite && theirs.isFinite {
+                ErrorLedger.shared.record("ht.fisherR.u-scale-absdiff", abs(u(mine) - u(theirs)), name)
+            }
+            assertRelativelyEqual(u(r.conditionalOddsRatio), u(d(c, "estimate")), rel: 0, abs: 3e-4, "\(name).OR(u-scale)", category: "ht.fisherR.or")
+            assertRelativelyEqual(u(r.confidenceInterval.lower), u(d(c, "lo")), rel: 0, abs: 3e-4, "\(name).lo(u-scale)", category: "ht.fisherR.ci")
+            assertRelativelyEqual(u(r.confidenceInterval.upper), u(d(c, "hi")), rel: 0, abs: 3e-4, "\(name).hi(u-scale)", category: "ht.fisherR.ci")
+        }
+        ErrorLedger.shared.report(prefix: "ht.fisherR")
+    }
+
     func testMcNemar() throws {
         for c in try fixture("mcnemar") {
             let name = c["name"] as! String

@@ -39,4 +39,19 @@ final class LinearAlgebraTests: XCTestCase {
         XCTAssertEqual(acc, direct)
         XCTAssertEqual(Matrix(columns: [[1, 1, 1], [2, -1, 0.5]]), x)
     }
+
+    func testDesignMatrixBuilder() throws {
+        var b = DesignMatrixBuilder(rowCount: 4)
+        b.addIntercept()
+        b.addColumn("age", [20, 30, 40, 50])
+        b.addIndicators("region", ["b", "a", "c", "a"])
+        XCTAssertEqual(b.names, ["Intercept", "age", "region[b]", "region[c]"])
+        let m = b.build()
+        XCTAssertEqual(m.row(0), [1, 20, 1, 0])
+        XCTAssertEqual(m.row(2), [1, 40, 0, 1])
+        XCTAssertEqual(m.row(3), [1, 50, 0, 0])
+        var c = DesignMatrixBuilder(rowCount: 3)
+        c.addIndicators("g", [1, 2, 3], reference: 2)
+        XCTAssertEqual(c.names, ["g[1]", "g[3]"])
+    }
 }

@@ -59,9 +59,19 @@ final class SurvivalModelTests: XCTestCase {
                 let med = km.median
                 for (value, expected) in [(med.estimate, r.doubles("median")[0]), (med.lower, r.doubles("median_lower")[0]), (med.upper, r.doubles("median_upper")[0])] {
                     if let e = expected {
-                        assertClose(value ?? .nan, e, rel: Self.closedForm, routine: "KaplanMeier median", "\(label) median \(String(describing: value)) vs \(e)")
+                        assertClose(value ?? .nan, e, rel: Self.closedForm, routine: "KaplanMeier median", "\(label) median/limit")
                     } else {
                         XCTAssertNil(value, "\(label): R median (or limit) is NA, Swift \(String(describing: value))")
+                    }
+                }
+                for (k, p) in [0.25, 0.75].enumerated() {
+                    let q = km.quantile(p)
+                    for (value, expected) in [(q.estimate, r.doubles("quartiles")[k]), (q.lower, r.doubles("quartiles_lower")[k]), (q.upper, r.doubles("quartiles_upper")[k])] {
+                        if let e = expected {
+                            assertClose(value ?? .nan, e, rel: Self.closedForm, routine: "KaplanMeier median", "\(label) quantile \(p)")
+                        } else {
+                            XCTAssertNil(value, "\(label): R quantile \(p) (or limit) is NA, Swift \(String(describing: value))")
+                        }
                     }
                 }
             }
@@ -208,5 +218,24 @@ final class SurvivalModelTests: XCTestCase {
         XCTAssertEqual(lr.degreesOfFreedom, 0)
         XCTAssertEqual(lr.chiSquared, 0)
         XCTAssertThrowsError(try KaplanMeier(times: [1, -2], events: [true, true]))
+        // Step function and Greenwood variance by hand: times 1,2,2,3 (events 1,1,0,1).
+        let k = try KaplanMeier(times: [1, 2, 2, 3], events: [true, true, false, true])
+        XCTAssertEqual(k.survival(at: 0.5), 1)
+        XCTAssertEqual(k.survival(at: 1), 0.75)
+        XCTAssertEqual(k.survival(at: 2.5), 0.5)
+        XCTAssertEqual(k.survival(at: 10), 0)
+        XCTAssertEqual(k.greenwoodVariance[1], 0.25 * (1.0 / 12 + 1.0 / 6), accuracy: 1e-15)
+    }
+
+    func testCoxMonotoneLikelihoodIsReported() {
+        // The covariate orders the event times perfectly (larger x, earlier event): beta -> +infinity.
+        let times: [Double] = [1, 2, 3, 4, 5, 6]
+        let x = Matrix([[6], [5], [4], [3], [2], [1]].map { $0.map(Double.init) })
+        XCTAssertThrowsError(try CoxProportionalHazards(times: times, events: [true, true, true, true, true, true], covariates: x)) { error in
+            switch error {
+            case SurvivalError.notConverged, SurvivalError.singularInformation: break
+            default: XCTFail("got \(error)")
+            }
+        }
     }
 }

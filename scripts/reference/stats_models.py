@@ -76,6 +76,10 @@ def regression_cases():
         res = sm.OLS(y, X).fit()
         cres = sm.OLS(y, X).fit(cov_type="cluster", cov_kwds={"groups": g})
         s = fit_summary(res, cres)
+        tres = sm.OLS(y, X).fit(cov_type="cluster", cov_kwds={"groups": g}, use_t=True)
+        tci = np.asarray(tres.conf_int(0.05))
+        s["cluster_use_t"] = {"bse": arr(tres.bse), "pvalues": arr(tres.pvalues), "ci_lower": arr(tci[:, 0]),
+                              "ci_upper": arr(tci[:, 1]), "df_inference": float(tres.df_resid_inference)}
         s.update({"rsquared": float(res.rsquared), "rsquared_adj": float(res.rsquared_adj), "ssr": float(res.ssr),
                   "df_resid": float(res.df_resid)})
         cases.append({"name": name, "model": "ols", "x": X.tolist(), "y": arr(y), "clusters": g.tolist(), "expected": s})
@@ -155,13 +159,14 @@ def regression_cases():
                       "weights": arr(w), "clusters": g.tolist(), "expected": s})
 
     # Negative binomial NB2
-    for name, n, k, G, alpha in [("negbin_basic", 400, 2, 25, 0.7), ("negbin_offset", 300, 1, 10, 1.5), ("negbin_lowdisp", 500, 2, 40, 0.15)]:
+    for name, n, k, G, alpha in [("negbin_basic", 400, 2, 25, 0.7), ("negbin_offset", 300, 1, 10, 1.5), ("negbin_lowdisp", 500, 2, 40, 0.15),
+                                     ("negbin_near_poisson", 300, 1, 15, 0.0)]:
         X = design(n, k)
         b = rng.normal(size=k + 1) * 0.4
         b[0] = 0.5
         off = np.log(rng.uniform(0.5, 3.0, size=n)) if name == "negbin_offset" else np.zeros(n)
         mu = np.exp(X @ b + off)
-        lam = rng.gamma(1 / alpha, alpha * mu)
+        lam = rng.gamma(1 / alpha, alpha * mu) if alpha > 0 else mu  # alpha = 0: plain Poisson counts
         y = rng.poisson(lam).astype(float)
         g = rng.integers(0, G, size=n)
         mod = sm.NegativeBinomial(y, X, loglike_method="nb2", offset=off)
@@ -171,7 +176,11 @@ def regression_cases():
             start_params=res0.params, disp=0, method="newton", tol=1e-14, maxiter=200,
             cov_type="cluster", cov_kwds={"groups": g})
         s = fit_summary(res, cres)
-        s["converged"] = bool(res.mle_retvals["converged"])
+        s["converged"] = bool(res.mle_retvals["converged"]) and bool(np.all(np.isfinite(res.params)))
+        if not s["converged"]:
+            # Underdispersed counts: statsmodels ends with NaN parameters (alpha at
+            # the boundary 0); the Swift fit must refuse with dispersionAtBoundary.
+            s["poisson_llf"] = float(sm.GLM(y, X, family=sm.families.Poisson(), offset=off).fit().llf)
         cases.append({"name": name, "model": "negbin", "x": X.tolist(), "y": arr(y), "offset": arr(off),
                       "clusters": g.tolist(), "expected": s})
     return cases
@@ -240,19 +249,33 @@ def meta_cases():
 
 
 # --------------------------------------------------------------- balance
+# Independent re-implementation of the documented cobalt (bal.tab / col_w_smd,
+# col_w_vr, col_w_ks; cobalt FAQ "How are standardized mean differences
+# computed") and MatchIt (summary.matchit) conventions:
+#  * group means are weighted: sum(w x)/sum(w);
+#  * the SMD standardisation factor is computed in the UNWEIGHTED sample
+#    (s.d.denom "treated" for the ATT = treated SD, "pooled" = sqrt((s1^2+s0^2)/2));
+#  * variances: continuous -> sum(w)/(sum(w)^2 - sum(w^2)) * sum(w (x - m)^2)
+#    (n-1 denominator when unweighted); binary -> p (1 - p) (cobalt col.w.v);
+#  * binary covariates: raw difference in proportions by default (cobalt
+#    binary = "raw"); standardised option divides by sqrt(p_t (1 - p_t));
+#  * variance ratio = treated / control (weighted);
+#  * eCDF: weighted eCDFs of both groups evaluated at every distinct value;
+#    mean and max of |F_t - F_c| (MatchIt eCDF Mean / eCDF Max, cobalt KS);
+#    for binary covariates both equal |p_t - p_c| (MatchIt).
 def wmean(x, w):
     return np.sum(w * x) / np.sum(w)
 
 
-def wvar(x, w):
-    # cobalt col_w_sd: sum(w)/(sum(w)^2 - sum(w^2)) * sum(w (x - m)^2)
+def wvar(x, w, binary=False):
     m = wmean(x, w)
+    if binary:
+        return m * (1 - m)
     sw = np.sum(w)
     return sw / (sw ** 2 - np.sum(w ** 2)) * np.sum(w * (x - m) ** 2)
 
 
 def ecdf_stats(x, t, w):
-    # MatchIt/cobalt: weighted eCDF of treated vs control, evaluated at all unique values.
     xt, wt = x[t == 1], w[t == 1]
     xc, wc = x[t == 0], w[t == 0]
     u = np.unique(x)
@@ -266,7 +289,8 @@ def balance_cases():
     rng = np.random.default_rng(99)
     cases = []
     for name, n, binary, weighted in [("bal_cont_unweighted", 150, False, False), ("bal_cont_weighted", 200, False, True),
-                                      ("bal_binary_weighted", 180, True, True), ("bal_ties", 120, False, True)]:
+                                      ("bal_binary_weighted", 180, True, True), ("bal_binary_unweighted", 90, True, False),
+                                      ("bal_ties", 120, False, True)]:
         t = (rng.uniform(size=n) < 0.4).astype(float)
         if binary:
             x = (rng.uniform(size=n) < 0.3 + 0.2 * t).astype(float)
@@ -275,17 +299,20 @@ def balance_cases():
         else:
             x = rng.normal(size=n) + 0.5 * t
         w = np.where(t == 1, 1.0, rng.uniform(0.1, 3.0, size=n)) if weighted else np.ones(n)
-        xt, xc, wc = x[t == 1], x[t == 0], w[t == 0]
-        mt, mc = wmean(xt, w[t == 1]), wmean(xc, wc)
-        # Standardisation factors use the UNWEIGHTED sample (cobalt default).
-        sd_t = np.sqrt(wvar(xt, np.ones(len(xt))))
-        sd_c = np.sqrt(wvar(xc, np.ones(len(xc))))
+        xt, xc, wt, wc = x[t == 1], x[t == 0], w[t == 1], w[t == 0]
+        mt, mc = wmean(xt, wt), wmean(xc, wc)
+        sd_t = np.sqrt(wvar(xt, np.ones(len(xt)), binary))
+        sd_c = np.sqrt(wvar(xc, np.ones(len(xc)), binary))
         pooled = np.sqrt((sd_t ** 2 + sd_c ** 2) / 2)
-        em, ex = ecdf_stats(x, t, w)
+        if binary:
+            em = ex = abs(mt - mc)
+        else:
+            em, ex = ecdf_stats(x, t, w)
         cases.append({"name": name, "x": arr(x), "treated": arr(t), "weights": arr(w), "binary": binary, "expected": {
             "mean_treated": mt, "mean_control": mc, "raw_difference": mt - mc,
-            "smd_treated": (mt - mc) / sd_t, "smd_pooled": (mt - mc) / pooled,
-            "variance_ratio": float(wvar(xt, w[t == 1]) / wvar(xc, wc)),
+            "smd_treated": (mt - mc) if binary else (mt - mc) / sd_t,
+            "smd_treated_std": (mt - mc) / sd_t, "smd_pooled_std": (mt - mc) / pooled,
+            "variance_ratio": float(wvar(xt, wt, binary) / wvar(xc, wc, binary)),
             "ecdf_mean": em, "ecdf_max": ex}})
     return cases
 

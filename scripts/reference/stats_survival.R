@@ -30,8 +30,10 @@ km_entry <- function(name, time, event) {
   for (ct in c("log", "log-log", "plain")) {
     f <- survfit(Surv(time, event) ~ 1, conf.type = ct, conf.int = 0.95)
     q <- quantile(f, probs = 0.5)
+    qq <- quantile(f, probs = c(0.25, 0.75))
     parts[[ct]] <- obj(lower = num(f$lower), upper = num(f$upper),
-                       median = num(q$quantile), median_lower = num(q$lower), median_upper = num(q$upper))
+                       median = num(q$quantile), median_lower = num(q$lower), median_upper = num(q$upper),
+                       quartiles = num(qq$quantile), quartiles_lower = num(qq$lower), quartiles_upper = num(qq$upper))
   }
   f <- survfit(Surv(time, event) ~ 1)
   obj(name = str1(name), kind = str1("km"), time = num(f$time), n_risk = num(f$n.risk), n_event = num(f$n.event),

@@ -16,13 +16,14 @@ public struct FDistribution: Sendable {
 
     private var valid: Bool { numeratorDF > 0 && denominatorDF > 0 && numeratorDF.isFinite && denominatorDF.isFinite }
 
+    /// (d₁x/(d₁x+d₂), d₂/(d₁x+d₂)), each formed without overflow or cancellation.
     private func xy(_ x: Double) -> (Double, Double) {
-        let w = numeratorDF * x
-        if w > denominatorDF {
-            let r = denominatorDF / w
+        let ratio = numeratorDF / denominatorDF
+        if x * ratio > 1 {
+            let r = (denominatorDF / numeratorDF) / x
             return (1 / (1 + r), r / (1 + r))
         }
-        let r = w / denominatorDF
+        let r = ratio * x
         return (r / (1 + r), 1 / (1 + r))
     }
 

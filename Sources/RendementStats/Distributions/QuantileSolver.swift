@@ -7,6 +7,7 @@ import Foundation
 /// target tail probability. Working with logs of the tail keeps the iteration
 /// well-conditioned down to `τ ≈ 1e-300`; a bracket is kept and bisection (in `u`)
 /// is used whenever the Newton step leaves it, so the iteration always converges.
+/// Quantiles beyond [1e-304, 1e304] are returned as 0 / +inf.
 enum QuantileSolver {
     static func solvePositive(
         increasing: Bool,
@@ -29,7 +30,10 @@ enum QuantileSolver {
         let rootRight = increasing ? (gu < 0) : (gu > 0)
         var lo = u, hi = u
         var step = 1.0
-        let uMin = -744.0, uMax = 709.0
+        // Search range x ∈ [e^-700, e^700] ≈ [1e-304, 1e304], where every tail function is
+        // evaluated on normal (non-subnormal, non-overflowing) doubles. A quantile outside it
+        // is returned as 0 or +inf (it is not representable to useful precision anyway).
+        let uMin = -700.0, uMax = 700.0
         if rootRight {
             while true {
                 let next = min(hi + step, uMax)

@@ -83,7 +83,7 @@ public struct StudentT: Sendable {
         if degreesOfFreedom == .infinity { return Normal.standard.logcdf(t) }
         if t == 0 { return -Foundation.log(2.0) }
         if t.isInfinite { return t > 0 ? 0 : -.infinity }
-        if t > 0 { return Foundation.log(cdf(t)) }
+        if t > 0 { return Foundation.log1p(-cdf(-t)) }
         if let logSmall = farTailLog(t) { return logSmall }
         let nu = degreesOfFreedom
         let t2 = t * t

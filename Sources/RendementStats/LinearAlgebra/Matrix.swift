@@ -151,6 +151,34 @@ public struct Matrix: Sendable, Equatable {
         }
     }
 
+    /// Adds `weight * r r'` where r is row `row` of `source`, without copying the
+    /// row (the hot loop of X'WX accumulation over millions of rows).
+    public mutating func addOuterProduct(ofRow row: Int, of source: Matrix, weight: Double = 1) {
+        precondition(rows == columns && source.columns == rows, "addOuterProduct: dimension mismatch")
+        let p = rows
+        let base = row * p
+        values.withUnsafeMutableBufferPointer { out in
+            source.values.withUnsafeBufferPointer { src in
+                for i in 0..<p {
+                    let wi = weight * src[base + i]
+                    if wi == 0 { continue }
+                    let o = i * p
+                    for j in 0..<p { out[o + j] += wi * src[base + j] }
+                }
+            }
+        }
+    }
+
+    /// Dot product of row `row` with `v`, without copying the row.
+    @inlinable
+    public func rowDot(_ row: Int, _ v: [Double]) -> Double {
+        precondition(v.count == columns, "rowDot: dimension mismatch")
+        var s = 0.0
+        let base = row * columns
+        for j in 0..<columns { s += values[base + j] * v[j] }
+        return s
+    }
+
     /// The quadratic form A B A' for symmetric B (used for sandwich covariances).
     public func sandwich(_ meat: Matrix) -> Matrix { self * meat * self.transposed }
 }

@@ -21,11 +21,11 @@ public struct ClusterRobustCovariance: Sendable {
     /// Adds the score contribution of one observation in `cluster`.
     public mutating func add(score: [Double], cluster: Int) {
         observationCount += 1
-        if var s = sums[cluster] {
-            for j in 0..<parameterCount { s[j] += score[j] }
-            sums[cluster] = s
-        } else {
+        if sums[cluster] == nil {
             sums[cluster] = score
+        } else {
+            // In-place update through the dictionary's modify accessor (no copy).
+            for j in 0..<parameterCount { sums[cluster]![j] += score[j] }
         }
     }
 

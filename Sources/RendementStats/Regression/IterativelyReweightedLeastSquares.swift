@@ -94,10 +94,10 @@ struct IterativelyReweightedLeastSquares {
         var info = Matrix(rows: p, columns: p)
         for i in 0..<x.rows where weights[i] != 0 {
             let mu = family.mean(linearPredictor(beta, i))
-            let r = x.row(i)
             let u = weights[i] * (y[i] - mu)
-            for j in 0..<p { score[j] += r[j] * u }
-            info.addOuterProduct(r, weight: weights[i] * family.variance(mu))
+            let base = i * p
+            for j in 0..<p { score[j] += x.values[base + j] * u }
+            info.addOuterProduct(ofRow: i, of: x, weight: weights[i] * family.variance(mu))
         }
         return (score, info)
     }
@@ -114,9 +114,9 @@ struct IterativelyReweightedLeastSquares {
             let mu = family.startingMean(y: y[i], ybar: ybar)
             let z = family.link(mu) - offset[i]
             let w = weights[i] * family.variance(mu)
-            let r = x.row(i)
-            xtwx.addOuterProduct(r, weight: w)
-            for j in 0..<p { xtwz[j] += r[j] * w * z }
+            xtwx.addOuterProduct(ofRow: i, of: x, weight: w)
+            let base = i * p
+            for j in 0..<p { xtwz[j] += x.values[base + j] * w * z }
         }
         if let c = try? Cholesky(xtwx), case let b = c.solve(xtwz), b.allSatisfy({ $0.isFinite }) { return b }
         return [Double](repeating: 0, count: p)

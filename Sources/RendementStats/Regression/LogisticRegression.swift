@@ -30,8 +30,10 @@ public struct LogisticRegression: Sendable {
 
     /// Fits the model. `x` is n x k (include a constant column for an
     /// intercept), `y` in [0, 1], `offset` added to the linear predictor,
-    /// `weights` prior (variance) weights, `clusters` one id per row for
-    /// CR1 cluster-robust standard errors.
+    /// `weights` prior weights with statsmodels `var_weights` semantics (N in
+    /// the CR1 factor counts rows, not the sum of weights; for integer
+    /// frequency weights expand the rows instead), `clusters` one id per row
+    /// for CR1 cluster-robust standard errors.
     public static func fit(x: Matrix, y: [Double], offset: [Double]? = nil, weights: [Double]? = nil,
                            clusters: [Int]? = nil, maxIterations: Int = 100, tolerance: Double = 1e-12) throws -> LogisticRegression {
         let n = x.rows, k = x.columns

@@ -88,9 +88,9 @@ public struct NegativeBinomialRegression: Sendable {
             var hBA = [Double](repeating: 0, count: k)
             for i in 0..<n {
                 let t = terms(y: y[i], eta: eta(b, i), alpha: a)
-                let r = x.row(i)
-                for j in 0..<k { g[j] += r[j] * t.gEta; hBA[j] += r[j] * t.hEtaAlpha }
-                hbb.addOuterProduct(r, weight: -t.hEtaEta)
+                let base = i * k
+                for j in 0..<k { g[j] += x.values[base + j] * t.gEta; hBA[j] += x.values[base + j] * t.hEtaAlpha }
+                hbb.addOuterProduct(ofRow: i, of: x, weight: -t.hEtaEta)
                 gA += t.gAlpha
                 hAA += t.hAlphaAlpha
             }
@@ -143,6 +143,9 @@ public struct NegativeBinomialRegression: Sendable {
             if llChange < tolerance && maxDelta < tolerance.squareRoot() { converged = true; break }
             if theta < Foundation.log(1e-10) { break }
         }
+        // alpha -> 0: the profile likelihood increases towards the Poisson
+        // boundary; report that rather than a degenerate information matrix.
+        if Foundation.exp(theta) < 1e-6 { throw RegressionError.dispersionAtBoundary(alpha: Foundation.exp(theta)) }
         if !converged { throw RegressionError.notConverged(iterations: iterations, lastChange: lastChange) }
         let a = Foundation.exp(theta)
         let (_, negH) = derivatives(beta, alpha: a, logScale: false)

@@ -38,9 +38,9 @@ public struct OrdinaryLeastSquares: Sendable {
         var xtx = Matrix(rows: k, columns: k)
         var xty = [Double](repeating: 0, count: k)
         for i in 0..<n {
-            let r = x.row(i)
-            xtx.addOuterProduct(r)
-            for j in 0..<k { xty[j] += r[j] * y[i] }
+            xtx.addOuterProduct(ofRow: i, of: x)
+            let base = i * k
+            for j in 0..<k { xty[j] += x.values[base + j] * y[i] }
         }
         let chol: Cholesky
         do { chol = try Cholesky(xtx) } catch let e as LinearAlgebraError { throw RegressionError.singularDesign(e) }
@@ -58,12 +58,11 @@ public struct OrdinaryLeastSquares: Sendable {
         var tss = 0.0
         var accumulator = ClusterRobustCovariance(parameterCount: k)
         for i in 0..<n {
-            let r = x.row(i)
-            let e = y[i] - dot(r, beta)
+            let e = y[i] - x.rowDot(i, beta)
             rss += e * e
             let d = hasConstant ? y[i] - ymean : y[i]
             tss += d * d
-            if let c = clusters { accumulator.add(score: r.map { $0 * e }, cluster: c[i]) }
+            if let c = clusters { accumulator.add(score: x.row(i).map { $0 * e }, cluster: c[i]) }
         }
         let dfResid = n - k
         let sigma2 = rss / Double(dfResid)

@@ -20,7 +20,8 @@ public struct PoissonRegression: Sendable {
     public let iterations: Int
 
     /// Fits the model; `y` must be non-negative (non-integers are accepted,
-    /// as in statsmodels, for quasi-Poisson style use).
+    /// as in statsmodels, for quasi-Poisson style use). `weights` have
+    /// statsmodels `var_weights` semantics (N in the CR1 factor counts rows).
     public static func fit(x: Matrix, y: [Double], offset: [Double]? = nil, weights: [Double]? = nil,
                            clusters: [Int]? = nil, maxIterations: Int = 100, tolerance: Double = 1e-12) throws -> PoissonRegression {
         let n = x.rows, k = x.columns

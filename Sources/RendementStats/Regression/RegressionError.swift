@@ -16,6 +16,10 @@ public enum RegressionError: Error, Sendable, Equatable, CustomStringConvertible
     case perfectSeparation(SeparationStatus)
     /// Too few clusters for a cluster-robust covariance (needs at least 2).
     case tooFewClusters(Int)
+    /// Negative binomial: the dispersion alpha went to its boundary 0 (the
+    /// counts are not overdispersed), where the NB2 likelihood has no interior
+    /// maximum and the information matrix degenerates; fit a Poisson model.
+    case dispersionAtBoundary(alpha: Double)
 
     public var description: String {
         switch self {
@@ -25,6 +29,8 @@ public enum RegressionError: Error, Sendable, Equatable, CustomStringConvertible
         case let .notConverged(it, ch): return "did not converge after \(it) iterations (last change \(ch))"
         case let .perfectSeparation(s): return s.description
         case let .tooFewClusters(g): return "cluster-robust covariance needs at least 2 clusters, got \(g)"
+        case let .dispersionAtBoundary(a):
+            return "negative binomial dispersion alpha = \(a) is at its boundary 0: no overdispersion, the NB2 maximum likelihood estimate is on the boundary; use PoissonRegression"
         }
     }
 }

@@ -30,6 +30,18 @@ extension SpecialFunctions {
         if x == 0 { return (0, 1) }
         if y == 0 { return (1, 0) }
         let logPrefix = logBetaPrefix(a, b, x, y)
+        // Power series on the side whose argument is small relative to 1/(a+b): no cancellation,
+        // fast convergence, and it avoids the slowly converging continued fraction near
+        // x ≈ a/(a+b) when one parameter is huge and the other small (e.g. Student t, ν = 1e6).
+        let c = a + b
+        if b < a && y < 0.3 && y * c < 40 {
+            let upper = Foundation.exp(logPrefix) * betaSeriesSum(b, a, y) / b
+            if upper <= 0.99 { return (1 - upper, upper) }
+        }
+        if a < b && x < 0.3 && x * c < 40 {
+            let lower = Foundation.exp(logPrefix) * betaSeriesSum(a, b, x) / a
+            if lower <= 0.99 { return (lower, 1 - lower) }
+        }
         if x < (a + 1) / (a + b + 2) {
             let lower = Foundation.exp(logPrefix) * betaContinuedFraction(a, b, x, y) / a
             return (lower, 1 - lower)
@@ -52,6 +64,21 @@ extension SpecialFunctions {
             let logUpper = logPrefix + Foundation.log(betaContinuedFraction(b, a, y, x) / b)
             return upperTail ? logUpper : Foundation.log1p(-Foundation.exp(logUpper))
         }
+    }
+
+    /// Σₙ (a+b)ₙ/(a+1)ₙ · xⁿ, so that I_x(a,b) = x^a(1-x)^b/(a·B(a,b)) · Σ (the Gauss
+    /// hypergeometric form ₂F₁(a+b, 1; a+1; x), Abramowitz & Stegun 26.5.23 / DLMF 8.17.8).
+    /// All terms are positive; used only when (a+b)·x is moderate.
+    static func betaSeriesSum(_ a: Double, _ b: Double, _ x: Double) -> Double {
+        var term = 1.0, sum = 1.0
+        var n = 0.0
+        while n < 5000 {
+            term *= (a + b + n) / (a + 1 + n) * x
+            sum += term
+            if term < 1e-17 * sum { break }
+            n += 1
+        }
+        return sum
     }
 
     /// Continued fraction for the incomplete beta (NR `betacf`), modified Lentz.

@@ -77,18 +77,18 @@ public struct CoxProportionalHazards: Sendable {
             var e1 = [Double](repeating: 0, count: p)
             var e2 = Matrix(rows: p, columns: p)
             while j < n && d.stratum[j] == d.stratum[i] && d.time[j] == d.time[i] {
-                let r = d.x.row(j)
-                let eta = dot(r, beta)
+                let eta = d.x.rowDot(j, beta)
                 let w = Foundation.exp(eta)
+                let base = j * p
                 s0 += w
-                for a in 0..<p { s1[a] += w * r[a] }
-                if derivatives { s2.addOuterProduct(r, weight: w) }
+                for a in 0..<p { s1[a] += w * d.x.values[base + a] }
+                if derivatives { s2.addOuterProduct(ofRow: j, of: d.x, weight: w) }
                 if d.event[j] {
                     dCount += 1
                     ll += eta
                     e0 += w
-                    for a in 0..<p { e1[a] += w * r[a]; u[a] += r[a] }
-                    if derivatives && d.ties == .efron { e2.addOuterProduct(r, weight: w) }
+                    for a in 0..<p { e1[a] += w * d.x.values[base + a]; u[a] += d.x.values[base + a] }
+                    if derivatives && d.ties == .efron { e2.addOuterProduct(ofRow: j, of: d.x, weight: w) }
                 }
                 j += 1
             }

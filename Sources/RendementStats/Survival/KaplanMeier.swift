@@ -43,6 +43,11 @@ public struct KaplanMeier: Sendable {
     /// Upper pointwise bound.
     public let upper: [Double]
 
+    /// Greenwood variance of S(t): S^2 * greenwoodSum (Greenwood 1926); NaN where S = 0.
+    public var greenwoodVariance: [Double] {
+        zip(survival, greenwoodSum).map { s, g in s == 0 ? .nan : s * s * g }
+    }
+
     /// Greenwood standard error of S(t): S * sqrt(greenwoodSum).
     public var standardErrors: [Double] {
         zip(survival, greenwoodSum).map { s, g in s == 0 ? .nan : s * g.squareRoot() }
@@ -110,9 +115,10 @@ public struct KaplanMeier: Sendable {
 
     /// S(t) as a right-continuous step function (1 before the first time).
     public func survival(at t: Double) -> Double {
-        var s = 1.0
-        for j in times.indices { if times[j] <= t { s = survival[j] } else { break } }
-        return s
+        // Binary search for the last time <= t.
+        var lo = 0, hi = times.count
+        while lo < hi { let mid = (lo + hi) / 2; if times[mid] <= t { lo = mid + 1 } else { hi = mid } }
+        return lo == 0 ? 1 : survival[lo - 1]
     }
 
     /// A quantile of the survival time with confidence limits, by R's rule

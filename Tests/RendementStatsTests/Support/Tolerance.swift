@@ -41,7 +41,12 @@ func assertRelativelyEqual(_ actual: Double, _ expected: Double, rel: Double, ab
     let err = relativeError(actual, expected)
     let absDiff = (actual.isFinite && expected.isFinite) ? Swift.abs(actual - expected) : (err == 0 ? 0 : .infinity)
     let ok = err <= rel || absDiff <= absTol
-    if let category { ErrorLedger.shared.record(category, absDiff <= absTol ? 0 : err, name()) }
+    // The ledger keeps the relative error, except for references that are (near) zero, where only
+    // the absolute tolerance is meaningful and the absolute difference is recorded instead.
+    if let category {
+        let tiny = expected.isFinite && Swift.abs(expected) <= absTol
+        ErrorLedger.shared.record(category, tiny ? absDiff : err, name())
+    }
     if !ok {
         XCTFail("\(name()): actual \(actual) expected \(expected) (rel err \(err), rel tol \(rel), abs tol \(absTol))",
                 file: file, line: line)
