@@ -1,0 +1,29 @@
+/// Balance of one covariate in one scope, before and after matching
+/// (MatchIt `summary.matchit` / cobalt `bal.tab` conventions: treated-group
+/// SD as the SMD denominator, raw difference for binary covariates, variance
+/// ratio clients over controls, eCDF max).
+public struct BalanceRow: Sendable {
+    public var scopeType: String
+    public var scope: String
+    public var covariate: String
+    public var clientsBefore: Int
+    public var controlsBefore: Int
+    public var clientsAfter: Int
+    public var controlsAfter: Int
+    public var before: Stage?
+    public var after: Stage?
+
+    /// The figures of one stage.
+    public struct Stage: Sendable {
+        public var clientsMean: Double
+        public var controlsMean: Double
+        public var smd: Double
+        public var varianceRatio: Double
+        public var ecdfMax: Double
+    }
+
+    /// |SMD| above 0.1 after matching (Austin 2009).
+    public var smdFlag: Bool { (after?.smd).map { abs($0) > 0.1 } ?? false }
+    /// Variance ratio outside 0.5-2 after matching (Rubin 2001), continuous covariates only.
+    public var varianceRatioFlag: Bool { (after?.varianceRatio).map { $0.isFinite && ($0 < 0.5 || $0 > 2) } ?? false }
+}

@@ -1,0 +1,73 @@
+import RendementCore
+import RendementStats
+
+/// Computes the balance of every matching covariate before matching (all
+/// clients against all candidate person-dates) and after (matched clients
+/// against their controls, each control weighted 1/k within its set, summed
+/// when a control is reused), overall and per Veiligheidshuis.
+public enum BalanceTable {
+    public static func rows(clients: [CohortMember], candidates: [CohortMember], sets: [MatchResult.MatchedSet],
+                            clientScope: [String]? = nil) -> [BalanceRow] {
+        var out = rows(scopeType: "all", scope: "all", clients: clients, candidates: candidates, sets: sets)
+        if let clientScope {
+            for name in Set(clientScope).sorted() {
+                let keep = clients.indices.filter { clientScope[$0] == name }
+                let position = Dictionary(uniqueKeysWithValues: keep.enumerated().map { ($1, $0) })
+                let subSets = sets.compactMap { s in position[s.client].map { MatchResult.MatchedSet(client: $0, controls: s.controls, distances: s.distances) } }
+                out += rows(scopeType: "veiligheidshuis", scope: name, clients: keep.map { clients[$0] }, candidates: candidates, sets: subSets)
+            }
+        }
+        return out
+    }
+
+    static func rows(scopeType: String, scope: String, clients: [CohortMember], candidates: [CohortMember],
+                     sets: [MatchResult.MatchedSet]) -> [BalanceRow] {
+        var clientWeight = [Double](repeating: 0, count: clients.count)
+        var candidateWeight = [Double](repeating: 0, count: candidates.count)
+        for s in sets {
+            clientWeight[s.client] = 1
+            for c in s.controls { candidateWeight[c] += 1 / Double(s.controls.count) }
+        }
+        let treated = [Bool](repeating: true, count: clients.count) + [Bool](repeating: false, count: candidates.count)
+        let weights = clientWeight + candidateWeight
+        let clientValues = clients.map(\.covariates.values), candidateValues = candidates.map(\.covariates.values)
+        var rows: [BalanceRow] = []
+        for (j, name) in MatchingCovariates.names.enumerated() {
+            let x = clientValues.map { $0[j] } + candidateValues.map { $0[j] }
+            var row = BalanceRow(scopeType: scopeType, scope: scope, covariate: name, clientsBefore: clients.count,
+                                 controlsBefore: candidates.count, clientsAfter: sets.count,
+                                 controlsAfter: candidateWeight.filter { $0 > 0 }.count)
+            row.before = stage(try? CovariateBalance(values: x, treated: treated))
+            row.after = stage(try? CovariateBalance(values: x, treated: treated, weights: weights))
+            rows.append(row)
+        }
+        return rows
+    }
+
+    private static func stage(_ b: CovariateBalance?) -> BalanceRow.Stage? {
+        guard let b else { return nil }
+        return BalanceRow.Stage(clientsMean: b.treatedMean, controlsMean: b.controlMean, smd: b.standardizedMeanDifference,
+                                varianceRatio: b.isBinary ? .nan : b.varianceRatio, ecdfMax: b.ecdfMax)
+    }
+
+    /// `balance.csv`; scopes with fewer than `minimumCell` matched clients are suppressed.
+    public static func csv(_ rows: [BalanceRow], minimumCell: Int) -> String {
+        var t = TidyCSV(columns: ["scope_type", "scope", "covariate", "n_clients_before", "n_candidates_before",
+                                  "n_clients_after", "n_controls_after",
+                                  "clients_mean_before", "controls_mean_before", "smd_before", "variance_ratio_before", "ecdf_max_before",
+                                  "clients_mean_after", "controls_mean_after", "smd_after", "variance_ratio_after", "ecdf_max_after",
+                                  "flag_smd", "flag_variance_ratio", "suppressed"])
+        for r in rows {
+            let suppressed = r.clientsAfter < minimumCell || r.clientsBefore < minimumCell
+            let n = { (k: Int) -> TidyCSV.Cell in k > 0 && k < minimumCell ? .missing : .int(k) }
+            func stage(_ s: BalanceRow.Stage?) -> [TidyCSV.Cell] {
+                guard let s, !suppressed else { return Array(repeating: .missing, count: 5) }
+                return [.number(s.clientsMean), .number(s.controlsMean), .number(s.smd), .optional(s.varianceRatio), .number(s.ecdfMax)]
+            }
+            t.append([.text(r.scopeType), .text(r.scope), .text(r.covariate), n(r.clientsBefore), n(r.controlsBefore),
+                      n(r.clientsAfter), n(r.controlsAfter)] + stage(r.before) + stage(r.after)
+                     + [suppressed ? .missing : .flag(r.smdFlag), suppressed ? .missing : .flag(r.varianceRatioFlag), .flag(suppressed)])
+        }
+        return t.text
+    }
+}
