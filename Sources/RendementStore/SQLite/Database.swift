@@ -1,0 +1,92 @@
+import CSQLite
+import Foundation
+
+/// One connection to an SQLite file: the C API wrapped once, thinly
+/// (after GRDB's `Database`). Not shared across threads.
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+
+    /// Opens (and with `create`, creates) the file. A new file is created with
+    /// mode 0600 before SQLite writes anything to it. WAL journal, a busy
+    /// timeout, and foreign keys on.
+    public init(path: String, create: Bool = true, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 5000) throws {
+        self.path = path
+        if create && !readOnly && !FileManager.default.fileExists(atPath: path) {
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+            if fd < 0 && errno != EEXIST {
+                throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            if fd >= 0 { close(fd) }
+        }
+        var h: OpaquePointer?
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
+        let rc = sqlite3_open_v2(path, &h, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard rc == SQLITE_OK, let h else {
+            let message = h.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            if let h { sqlite3_close_v2(h) }
+            throw StoreError.cannotOpen(path: path, reason: message)
+        }
+        handle = h
+        sqlite3_busy_timeout(h, busyTimeoutMilliseconds)
+        sqlite3_extended_result_codes(h, 1)
+        if !readOnly {
+            try execute("PRAGMA journal_mode=WAL")
+        }
+        try execute("PRAGMA foreign_keys=ON")
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    func error(_ rc: Int32, context: String) -> StoreError {
+        let primary = rc & 0xFF
+        if primary == SQLITE_BUSY || primary == SQLITE_LOCKED { return .busy(path: path) }
+        if primary == SQLITE_NOTADB { return .incompatible(path: path, reason: "the file is not an SQLite database") }
+        return .sqlite(code: rc, message: String(cString: sqlite3_errmsg(handle)), context: context)
+    }
+
+    /// Runs one or more statements without results.
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+        if rc != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? ""
+            sqlite3_free(message)
+            let primary = rc & 0xFF
+            if primary == SQLITE_BUSY || primary == SQLITE_LOCKED { throw StoreError.busy(path: path) }
+            if primary == SQLITE_NOTADB { throw StoreError.incompatible(path: path, reason: "the file is not an SQLite database") }
+            throw StoreError.sqlite(code: rc, message: text, context: "running \(sql.prefix(60))")
+        }
+    }
+
+    public func prepare(_ sql: String) throws -> Statement { try Statement(database: self, sql: sql) }
+
+    /// The single integer of a query such as `SELECT count(*) ...`.
+    public func scalar(_ sql: String, _ values: [Bindable?] = []) throws -> Int64? {
+        let s = try prepare(sql)
+        return try s.rows(values) { $0.optionalInt(0) }.first ?? nil
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction (the write lock is taken at the
+    /// start, so a second writer waits or gets "store is busy" before doing any
+    /// work); rolls back on any error, so the store is exactly as before.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// `PRAGMA user_version`: the schema version.
+    public var userVersion: Int {
+        get throws { Int(try scalar("PRAGMA user_version") ?? 0) }
+    }
+}

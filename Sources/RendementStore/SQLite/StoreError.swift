@@ -1,0 +1,20 @@
+/// Why the store could not do what was asked, in one line a person can act on.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    /// SQLite reported an error.
+    case sqlite(code: Int32, message: String, context: String)
+    /// Another process holds the write lock for longer than the busy timeout.
+    case busy(path: String)
+    /// The file is not a rendement store (or was written by a newer version).
+    case incompatible(path: String, reason: String)
+    /// The store cannot be opened or created.
+    case cannotOpen(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .sqlite(code, message, context): "store error \(code) while \(context): \(message)"
+        case let .busy(path): "store is busy (another rendement process is writing to \(path)); try again when it has finished"
+        case let .incompatible(path, reason): "\(path) is not a usable rendement store: \(reason)"
+        case let .cannotOpen(path, reason): "cannot open store \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import RendementCore
+
+/// The rendement store: one SQLite file (mode 0600, WAL) holding the imported
+/// extracts, the import log, matched sets and analysis runs. Opening it
+/// brings the schema up to date.
+public final class Store {
+    public let database: Database
+
+    /// Opens or creates the store at `path`.
+    public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
+        database = try Database(path: path, create: create, readOnly: readOnly)
+        if !readOnly { try Migrator.migrate(database) }
+        else if try database.userVersion != StoreSchema.currentVersion {
+            throw StoreError.incompatible(path: path, reason: "schema version \(try database.userVersion), expected \(StoreSchema.currentVersion)")
+        }
+    }
+
+    /// Import ids that are live (not replaced) for a kind.
+    public func liveImports(_ kind: InputKind) throws -> [ImportRecord] {
+        try imports().filter { $0.kind == kind && $0.replacedAt == nil }
+    }
+
+    /// The whole import log, oldest first.
+    public func imports() throws -> [ImportRecord] {
+        let s = try database.prepare("""
+            SELECT import_id, kind, label, file_name, sha256, period_from, period_to, rows_read, rows_imported, duplicates,
+                   rejected, rejected_by_reason, attribute_conflicts, started_at, finished_at, tool_version, replaced_at
+            FROM imports ORDER BY import_id
+            """)
+        return try s.rows { r in
+            ImportRecord(id: r.int(0), kind: InputKind(rawValue: r.text(1) ?? "") ?? .bvh, label: r.text(2) ?? "",
+                         fileName: r.text(3) ?? "", sha256: r.text(4) ?? "",
+                         periodFrom: r.optionalInt(5).map { Day(number: Int32($0)) }, periodTo: r.optionalInt(6).map { Day(number: Int32($0)) },
+                         rowsRead: Int(r.int(7)), rowsImported: Int(r.int(8)), duplicates: Int(r.int(9)), rejected: Int(r.int(10)),
+                         rejectedByReason: r.text(11) ?? "{}", attributeConflicts: Int(r.int(12)), startedAt: r.text(13) ?? "",
+                         finishedAt: r.text(14) ?? "", toolVersion: r.text(15) ?? "", replacedAt: r.text(16))
+        }
+    }
+
+    /// The observation period of a police source: from the earliest start to
+    /// the latest end of its live imports (nil when nothing is imported).
+    public func observationPeriod(_ kind: InputKind) throws -> ClosedRange<Day>? {
+        let live = try liveImports(kind)
+        guard let from = live.compactMap(\.periodFrom).min(), let to = live.compactMap(\.periodTo).max(), from <= to else { return nil }
+        return from...to
+    }
+
+    public func veiligheidshuizen() throws -> [VeiligheidshuisRecord] {
+        let s = try database.prepare("""
+            SELECT v.name, v.regio, v.opgericht, v.gemeenten FROM veiligheidshuizen v
+            JOIN imports i ON i.import_id = v.import_id WHERE i.replaced_at IS NULL ORDER BY v.name
+            """)
+        return try s.rows { r in
+            VeiligheidshuisRecord(name: r.text(0) ?? "", regio: r.text(1) ?? "", opgericht: Int(r.int(2)), gemeenten: r.optionalInt(3).map(Int.init))
+        }
+    }
+
+    public func registrations() throws -> [RegistrationRecord] {
+        let s = try database.prepare("""
+            SELECT r.person_key, r.veiligheidshuis, r.doelgroep, r.casusoverleg, r.aanmeld_day, r.instroom_day,
+                   r.plan_van_aanpak, r.uitstroom_day
+            FROM registrations r JOIN imports i ON i.import_id = r.import_id WHERE i.replaced_at IS NULL
+            ORDER BY r.person_key, r.instroom_day
+            """)
+        return try s.rows { r in
+            RegistrationRecord(personKey: r.int(0), veiligheidshuis: r.text(1) ?? "", doelgroep: r.text(2) ?? "",
+                               casusoverleg: r.text(3), aanmeld: r.optionalInt(4).map { Day(number: Int32($0)) },
+                               instroom: Day(number: Int32(r.int(5))), planVanAanpak: r.int(6) != 0,
+                               uitstroom: r.optionalInt(7).map { Day(number: Int32($0)) })
+        }
+    }
+
+    /// Resolved birth date and sex of every person that has them.
+    public func personAttributes() throws -> [Int64: PersonAttributes] {
+        let s = try database.prepare("SELECT person_key, birth_day, birth_precision, sex FROM person_resolved")
+        var out: [Int64: PersonAttributes] = [:]
+        try s.bind([])
+        defer { s.reset() }
+        while try s.step() {
+            out[s.int(0)] = PersonAttributes(birth: s.optionalInt(1).map { Day(number: Int32($0)) },
+                                             birthPrecision: Int(s.optionalInt(2) ?? 0),
+                                             sex: s.optionalInt(3).flatMap { Sex(code: Int($0)) } ?? .onbekend)
+        }
+        return out
+    }
+
+    /// Pseudonyms of the given person keys (for the opt-in person-level export only).
+    public func pseudonyms(_ keys: Set<Int64>) throws -> [Int64: String] {
+        let s = try database.prepare("SELECT persoon_id FROM persons WHERE person_key = ?")
+        var out: [Int64: String] = [:]
+        for k in keys {
+            if let id = try s.rows([k], { $0.text(0) }).first ?? nil { out[k] = id }
+        }
+        return out
+    }
+
+    /// Number of rows of a data table from live imports.
+    public func liveRowCount(_ table: String) throws -> Int {
+        Int(try database.scalar("SELECT count(*) FROM \(table) t JOIN imports i ON i.import_id = t.import_id WHERE i.replaced_at IS NULL") ?? 0)
+    }
+}
