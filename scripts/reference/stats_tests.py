@@ -143,6 +143,20 @@ for name, x, y in wsets:
         ht["wilcoxon"].append({"name": f"{name}-corr{corr}", "x": x, "y": y if y is not None else [],
                                "correction": corr, "statistic": r.statistic, "pvalue": r.pvalue})
 
+# random batch: sizes 1..60, rounding creates ties and zeros, exercising every branch of method="auto"
+import warnings
+for i in range(60):
+    n = int(rng.integers(1, 61))
+    digits = int(rng.integers(0, 3))
+    x = np.round(rng.normal(0.3, 1, n), digits)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        r = stats.wilcoxon(x)
+    if not np.isfinite(r.pvalue):
+        continue
+    ht["wilcoxon"].append({"name": f"random{i}-n{n}-d{digits}", "x": x, "y": [], "correction": False,
+                           "statistic": r.statistic, "pvalue": r.pvalue})
+
 # Mann-Whitney U
 msets = [
     ("exact-3-4", rng.normal(0, 1, 3), rng.normal(1, 1, 4)),
@@ -153,6 +167,11 @@ msets = [
     ("asym-ties-50-60", rng.integers(0, 10, 50).astype(float), rng.integers(2, 12, 60).astype(float)),
     ("separated-9-9", np.arange(9.0), np.arange(9.0) + 100),
 ]
+for i in range(60):
+    n1, n2 = int(rng.integers(1, 40)), int(rng.integers(1, 40))
+    digits = int(rng.integers(0, 3))
+    msets.append((f"random{i}-{n1}-{n2}-d{digits}", np.round(rng.normal(0, 1, n1), digits),
+                  np.round(rng.normal(0.4, 1.3, n2), digits)))
 for name, x, y in msets:
     r = stats.mannwhitneyu(x, y)
     ht["mwu"].append({"name": name, "x": x, "y": y, "statistic": r.statistic, "pvalue": r.pvalue})
@@ -164,6 +183,10 @@ tables = [
     ("3x4", [[5, 8, 12, 3], [9, 2, 7, 11], [14, 6, 4, 8]]), ("1x3", [[4, 5, 6]]),
     ("huge-signal", [[5000, 10], [10, 5000]]),
 ]
+for i in range(20):
+    r_, c_ = int(rng.integers(2, 5)), int(rng.integers(2, 6))
+    t = rng.integers(1, 60, (r_, c_))
+    tables.append((f"random{i}-{r_}x{c_}", t.tolist()))
 for name, t in tables:
     for yates in [True, False]:
         r = stats.chi2_contingency(t, correction=yates)
@@ -175,6 +198,8 @@ for name, t in tables:
 ftables = [[[3, 1], [1, 3]], [[8, 2], [1, 5]], [[0, 5], [6, 2]], [[10, 0], [3, 7]], [[20, 15], [10, 30]],
            [[2, 7], [8, 2]], [[1, 1], [1, 1]], [[50, 40], [30, 80]], [[0, 0], [4, 5]], [[7, 12], [0, 0]],
            [[3, 0], [0, 3]], [[100, 90], [95, 120]]]
+for _ in range(40):
+    ftables.append(rng.integers(0, 25, (2, 2)).tolist())
 for t in ftables:
     t = np.array(t)
     r = stats.fisher_exact(t)
