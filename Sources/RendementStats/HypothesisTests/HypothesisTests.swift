@@ -6,28 +6,6 @@ import Foundation
 /// statsmodels / R function it reproduces.
 public enum HypothesisTests {}
 
-/// A two-sided confidence interval at `level` (e.g. 0.95).
-public struct ConfidenceInterval: Sendable, Equatable {
-    public let lower: Double
-    public let upper: Double
-    public let level: Double
-    public init(lower: Double, upper: Double, level: Double) {
-        self.lower = lower
-        self.upper = upper
-        self.level = level
-    }
-}
-
-/// Why a test could not produce a finite statistic.
-public enum TestDegeneracy: String, Sendable {
-    /// Fewer observations than the test needs (e.g. n < 2 for a t test).
-    case tooFewObservations
-    /// The variance estimate is zero, so the statistic is undefined (0/0 or x/0).
-    case zeroVariance
-    /// A table margin or expected count is zero.
-    case emptyMargin
-}
-
 extension HypothesisTests {
     /// Average ranks (ties get the mean of the ranks they span) and the tie-group sizes,
     /// as `scipy.stats.rankdata(method="average")`.
