@@ -215,8 +215,12 @@ for b_, c_ in [(5, 12), (0, 7), (10, 10), (30, 45), (100, 160), (3, 0), (250, 40
     t = [[20, b_], [c_, 30]]
     for exact, corr in [(True, True), (False, True), (False, False)]:
         r = mcnemar(t, exact=exact, correction=corr)
+        # exact CI of the conditional OR b/c: Clopper-Pearson for b/(b+c) (beta.ppf), mapped to odds
+        plo = 0.0 if b_ == 0 else stats.beta.ppf(0.025, b_, c_ + 1)
+        phi = 1.0 if c_ == 0 else stats.beta.ppf(0.975, b_ + 1, c_)
         ht["mcnemar"].append({"name": f"mcnemar-{b_}-{c_}-{exact}-{corr}", "b": b_, "c": c_, "exact": exact,
-                              "correction": corr, "statistic": r.statistic, "pvalue": r.pvalue})
+                              "correction": corr, "statistic": r.statistic, "pvalue": r.pvalue,
+                              "orlo": plo / (1 - plo), "orhi": float("inf") if phi >= 1 else phi / (1 - phi)})
 
 # CMH / Breslow-Day
 cmh_sets = [

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Namespace for the classical hypothesis tests. Every test returns a `Sendable` result
-/// struct carrying the statistic, the two-sided p-value, degrees of freedom where
-/// relevant, an effect size and a confidence interval, and documents which scipy /
-/// statsmodels / R function it reproduces.
+/// struct carrying the statistic and the two-sided p-value, plus degrees of freedom, an
+/// effect size and a confidence interval where the test defines one (the rank tests report
+/// rank-biserial effect sizes but no interval), and documents which scipy / statsmodels / R
+/// function it reproduces.
 public enum HypothesisTests {}
 
 extension HypothesisTests {
