@@ -157,6 +157,15 @@ for i in range(60):
     ht["wilcoxon"].append({"name": f"random{i}-n{n}-d{digits}", "x": x, "y": [], "correction": False,
                            "statistic": r.statistic, "pvalue": r.pvalue})
 
+# degenerate inputs: n = 1, 2, all zeros (exact enumeration / NaN), constant data
+for name, x in [("zeros-n3", [0.0, 0.0, 0.0]), ("n1", [1.0]), ("n2", [2.0, -1.0]), ("zero-and-one", [0.0, 1.0]),
+                ("zeros-n20", [0.0] * 20), ("constant-n60", [1.0] * 60)]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        r = stats.wilcoxon(x)
+    ht["wilcoxon"].append({"name": f"edge-{name}", "x": x, "y": [], "correction": False,
+                           "statistic": r.statistic, "pvalue": r.pvalue})
+
 # Mann-Whitney U
 msets = [
     ("exact-3-4", rng.normal(0, 1, 3), rng.normal(1, 1, 4)),
@@ -166,6 +175,8 @@ msets = [
     ("asym-20-25", rng.normal(0, 1, 20), rng.normal(0.7, 1, 25)),
     ("asym-ties-50-60", rng.integers(0, 10, 50).astype(float), rng.integers(2, 12, 60).astype(float)),
     ("separated-9-9", np.arange(9.0), np.arange(9.0) + 100),
+    ("edge-1-1", [1.0], [2.0]),
+    ("edge-all-tied", [1.0, 1.0], [1.0, 1.0]),
 ]
 for i in range(60):
     n1, n2 = int(rng.integers(1, 40)), int(rng.integers(1, 40))
