@@ -140,6 +140,8 @@ final class HypothesisTestTests: XCTestCase {
                                             correction: c["correction"] as! Bool)
             assertRelativelyEqual(r.statistic, d(c, "statistic"), rel: closed, "\(name).stat", category: "ht.mcnemar.statistic")
             assertRelativelyEqual(r.pValue, d(c, "pvalue"), rel: closed, "\(name).p", category: "ht.mcnemar.p")
+            assertRelativelyEqual(r.oddsRatioConfidenceInterval.lower, d(c, "orlo"), rel: closed, "\(name).orlo", category: "ht.mcnemar.ci")
+            assertRelativelyEqual(r.oddsRatioConfidenceInterval.upper, d(c, "orhi"), rel: closed, "\(name).orhi", category: "ht.mcnemar.ci")
         }
         ErrorLedger.shared.report(prefix: "ht.mcnemar")
     }

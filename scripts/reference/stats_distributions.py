@@ -112,6 +112,26 @@ for a, b in [(0.5, 0.5), (1, 1), (2.5, 0.5), (0.5, 30), (10, 10), (100, 3), (100
     REF["source"] = "mpmath"
     add("special", [a], "logBeta", b, mp.log(mp.beta(mp.mpf(a), mp.mpf(b))), ref="mpmath")
 
+# random parameters (log-uniform) to exercise every branch of the incomplete beta / gamma code
+for _ in range(150):
+    a, b = float(np.exp(rng.uniform(np.log(0.05), np.log(2e4)))), float(np.exp(rng.uniform(np.log(0.05), np.log(2e4))))
+    # x spread around the bulk a/(a+b): logit-normal with a wide scale
+    m = np.log(a / b)
+    x = float(1 / (1 + np.exp(-(m + rng.normal(0, 1.5 + 3 / np.sqrt(min(a, b) + 1))))))
+    if not (0 < x < 1):
+        continue
+    add("special", [a, b], "beta", x, mp_or(lambda: mp.betainc(mp.mpf(a), mp.mpf(b), 0, mp.mpf(x), regularized=True),
+                                             lambda: special.betainc(a, b, x)))
+    add("special", [a, b], "betaComplement", x, mp_or(lambda: mp.betainc(mp.mpf(b), mp.mpf(a), 0, 1 - mp.mpf(x), regularized=True),
+                                                       lambda: special.betaincc(a, b, x)))
+for _ in range(150):
+    a = float(np.exp(rng.uniform(np.log(0.01), np.log(5e4))))
+    x = float(a * np.exp(rng.normal(0, 0.3 + 3 / np.sqrt(a + 1))))
+    add("special", [a], "gammaP", x, mp_or(lambda: mp.gammainc(mp.mpf(a), 0, mp.mpf(x), regularized=True),
+                                            lambda: special.gammainc(a, x)))
+    add("special", [a], "gammaQ", x, mp_or(lambda: mp.gammainc(mp.mpf(a), mp.mpf(x), mp.inf, regularized=True),
+                                            lambda: special.gammaincc(a, x)))
+
 # ---- normal ----
 zs = [-40.0, -37.5, -30.0, -20.0, -10.0, -5.0, -1.96, -1.0, -0.1, 0.0, 1e-8, 0.3, 1.0, 2.5, 5.0, 8.0, 10.0, 15.0, 20.0, 30.0, 37.0, 38.0]
 for z in zs:

@@ -143,6 +143,29 @@ for name, x, y in wsets:
         ht["wilcoxon"].append({"name": f"{name}-corr{corr}", "x": x, "y": y if y is not None else [],
                                "correction": corr, "statistic": r.statistic, "pvalue": r.pvalue})
 
+# random batch: sizes 1..60, rounding creates ties and zeros, exercising every branch of method="auto"
+import warnings
+for i in range(60):
+    n = int(rng.integers(1, 61))
+    digits = int(rng.integers(0, 3))
+    x = np.round(rng.normal(0.3, 1, n), digits)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        r = stats.wilcoxon(x)
+    if not np.isfinite(r.pvalue):
+        continue
+    ht["wilcoxon"].append({"name": f"random{i}-n{n}-d{digits}", "x": x, "y": [], "correction": False,
+                           "statistic": r.statistic, "pvalue": r.pvalue})
+
+# degenerate inputs: n = 1, 2, all zeros (exact enumeration / NaN), constant data
+for name, x in [("zeros-n3", [0.0, 0.0, 0.0]), ("n1", [1.0]), ("n2", [2.0, -1.0]), ("zero-and-one", [0.0, 1.0]),
+                ("zeros-n20", [0.0] * 20), ("constant-n60", [1.0] * 60)]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        r = stats.wilcoxon(x)
+    ht["wilcoxon"].append({"name": f"edge-{name}", "x": x, "y": [], "correction": False,
+                           "statistic": r.statistic, "pvalue": r.pvalue})
+
 # Mann-Whitney U
 msets = [
     ("exact-3-4", rng.normal(0, 1, 3), rng.normal(1, 1, 4)),
@@ -152,7 +175,14 @@ msets = [
     ("asym-20-25", rng.normal(0, 1, 20), rng.normal(0.7, 1, 25)),
     ("asym-ties-50-60", rng.integers(0, 10, 50).astype(float), rng.integers(2, 12, 60).astype(float)),
     ("separated-9-9", np.arange(9.0), np.arange(9.0) + 100),
+    ("edge-1-1", [1.0], [2.0]),
+    ("edge-all-tied", [1.0, 1.0], [1.0, 1.0]),
 ]
+for i in range(60):
+    n1, n2 = int(rng.integers(1, 40)), int(rng.integers(1, 40))
+    digits = int(rng.integers(0, 3))
+    msets.append((f"random{i}-{n1}-{n2}-d{digits}", np.round(rng.normal(0, 1, n1), digits),
+                  np.round(rng.normal(0.4, 1.3, n2), digits)))
 for name, x, y in msets:
     r = stats.mannwhitneyu(x, y)
     ht["mwu"].append({"name": name, "x": x, "y": y, "statistic": r.statistic, "pvalue": r.pvalue})
@@ -164,6 +194,10 @@ tables = [
     ("3x4", [[5, 8, 12, 3], [9, 2, 7, 11], [14, 6, 4, 8]]), ("1x3", [[4, 5, 6]]),
     ("huge-signal", [[5000, 10], [10, 5000]]),
 ]
+for i in range(20):
+    r_, c_ = int(rng.integers(2, 5)), int(rng.integers(2, 6))
+    t = rng.integers(1, 60, (r_, c_))
+    tables.append((f"random{i}-{r_}x{c_}", t.tolist()))
 for name, t in tables:
     for yates in [True, False]:
         r = stats.chi2_contingency(t, correction=yates)
@@ -175,6 +209,8 @@ for name, t in tables:
 ftables = [[[3, 1], [1, 3]], [[8, 2], [1, 5]], [[0, 5], [6, 2]], [[10, 0], [3, 7]], [[20, 15], [10, 30]],
            [[2, 7], [8, 2]], [[1, 1], [1, 1]], [[50, 40], [30, 80]], [[0, 0], [4, 5]], [[7, 12], [0, 0]],
            [[3, 0], [0, 3]], [[100, 90], [95, 120]]]
+for _ in range(40):
+    ftables.append(rng.integers(0, 25, (2, 2)).tolist())
 for t in ftables:
     t = np.array(t)
     r = stats.fisher_exact(t)
@@ -190,8 +226,12 @@ for b_, c_ in [(5, 12), (0, 7), (10, 10), (30, 45), (100, 160), (3, 0), (250, 40
     t = [[20, b_], [c_, 30]]
     for exact, corr in [(True, True), (False, True), (False, False)]:
         r = mcnemar(t, exact=exact, correction=corr)
+        # exact CI of the conditional OR b/c: Clopper-Pearson for b/(b+c) (beta.ppf), mapped to odds
+        plo = 0.0 if b_ == 0 else stats.beta.ppf(0.025, b_, c_ + 1)
+        phi = 1.0 if c_ == 0 else stats.beta.ppf(0.975, b_ + 1, c_)
         ht["mcnemar"].append({"name": f"mcnemar-{b_}-{c_}-{exact}-{corr}", "b": b_, "c": c_, "exact": exact,
-                              "correction": corr, "statistic": r.statistic, "pvalue": r.pvalue})
+                              "correction": corr, "statistic": r.statistic, "pvalue": r.pvalue,
+                              "orlo": plo / (1 - plo), "orhi": float("inf") if phi >= 1 else phi / (1 - phi)})
 
 # CMH / Breslow-Day
 cmh_sets = [

@@ -1,32 +1,11 @@
 import Foundation
 
 /// Namespace for the classical hypothesis tests. Every test returns a `Sendable` result
-/// struct carrying the statistic, the two-sided p-value, degrees of freedom where
-/// relevant, an effect size and a confidence interval, and documents which scipy /
-/// statsmodels / R function it reproduces.
+/// struct carrying the statistic and the two-sided p-value, plus degrees of freedom, an
+/// effect size and a confidence interval where the test defines one (the rank tests report
+/// rank-biserial effect sizes but no interval), and documents which scipy / statsmodels / R
+/// function it reproduces.
 public enum HypothesisTests {}
-
-/// A two-sided confidence interval at `level` (e.g. 0.95).
-public struct ConfidenceInterval: Sendable, Equatable {
-    public let lower: Double
-    public let upper: Double
-    public let level: Double
-    public init(lower: Double, upper: Double, level: Double) {
-        self.lower = lower
-        self.upper = upper
-        self.level = level
-    }
-}
-
-/// Why a test could not produce a finite statistic.
-public enum TestDegeneracy: String, Sendable {
-    /// Fewer observations than the test needs (e.g. n < 2 for a t test).
-    case tooFewObservations
-    /// The variance estimate is zero, so the statistic is undefined (0/0 or x/0).
-    case zeroVariance
-    /// A table margin or expected count is zero.
-    case emptyMargin
-}
 
 extension HypothesisTests {
     /// Average ranks (ties get the mean of the ranks they span) and the tie-group sizes,

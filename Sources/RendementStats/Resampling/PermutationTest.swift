@@ -19,7 +19,8 @@ public enum PermutationTest {
     ///
     /// The pooled sample is shuffled `permutations` times with `SeededGenerator(seed:)`
     /// (Fisher–Yates); the first `x.count` values form the new x. The statistic defaults to
-    /// the difference of means x̄ - ȳ; two-sided means counting |T*| >= |T_obs|. The p-value
+    /// the difference of means x̄ - ȳ; two-sided means counting |T*| >= |T_obs|, so a supplied
+    /// statistic should be centred at 0 under H₀ (a difference, a log ratio, …). The p-value
     /// is (b + 1)/(m + 1), which counts the observed labelling as one permutation and is an
     /// exact (never anti-conservative) p-value for random permutations
     /// (Phipson & Smyth 2010, "Permutation p-values should never be zero").

@@ -34,13 +34,17 @@ extension SpecialFunctions {
         // fast convergence, and it avoids the slowly converging continued fraction near
         // x ≈ a/(a+b) when one parameter is huge and the other small (e.g. Student t, ν = 1e6).
         let c = a + b
+        // Accept the series result while the complement 1 - S keeps enough digits: S <= 0.99
+        // normally; S <= 0.9999 when a parameter exceeds 1e4, where the continued fraction
+        // itself loses digits (at x ≈ 1 it cancels in 1 + aₘd).
+        let cap = max(a, b) > 1e4 ? 0.9999 : 0.99
         if b < a && y < 0.3 && y * c < 40 {
             let upper = Foundation.exp(logPrefix) * betaSeriesSum(b, a, y) / b
-            if upper <= 0.99 { return (1 - upper, upper) }
+            if upper <= cap { return (1 - upper, upper) }
         }
         if a < b && x < 0.3 && x * c < 40 {
             let lower = Foundation.exp(logPrefix) * betaSeriesSum(a, b, x) / a
-            if lower <= 0.99 { return (lower, 1 - lower) }
+            if lower <= cap { return (lower, 1 - lower) }
         }
         if x < (a + 1) / (a + b + 2) {
             let lower = Foundation.exp(logPrefix) * betaContinuedFraction(a, b, x, y) / a
@@ -56,6 +60,12 @@ extension SpecialFunctions {
         if x.isNaN || y.isNaN || a <= 0 || b <= 0 || x < 0 || y < 0 { return .nan }
         if x == 0 { return upperTail ? 0 : -.infinity }
         if y == 0 { return upperTail ? -.infinity : 0 }
+        // In the normal range use the value itself (same branch choice as `incompleteBeta`);
+        // only when it underflows fall back to the log-domain continued fraction.
+        let (lo, up) = incompleteBeta(x, y, a, b)
+        let v = upperTail ? up : lo
+        if v > 0.5 { return Foundation.log1p(-(upperTail ? lo : up)) }
+        if v > 1e-290 { return Foundation.log(v) }
         let logPrefix = logBetaPrefix(a, b, x, y)
         if x < (a + 1) / (a + b + 2) {
             let logLower = logPrefix + Foundation.log(betaContinuedFraction(a, b, x, y) / a)

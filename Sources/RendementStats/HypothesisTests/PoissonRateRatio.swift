@@ -1,0 +1,34 @@
+import Foundation
+
+/// Result of the exact conditional test comparing two Poisson rates.
+public struct PoissonRateRatioResult: Sendable {
+    /// Rate ratio (c₁/e₁)/(c₂/e₂).
+    public let estimate: Double
+    public let pValue: Double
+    /// CI for the rate ratio from the Clopper–Pearson interval [π_L, π_U] of the conditional
+    /// binomial proportion π = c₁/(c₁+c₂): ratio = π/(1-π)·e₂/e₁.
+    public let confidenceInterval: ConfidenceInterval
+}
+
+extension HypothesisTests {
+
+    /// Exact conditional test of two Poisson rates, H₀: λ₁/λ₂ = 1, given counts c₁, c₂ and
+    /// exposures e₁, e₂: conditionally on c₁+c₂, c₁ ~ Binomial(c₁+c₂, e₁/(e₁+e₂)); the two-sided
+    /// p-value is `binomialTest` (minimum-likelihood rule), as statsmodels
+    /// `test_poisson_2indep(c1, e1, c2, e2, method="exact-cond")`.
+    /// CI (not provided by statsmodels for this method): Clopper–Pearson [π_L, π_U] for
+    /// π = c₁/(c₁+c₂), mapped to the rate ratio π/(1-π)·e₂/e₁ (Ederer & Mantel 1974).
+    /// Returns nil when c₁ + c₂ = 0 or an exposure is not positive.
+    public static func poissonRateRatio(count1 c1: Int, exposure1 e1: Double, count2 c2: Int, exposure2 e2: Double,
+                                        confidenceLevel: Double = 0.95) -> PoissonRateRatioResult? {
+        guard c1 >= 0, c2 >= 0, c1 + c2 > 0, e1 > 0, e2 > 0 else { return nil }
+        let bp = e1 / (e1 + e2)
+        let test = binomialTest(successes: c1, trials: c1 + c2, p0: bp, confidenceLevel: confidenceLevel)
+        let cp = test.clopperPearson
+        func ratio(_ pi: Double) -> Double { pi >= 1 ? .infinity : pi / (1 - pi) * e2 / e1 }
+        let est = c2 == 0 ? Double.infinity : (Double(c1) / e1) / (Double(c2) / e2)
+        return PoissonRateRatioResult(estimate: est, pValue: test.pValue,
+                                      confidenceInterval: ConfidenceInterval(lower: ratio(cp.lower), upper: ratio(cp.upper),
+                                                                             level: confidenceLevel))
+    }
+}
