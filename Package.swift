@@ -31,6 +31,7 @@ let package = Package(
             name: "rendement",
             dependencies: [
                 "RendementCore", "RendementStore", "RendementImport", "RendementSynth", "RendementStats",
+                "RendementCohorts", "RendementAnalysis", "RendementReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -112,3 +112,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 }
+
+extension Day {
+    /// Parses `YYYY-MM-DD` (the ISO form used in configuration and CSV output).
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+}

@@ -1,0 +1,48 @@
+import RendementCore
+import RendementStore
+
+/// Everything the analysis reads from the store, loaded once: the latest
+/// matched sets with every member's outcome history (a control's index
+/// incidents -- its BVH suspect incidents on the index date -- and every pv
+/// linked to them removed), the observation periods and the registry.
+public struct AnalysisInput: Sendable {
+    public var sets: [AnalysisSet]
+    public var periods: ObservationPeriods
+    public var matchRun: MatchRunRecord
+
+    public enum Failure: Error, CustomStringConvertible {
+        case missing(String)
+        public var description: String {
+            switch self { case .missing(let what): "cannot analyse: \(what)" }
+        }
+    }
+
+    public static func load(from store: Store, filter: HistoryTable.Filter = HistoryTable.Filter()) throws -> AnalysisInput {
+        guard let run = try store.latestMatchRun() else { throw Failure.missing("no matched sets in the store (run rendement match first)") }
+        let units = try store.matchedUnits(run: run.id)
+        guard !units.isEmpty else { throw Failure.missing("the latest matching run has no matched sets") }
+        let periods = ObservationPeriods(bvh: try store.observationPeriod(.bvh), hks: try store.observationPeriod(.hks))
+        let registry = Dictionary(uniqueKeysWithValues: try store.veiligheidshuizen().map { ($0.name, $0) })
+        let attributes = try store.personAttributes()
+        let histories = try HistoryTable.load(from: store, filter: filter)
+        var sets: [AnalysisSet] = []
+        for group in Dictionary(grouping: units, by: \.setID).sorted(by: { $0.key < $1.key }) {
+            guard let c = group.value.first(where: \.isClient) else { continue }
+            func member(_ u: MatchedUnitRecord) -> SetMember {
+                var history = histories.history(of: u.personKey)
+                if !u.isClient {
+                    for incident in histories.suspectIncidents(of: u.personKey) where incident.day == u.index.number {
+                        history = history.removing(incident: incident.incident)
+                    }
+                }
+                let age = attributes[u.personKey]?.birth.map { u.index.age(bornOn: $0) } ?? -1
+                return SetMember(person: u.personKey, index: u.index, age: age, history: history)
+            }
+            let house = registry[c.veiligheidshuis]
+            sets.append(AnalysisSet(id: group.key, client: member(c), controls: group.value.filter { !$0.isClient }.map(member),
+                                    veiligheidshuis: c.veiligheidshuis, regio: house?.regio ?? "onbekend", doelgroep: c.doelgroep,
+                                    founded: house?.opgericht ?? c.index.year))
+        }
+        return AnalysisInput(sets: sets, periods: periods, matchRun: run)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import RendementCore
+import RendementStore
+
+/// `rendement analyze` as a library call: load the matched sets and
+/// histories once, compute every estimate (scopes in parallel) and write the
+/// result tables.
+public struct AnalysisRun: Sendable {
+    /// All results of one run.
+    public struct Results: Sendable {
+        public var settings: AnalysisSettings
+        public var input: AnalysisInput
+        public var effects: [EffectRow]
+        public var ageModeration: [AgeModeration.Row]
+        public var eventStudy: [EventStudy.Point]
+        public var survival: TimeToFirstEvent
+        public var comparison: [VeiligheidshuisComparison]
+        public var timings: [(stage: String, seconds: Double)]
+    }
+
+    public var settings: AnalysisSettings
+
+    public init(settings: AnalysisSettings) { self.settings = settings }
+
+    public func run(store: Store) throws -> Results {
+        var timings: [(String, Double)] = []
+        var clock = Date()
+        func lap(_ stage: String) { timings.append((stage, Date().timeIntervalSince(clock))); clock = Date() }
+        let f = settings.filter
+        let input = try AnalysisInput.load(from: store, filter: HistoryTable.Filter(bvhRoles: f.roles, hksCategories: f.categories,
+                                                                                       hksMinimumSeverity: f.minimumSeverity))
+        lap("read store")
+        let counter = WindowCounter(periods: input.periods, graceDays: settings.graceDays)
+        let bands = settings.ageBands.compactMap(AgeBand.init)
+        let effects = EffectsEstimator(counter: counter, windows: settings.windows, ageBands: bands, minimumCell: settings.minimumCell)
+            .estimate(input.sets)
+        lap("effects")
+        let moderation = AgeModeration.estimate(input.sets, counter: counter, windows: settings.windows)
+        let events = EventStudy.estimate(input.sets, counter: counter)
+        let survival = TimeToFirstEvent(input.sets, counter: counter)
+        let comparison = VeiligheidshuisComparison.compare(input.sets, counter: counter, windows: settings.windows,
+                                                           minimumSets: settings.minimumCell)
+        lap("age, event study, survival, comparison")
+        return Results(settings: settings, input: input, effects: effects, ageModeration: moderation, eventStudy: events,
+                       survival: survival, comparison: comparison, timings: timings)
+    }
+
+    /// Writes the result tables into `folder`; returns their paths.
+    public static func write(_ r: Results, to folder: String) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let m = r.settings.minimumCell
+        let files: [(String, String)] = [
+            ("effects.csv", EffectsTable.csv(r.effects, minimumCell: m)),
+            ("age_moderation.csv", SecondaryTables.ageModeration(r.ageModeration, minimumCell: m)),
+            ("event_study.csv", SecondaryTables.eventStudy(r.eventStudy, minimumCell: m)),
+            ("survival.csv", SecondaryTables.survivalCurves(r.survival, minimumCell: m)),
+            ("survival_summary.csv", SecondaryTables.survivalSummary(r.survival, minimumCell: m)),
+            ("vhh_comparison.csv", SecondaryTables.comparison(r.comparison)),
+        ]
+        var paths: [String] = []
+        for (name, text) in files {
+            let path = folder + "/" + name
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            paths.append(path)
+        }
+        return paths
+    }
+}

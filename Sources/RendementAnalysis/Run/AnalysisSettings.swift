@@ -1,0 +1,40 @@
+import Foundation
+import RendementCore
+
+/// Everything `rendement analyze` can be told; stored with the run and
+/// stated in the reports.
+public struct AnalysisSettings: Sendable, Codable, Equatable {
+    public var windows: [Int] = [1, 2, 3, 6, 12]
+    public var ageBands: [String] = AgeBand.defaults.map(\.description)
+    public var graceDays: Int = 0
+    public var minimumCell: Int = 10
+    public var bvhRoles: [String] = ["verdachte", "betrokkene"]
+    /// HKS offence categories counted (nil: all).
+    public var hksCategories: [String]?
+    /// Minimum HKS severity counted: licht, ernstig or zeer_ernstig (nil: all, including unknown).
+    public var hksMinimumSeverity: String?
+    /// The stated purpose of the analysis (doelbinding).
+    public var purpose: String = "rendementsanalyse Veiligheidshuizen"
+
+    public init() {}
+
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+
+    /// The event filter these settings describe.
+    public var filter: HistoryFilterDescription {
+        HistoryFilterDescription(roles: Set(bvhRoles.compactMap { BVHRole(text: $0) }),
+                                 categories: hksCategories.map { Set($0.compactMap { OffenceCategory(text: $0) }) },
+                                 minimumSeverity: hksMinimumSeverity.flatMap { Severity(text: $0)?.code })
+    }
+}
+
+/// The event filter in domain terms (roles, categories, minimum severity code).
+public struct HistoryFilterDescription: Sendable, Equatable {
+    public var roles: Set<BVHRole>
+    public var categories: Set<OffenceCategory>?
+    public var minimumSeverity: Int?
+}

@@ -1,0 +1,36 @@
+import RendementCore
+import RendementStore
+
+/// The control candidates: persons never registered at a Veiligheidshuis, on
+/// each date they were registered in BVH as a suspect (a police contact
+/// handled by the criminal-justice route). Only dates in the months clients
+/// entered (widened by the month tolerance), with 1-month windows inside the
+/// BVH observation period, for persons aged 12 or more with a known birth
+/// date. Several suspect incidents on one day give one candidate date.
+public enum CandidatePool {
+    public static func build(histories: HistoryTable, attributes: [Int64: PersonAttributes], excluding registered: Set<Int64>,
+                             clientMonths: Set<Int>, monthTolerance: Int, bvhPeriod: ClosedRange<Day>) -> [CohortMember] {
+        var months = Set<Int>()
+        for m in clientMonths { for d in -monthTolerance...monthTolerance { months.insert(m + d) } }
+        var out: [CohortMember] = []
+        for person in histories.persons where !registered.contains(person) {
+            guard let attr = attributes[person], let birth = attr.birth else { continue }
+            let incidents = histories.suspectIncidents(of: person)
+            guard !incidents.isEmpty else { continue }
+            var history: PoliceHistory? = nil
+            var lastDay: Int32? = nil
+            for (day, incident) in incidents where day != lastDay {
+                lastDay = day
+                let index = Day(number: day)
+                guard months.contains(index.year * 12 + index.month - 1),
+                      OutcomeWindows(index: index, months: 1).lies(within: bvhPeriod.lowerBound, bvhPeriod.upperBound),
+                      index.age(bornOn: birth) >= 12 else { continue }
+                if history == nil { history = histories.history(of: person) }
+                out.append(CohortMember(person: person, index: index,
+                                        covariates: MatchingCovariates(history: history!, index: index, birth: birth, sex: attr.sex),
+                                        indexIncident: incident))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import RendementCore
+
+/// Everything `rendement match` can be told, with the defaults of the issue:
+/// 1:1, caliper 0.2 SD of the logit, without replacement, exact on sex, age
+/// band and intake month, seed 1.
+public struct MatchingSettings: Sendable, Codable, Equatable {
+    public var ratio: Int = 1
+    public var caliperSD: Double? = 0.2
+    public var withReplacement: Bool = false
+    public var exact: [String] = ExactMatching.Variable.allCases.map(\.rawValue)
+    public var monthTolerance: Int = 0
+    public var seed: UInt64 = 1
+    public var ageBands: [String] = AgeBand.defaults.map(\.description)
+    /// Intake dates considered (ISO), nil for all.
+    public var periodFrom: String?
+    public var periodTo: String?
+
+    public init() {}
+
+    /// The settings as compact, sorted JSON (stored with the run and hashed for provenance).
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+}

@@ -1,0 +1,43 @@
+import RendementCore
+
+/// One client or control of a stored matched set.
+public struct MatchedUnitRecord: Sendable, Equatable {
+    public var setID: Int
+    public var isClient: Bool
+    public var personKey: Int64
+    public var index: Day
+    /// `IncidentKey` of a control's index incident.
+    public var indexIncident: Int64?
+    /// The client's Veiligheidshuis and target group (repeated on controls).
+    public var veiligheidshuis: String
+    public var doelgroep: String
+    /// 1 for clients, 1/k for each of k controls.
+    public var weight: Double
+    public var distance: Double?
+
+    public init(setID: Int, isClient: Bool, personKey: Int64, index: Day, indexIncident: Int64?, veiligheidshuis: String,
+                doelgroep: String, weight: Double, distance: Double?) {
+        self.setID = setID
+        self.isClient = isClient
+        self.personKey = personKey
+        self.index = index
+        self.indexIncident = indexIncident
+        self.veiligheidshuis = veiligheidshuis
+        self.doelgroep = doelgroep
+        self.weight = weight
+        self.distance = distance
+    }
+}
+
+/// A stored matching run.
+public struct MatchRunRecord: Sendable, Equatable {
+    public var id: Int64
+    public var createdAt: String
+    /// The settings as JSON.
+    public var configuration: String
+    public var seed: Int64
+    public var caliper: Double?
+    public var clients: Int
+    public var matched: Int
+    public var toolVersion: String
+}

@@ -1,0 +1,51 @@
+import Foundation
+import RendementCore
+
+extension Store {
+    /// Stores a matching run and its sets in one transaction; returns the run id.
+    public func saveMatchRun(configuration: String, seed: UInt64, caliper: Double?, clients: Int, toolVersion: String,
+                             units: [MatchedUnitRecord]) throws -> Int64 {
+        try database.transaction {
+            let matched = Set(units.filter(\.isClient).map(\.setID)).count
+            try database.prepare("""
+                INSERT INTO match_runs(created_at, configuration, seed, caliper, clients, matched, tool_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).run([ISO8601DateFormatter().string(from: Date()), configuration, Int64(bitPattern: seed), caliper,
+                          clients, matched, toolVersion])
+            let run = database.lastInsertRowID
+            let insert = try database.prepare("""
+                INSERT INTO matched_units(run_id, set_id, role, person_key, index_day, index_incident, veiligheidshuis,
+                                          doelgroep, weight, distance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for u in units {
+                try insert.run([run, u.setID, u.isClient ? 0 : 1, u.personKey, Int(u.index.number),
+                                u.indexIncident.map { String($0) }, u.veiligheidshuis, u.doelgroep, u.weight, u.distance])
+            }
+            return run
+        }
+    }
+
+    /// The most recent matching run, if any.
+    public func latestMatchRun() throws -> MatchRunRecord? {
+        try database.prepare("""
+            SELECT run_id, created_at, configuration, seed, caliper, clients, matched, tool_version
+            FROM match_runs ORDER BY run_id DESC LIMIT 1
+            """).rows { r in
+            MatchRunRecord(id: r.int(0), createdAt: r.text(1) ?? "", configuration: r.text(2) ?? "{}", seed: r.int(3),
+                           caliper: r.isNull(4) ? nil : r.double(4), clients: Int(r.int(5)), matched: Int(r.int(6)),
+                           toolVersion: r.text(7) ?? "")
+        }.first
+    }
+
+    /// The units of a run, by set and role (client first).
+    public func matchedUnits(run: Int64) throws -> [MatchedUnitRecord] {
+        try database.prepare("""
+            SELECT set_id, role, person_key, index_day, index_incident, veiligheidshuis, doelgroep, weight, distance
+            FROM matched_units WHERE run_id = ? ORDER BY set_id, role, person_key, index_day
+            """).rows([run]) { r in
+            MatchedUnitRecord(setID: Int(r.int(0)), isClient: r.int(1) == 0, personKey: r.int(2), index: Day(number: Int32(r.int(3))),
+                              indexIncident: r.text(4).flatMap { Int64($0) }, veiligheidshuis: r.text(5) ?? "",
+                              doelgroep: r.text(6) ?? "", weight: r.double(7), distance: r.isNull(8) ? nil : r.double(8))
+        }
+    }
+}

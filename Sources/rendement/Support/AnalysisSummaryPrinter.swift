@@ -1,0 +1,27 @@
+import Foundation
+import RendementAnalysis
+
+/// Prints the headline figures of an analysis for people: per window and
+/// source for all clients, the means before and after, the
+/// difference-in-differences with its CI and the rate ratio.
+struct AnalysisSummaryPrinter {
+    let results: AnalysisRun.Results
+
+    func print() {
+        let sets = results.input.sets.count
+        Swift.print("Matched sets analysed: \(Readable.count(sets)) (matching run #\(results.input.matchRun.id))")
+        Swift.print("All clients; mean events per person, before -> after; did = difference-in-differences (95% CI); RR = rate ratio:")
+        for row in results.effects where row.scope == .all && row.ageBand == "all" {
+            let label = "  \(row.source.rawValue.uppercased()) \(row.windowMonths) mo"
+            guard let e = row.estimate, !row.suppressed else { Swift.print(label + ": too few sets"); continue }
+            let s = e.summary
+            var line = label + String(format: ": n=%d  clients %.2f -> %.2f, controls %.2f -> %.2f, did %.3f",
+                                      s.sets, s.clientsBeforeMean, s.clientsAfterMean, s.controlsBeforeMean, s.controlsAfterMean, s.did)
+            if let ci = e.didCI { line += String(format: " (%.3f to %.3f)", ci.low, ci.high) }
+            if let p = e.pValue { line += String(format: " p=%.3g", p) }
+            if let rr = e.rateRatio, let ci = e.rateRatioCI { line += String(format: ", RR %.2f (%.2f to %.2f)", rr, ci.low, ci.high) }
+            Swift.print(line)
+        }
+        Swift.print("Time: " + results.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds)) s" }.joined(separator: ", "))
+    }
+}
