@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "RendementStoreTests", dependencies: ["RendementStore", "RendementCore"]),
         .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"]),
         .testTarget(name: "RendementSynthTests", dependencies: ["RendementSynth", "RendementCore"]),
-        .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore"]),
+        .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore", "RendementStore", "RendementAnalysis"]),
         .testTarget(name: "RendementReportsTests", dependencies: ["RendementReports", "RendementCore"]),
         .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore"], exclude: ["Fixtures"]),
     ]

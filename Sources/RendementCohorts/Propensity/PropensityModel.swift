@@ -15,8 +15,11 @@ public struct PropensityModel: Sendable {
     public static let featureNames = ["intercept", "age", "age_squared_per_100", "man", "log1p_bvh_prior_12m",
                                       "log1p_hks_prior_12m", "log1p_hks_prior_60m", "years_since_first"]
 
+    /// Coefficients per feature (0 for a feature left out because it did not vary).
     public let coefficients: [Double]
     public let standardErrors: [Double]
+    /// Features left out of the fit because they were constant (e.g. no HKS extract imported).
+    public let constantFeatures: [String]
     /// Distinct covariate patterns the model was fitted on.
     public let patterns: Int
 
@@ -31,14 +34,21 @@ public struct PropensityModel: Sendable {
         var weights: [[Double]: (clients: Double, candidates: Double)] = [:]
         for c in clients { weights[features(c), default: (0, 0)].clients += 1 }
         for c in candidates { weights[features(c), default: (0, 0)].candidates += 1 }
+        let patterns = weights.keys.sorted(by: { $0.lexicographicallyPrecedes($1) })
+        // Keep the intercept and every feature that varies; a constant feature would make the design singular.
+        let kept = (0..<featureNames.count).filter { j in j == 0 || Set(patterns.map { $0[j] }).count > 1 }
         var rows: [[Double]] = [], y: [Double] = [], w: [Double] = []
-        for f in weights.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+        for f in patterns {
             let (nc, nk) = weights[f]!
-            if nc > 0 { rows.append(f); y.append(1); w.append(nc) }
-            if nk > 0 { rows.append(f); y.append(0); w.append(nk) }
+            let x = kept.map { f[$0] }
+            if nc > 0 { rows.append(x); y.append(1); w.append(nc) }
+            if nk > 0 { rows.append(x); y.append(0); w.append(nk) }
         }
         let fit = try LogisticRegression.fit(rows: rows, y: y, weights: w)
-        return PropensityModel(coefficients: fit.coefficients.estimates, standardErrors: fit.coefficients.standardErrors,
+        var beta = [Double](repeating: 0, count: featureNames.count), se = beta
+        for (k, j) in kept.enumerated() { beta[j] = fit.coefficients.estimates[k]; se[j] = fit.coefficients.standardErrors[k] }
+        return PropensityModel(coefficients: beta, standardErrors: se,
+                               constantFeatures: featureNames.indices.filter { !kept.contains($0) }.map { featureNames[$0] },
                                patterns: weights.count)
     }
 
