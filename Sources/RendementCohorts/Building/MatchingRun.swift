@@ -41,28 +41,10 @@ public struct MatchingRun: Sendable {
         var clock = Date()
         func lap(_ stage: String) { timings.append((stage, Date().timeIntervalSince(clock))); clock = Date(); progress?(stage) }
 
-        guard let bvhPeriod = try store.observationPeriod(.bvh) else { throw Failure.missing("no BVH extract imported (rendement import bvh FILE)") }
-        let records = try store.registrations()
-        guard !records.isEmpty else { throw Failure.missing("no client registrations imported (rendement import clienten FILE)") }
-        let attributes = try store.personAttributes()
-        let histories = try HistoryTable.load(from: store)
-        lap("read store")
-
-        let period: ClosedRange<Day>? = {
-            guard let f = settings.periodFrom.flatMap(Day.init(iso:)), let t = settings.periodTo.flatMap(Day.init(iso:)), f <= t else { return nil }
-            return f...t
-        }()
-        let cohort = ClientCohort(registrations: records, attributes: attributes, histories: histories, bvhPeriod: bvhPeriod, period: period)
-        guard !cohort.clients.isEmpty else { throw Failure.missing("no client with a plan of approach, a birth date and a police record in the period") }
-        let clients = cohort.clients.map { c in
-            CohortMember(person: c.person, index: c.index,
-                         covariates: MatchingCovariates(history: histories.history(of: c.person), index: c.index, birth: c.birth, sex: c.sex))
-        }
-        let months = Set(cohort.clients.map { $0.index.year * 12 + $0.index.month - 1 })
-        let candidates = CandidatePool.build(histories: histories, attributes: attributes, excluding: cohort.everRegistered,
-                                             clientMonths: months, monthTolerance: settings.monthTolerance, bvhPeriod: bvhPeriod)
+        let population = try MatchingPopulation.build(store: store, settings: settings)
+        let cohort = population.cohort, clients = population.clients, candidates = population.candidates
         guard !candidates.isEmpty else { throw Failure.missing("no control candidates (persons never registered, with a BVH suspect registration in the clients' intake months)") }
-        lap("cohort and candidates")
+        lap("read store, cohort and candidates")
 
         let exactVariables = Set(settings.exact.compactMap(ExactMatching.Variable.init(rawValue:)))
         let bands = settings.ageBands.compactMap(AgeBand.init)
@@ -91,8 +73,14 @@ public struct MatchingRun: Sendable {
                                                weight: 1 / Double(s.controls.count), distance: s.distances[k]))
             }
         }
+        let unmatchedRecords = outcome.unmatched.map { u in
+            let c = cohort.clients[u.client]
+            return UnmatchedClientRecord(personKey: c.person, index: c.index, veiligheidshuis: c.veiligheidshuis,
+                                         doelgroep: c.doelgroep, reason: u.reason.rawValue)
+        }
         let runID = try store.saveMatchRun(configuration: settings.json, seed: settings.seed, caliper: outcome.caliper,
-                                           clients: cohort.clients.count, toolVersion: toolVersion, units: units)
+                                           clients: cohort.clients.count, toolVersion: toolVersion, units: units,
+                                           unmatched: unmatchedRecords)
         lap("store sets")
         return Report(runID: runID, cohort: cohort, candidates: candidates.count, candidatePersons: Set(candidates.map(\.person)).count,
                       matchedSets: outcome.sets.count, controls: outcome.sets.reduce(0) { $0 + $1.controls.count },

@@ -41,3 +41,20 @@ public struct MatchRunRecord: Sendable, Equatable {
     public var matched: Int
     public var toolVersion: String
 }
+
+/// A client of a matching run that got no matched set, and why.
+public struct UnmatchedClientRecord: Sendable, Equatable {
+    public var personKey: Int64
+    public var index: Day
+    public var veiligheidshuis: String
+    public var doelgroep: String
+    public var reason: String
+
+    public init(personKey: Int64, index: Day, veiligheidshuis: String, doelgroep: String, reason: String) {
+        self.personKey = personKey
+        self.index = index
+        self.veiligheidshuis = veiligheidshuis
+        self.doelgroep = doelgroep
+        self.reason = reason
+    }
+}

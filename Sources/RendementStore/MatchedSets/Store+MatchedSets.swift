@@ -4,7 +4,7 @@ import RendementCore
 extension Store {
     /// Stores a matching run and its sets in one transaction; returns the run id.
     public func saveMatchRun(configuration: String, seed: UInt64, caliper: Double?, clients: Int, toolVersion: String,
-                             units: [MatchedUnitRecord]) throws -> Int64 {
+                             units: [MatchedUnitRecord], unmatched: [UnmatchedClientRecord] = []) throws -> Int64 {
         try database.transaction {
             let matched = Set(units.filter(\.isClient).map(\.setID)).count
             try database.prepare("""
@@ -21,7 +21,23 @@ extension Store {
                 try insert.run([run, u.setID, u.isClient ? 0 : 1, u.personKey, Int(u.index.number),
                                 u.indexIncident.map { String($0) }, u.veiligheidshuis, u.doelgroep, u.weight, u.distance])
             }
+            let insertUnmatched = try database.prepare("""
+                INSERT INTO unmatched_clients(run_id, person_key, index_day, veiligheidshuis, doelgroep, reason) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            for u in unmatched {
+                try insertUnmatched.run([run, u.personKey, Int(u.index.number), u.veiligheidshuis, u.doelgroep, u.reason])
+            }
             return run
+        }
+    }
+
+    /// The clients of a run without a matched set.
+    public func unmatchedClients(run: Int64) throws -> [UnmatchedClientRecord] {
+        try database.prepare("""
+            SELECT person_key, index_day, veiligheidshuis, doelgroep, reason FROM unmatched_clients WHERE run_id = ? ORDER BY person_key
+            """).rows([run]) { r in
+            UnmatchedClientRecord(personKey: r.int(0), index: Day(number: Int32(r.int(1))), veiligheidshuis: r.text(2) ?? "",
+                                  doelgroep: r.text(3) ?? "", reason: r.text(4) ?? "")
         }
     }
 
