@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "RendementSynth", dependencies: ["RendementCore"]),
         .target(name: "RendementCohorts", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
         .target(name: "RendementAnalysis", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
-        .target(name: "RendementReports", dependencies: ["RendementCore", "RendementAnalysis"]),
+        .target(name: "RendementReports", dependencies: ["RendementCore", "RendementStats", "RendementStore", "RendementCohorts", "RendementAnalysis"]),
         .executableTarget(
             name: "rendement",
             dependencies: [
@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"]),
         .testTarget(name: "RendementSynthTests", dependencies: ["RendementSynth", "RendementCore"]),
         .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore", "RendementStore", "RendementAnalysis"]),
-        .testTarget(name: "RendementReportsTests", dependencies: ["RendementReports", "RendementCore"]),
+        .testTarget(name: "RendementReportsTests", dependencies: ["RendementReports", "RendementCore", "RendementAnalysis", "RendementStore", "RendementCohorts"]),
         .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore"], exclude: ["Fixtures"]),
     ]
 )

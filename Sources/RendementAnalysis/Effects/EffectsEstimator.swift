@@ -31,7 +31,8 @@ public struct EffectsEstimator: Sendable {
         return results.flatMap { $0 }
     }
 
-    private func rows(for scope: Scope, sets: [AnalysisSet]) -> [EffectRow] {
+    /// The rows of one scope, given the sets that belong to it.
+    public func rows(for scope: Scope, sets: [AnalysisSet]) -> [EffectRow] {
         var out: [EffectRow] = []
         for source in OutcomeSource.allCases {
             for w in windows {

@@ -1,7 +1,8 @@
-/// Renders a report document to Markdown; charts become `![caption](name.svg)`
-/// links to files the caller writes next to the page.
+/// Renders a report document to Markdown; charts become `![caption](PREFIX-name.svg)`
+/// links and tables get a link to `PREFIX-name.csv`, files the caller writes
+/// next to the page.
 public enum MarkdownRenderer {
-    public static func render(_ doc: ReportDocument) -> String {
+    public static func render(_ doc: ReportDocument, filePrefix: String) -> String {
         var out = "# \(doc.title)\n"
         for block in doc.blocks {
             out += "\n"
@@ -16,9 +17,9 @@ public enum MarkdownRenderer {
                 out += "| " + t.header.map(escape).joined(separator: " | ") + " |\n"
                 out += "|" + t.header.map { _ in "---" }.joined(separator: "|") + "|\n"
                 for row in t.rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
-                out += "\n*" + t.caption + "* ([CSV](\(t.name).csv))\n"
+                out += "\n*" + t.caption + "* ([CSV](\(filePrefix)-\(t.name).csv))\n"
             case let .chart(name, _, caption):
-                out += "![\(caption)](\(name).svg)\n\n*\(caption)*\n"
+                out += "![\(caption)](\(filePrefix)-\(name).svg)\n\n*\(caption)*\n"
             case .note(let text):
                 out += "> " + text.replacingOccurrences(of: "\n", with: "\n> ") + "\n"
             }

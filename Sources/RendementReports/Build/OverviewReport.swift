@@ -1,0 +1,134 @@
+import Foundation
+import RendementAnalysis
+import RendementCore
+import RendementStats
+
+/// The national overview: every Veiligheidshuis side by side (clients,
+/// matched, coverage, effect per window with CI), a forest plot with the
+/// pooled effect, the regions side by side, and whether the return grows
+/// with the age of the Veiligheidshuis.
+public struct OverviewReport {
+    let inputs: ReportInputs
+    let language: ReportLanguage
+    /// Links to the quarterly reports: house -> relative path of its latest report.
+    let links: [String: String]
+
+    public init(inputs: ReportInputs, language: ReportLanguage, links: [String: String]) {
+        self.inputs = inputs
+        self.language = language
+        self.links = links
+    }
+
+    public func document() -> ReportDocument {
+        let text = ReportText(language: language)
+        let style = NumberStyle(language)
+        let m = inputs.minimumCell
+        let tables = EffectTables(language: language, minimumCell: m)
+        let results = inputs.results
+        var doc = ReportDocument(title: text.t("Rendement van de Veiligheidshuizen – overzicht", "Return of the Veiligheidshuizen – overview"),
+                                 language: language)
+        doc.paragraph(text.t("Dit overzicht vergelijkt politiecontacten en verdenkingen van cliënten vóór en na instroom in een casusoverleg van het Veiligheidshuis met die van vergelijkbare personen die alleen strafrechtelijk zijn aangepakt.",
+                             "This overview compares police contacts and suspected offences of clients before and after intake in a Veiligheidshuis case meeting with those of comparable people handled by criminal justice alone."))
+        let all = results.effects.filter { $0.scope == .all }
+        if let row = all.first(where: { $0.ageBand == "all" && $0.source == .bvh && $0.windowMonths == 2 }) ?? all.first(where: { $0.ageBand == "all" }) {
+            doc.paragraph("**" + text.t("Landelijk. ", "Nationally. ") + "**" + Headline(language: language, minimumCell: m).sentence(row))
+        }
+        doc.table(tables.beforeAfter(all, name: "effects-national", caption: text.t("Alle cliënten: gemiddeld aantal gebeurtenissen per persoon vóór en na instroom, en het verschil met de controlegroep.",
+                                                                                     "All clients: mean events per person before and after intake, and the difference with the control group.")))
+
+        // Veiligheidshuizen side by side.
+        doc.heading(text.t("De Veiligheidshuizen naast elkaar", "The Veiligheidshuizen side by side"))
+        let windows = results.settings.windows
+        var display: [[String]] = [], csv: [[String]] = []
+        for house in inputs.registry.map(\.name) {
+            let clients = inputs.population.cohort.clients.filter { $0.veiligheidshuis == house }.count
+            let sets = inputs.sets(house: house).count
+            let cov = inputs.population.cohort.coverage[house]
+            let coverage = cov.map { $0.clients >= m ? style.percent(Double($0.found) / Double($0.clients)) : "–" } ?? "–"
+            let name = links[house].map { "[\(house)](\($0))" } ?? house
+            var row = [name, tables.count(clients), tables.count(sets), coverage]
+            var csvRow = [house, tables.csvCount(clients), tables.csvCount(sets),
+                          cov.map { $0.clients >= m ? "\(Double($0.found) / Double($0.clients))" : "" } ?? ""]
+            for w in windows {
+                let r = results.effects.first { $0.scope == Scope(.veiligheidshuis, house) && $0.ageBand == "all" && $0.source == .bvh && $0.windowMonths == w }
+                if let r, let e = r.estimate, !r.suppressed, let rr = e.rateRatio {
+                    row.append("\(style.decimal(rr)) (\(tables.interval(e.rateRatioCI, digits: 2)))")
+                    csvRow += ["\(rr)", tables.csvNumber(e.rateRatioCI?.low), tables.csvNumber(e.rateRatioCI?.high)]
+                } else {
+                    row.append("–")
+                    csvRow += ["", "", ""]
+                }
+            }
+            display.append(row)
+            csv.append(csvRow)
+        }
+        doc.table(ReportTable(name: "veiligheidshuizen",
+                              caption: text.t("Per Veiligheidshuis: cliënten in de analyse, gekoppeld, dekking in de politiegegevens, en de rate ratio van politiecontacten (cliënten t.o.v. controles, na/vóór) per venster met 95%-BI; onder 1 = sterkere daling bij cliënten.",
+                                              "Per Veiligheidshuis: clients in the analysis, matched, coverage in the police data, and the rate ratio of police contacts (clients versus controls, after/before) per window with 95% CI; below 1 = a larger drop among clients."),
+                              header: [text.t("Veiligheidshuis", "Veiligheidshuis"), text.t("Cliënten", "Clients"), text.t("Gekoppeld", "Matched"),
+                                       text.t("Dekking", "Coverage")] + windows.map { "RR \(text.months($0))" },
+                              rows: display,
+                              csvHeader: ["veiligheidshuis", "n_clients", "n_matched", "coverage"] + windows.flatMap { ["rate_ratio_\($0)m", "rate_ratio_\($0)m_ci_low", "rate_ratio_\($0)m_ci_high"] },
+                              csvRows: csv))
+
+        // Forest plot of the 2-month (or first) window on the rate-ratio scale.
+        let window = windows.contains(2) ? 2 : windows[0]
+        if let comparison = results.comparison.first(where: { $0.source == .bvh && $0.windowMonths == window && $0.measure == .logRateRatio }),
+           comparison.entries.count >= 2 {
+            let z = Normal.standard.quantile(0.975)
+            var rows = comparison.entries.map { e in
+                ForestPlot.Row(label: e.veiligheidshuis, estimate: exp(e.effect), low: exp(e.effect - z * e.standardError), high: exp(e.effect + z * e.standardError))
+            }
+            if let p = comparison.pooled {
+                rows.append(.init(label: text.t("Gepoold (random effects)", "Pooled (random effects)"), estimate: exp(p.randomEffects.estimate),
+                                  low: exp(p.randomEffects.lower), high: exp(p.randomEffects.upper), pooled: true))
+            }
+            doc.chart("forest", ForestPlot(title: text.t("Rate ratio politiecontacten, \(text.months(window)) na instroom", "Rate ratio of police contacts, \(text.months(window)) after intake"),
+                                           xLabel: text.t("Rate ratio (cliënten t.o.v. controles; < 1 = sterkere daling)", "Rate ratio (clients versus controls; < 1 = larger drop)"),
+                                           rows: rows, nullValue: 1).svg(),
+                      caption: text.t("Per Veiligheidshuis (met minstens \(m) sets) de rate ratio met 95%-BI, en het gepoolde effect (DerSimonian-Laird).",
+                                      "Per Veiligheidshuis (with at least \(m) sets) the rate ratio with 95% CI, and the pooled effect (DerSimonian-Laird)."))
+            if let p = comparison.pooled {
+                doc.paragraph(text.t("Gepoold: rate ratio \(style.decimal(exp(p.randomEffects.estimate))) (95%-BI \(style.decimal(exp(p.randomEffects.lower))) – \(style.decimal(exp(p.randomEffects.upper)))); verschillen tussen Veiligheidshuizen: I² = \(style.percent(p.iSquared)), tau² = \(style.decimal(p.tauSquared, digits: 4)), Cochran's Q \(style.pValue(p.qPValue)).",
+                                     "Pooled: rate ratio \(style.decimal(exp(p.randomEffects.estimate))) (95% CI \(style.decimal(exp(p.randomEffects.lower))) – \(style.decimal(exp(p.randomEffects.upper)))); differences between Veiligheidshuizen: I² = \(style.percent(p.iSquared)), tau² = \(style.decimal(p.tauSquared, digits: 4)), Cochran's Q \(style.pValue(p.qPValue))."))
+            }
+            doc.heading(text.t("Groeit het rendement met de leeftijd van het Veiligheidshuis?", "Does the return grow with the age of the Veiligheidshuis?"), level: 3)
+            if let mr = comparison.maturity {
+                let s = mr.slope
+                let perYear = exp(s.estimate)
+                let significant = s.pValue < 0.05
+                doc.paragraph(text.t("Per jaar dat een Veiligheidshuis langer bestaat, verandert de rate ratio met een factor \(style.decimal(perYear, digits: 3)) (95%-BI \(style.decimal(exp(s.lower), digits: 3)) – \(style.decimal(exp(s.upper), digits: 3)), \(style.pValue(s.pValue))). " + (significant ? "Dit verband is statistisch significant." : "Er is geen aantoonbaar verband: de gegevens laten (nog) niet zien dat het effect groeit naarmate een Veiligheidshuis langer bestaat."),
+                                     "For every year a Veiligheidshuis has existed longer, the rate ratio changes by a factor \(style.decimal(perYear, digits: 3)) (95% CI \(style.decimal(exp(s.lower), digits: 3)) – \(style.decimal(exp(s.upper), digits: 3)), \(style.pValue(s.pValue))). " + (significant ? "This association is statistically significant." : "There is no demonstrable association: the data do not (yet) show that the effect grows as a Veiligheidshuis matures.")))
+            } else {
+                doc.paragraph(text.t("Te weinig Veiligheidshuizen met genoeg cliënten om dit te toetsen.", "Too few Veiligheidshuizen with enough clients to test this."))
+            }
+        }
+
+        // Regions.
+        doc.heading(text.t("Regio's naast elkaar", "Regions side by side"))
+        var regionDisplay: [[String]] = [], regionCSV: [[String]] = []
+        for r in results.effects where r.scope.kind == .regio && r.ageBand == "all" && r.source == .bvh && r.windowMonths == window {
+            let n = r.estimate?.summary.sets ?? 0
+            if let e = r.estimate, !r.suppressed {
+                regionDisplay.append([r.scope.name, tables.count(n), "\(style.decimal(e.summary.did)) (\(tables.interval(e.didCI, digits: 2)))",
+                                      e.rateRatio.map { "\(style.decimal($0)) (\(tables.interval(e.rateRatioCI, digits: 2)))" } ?? "–"])
+                regionCSV.append([r.scope.name, String(n), "\(e.summary.did)", tables.csvNumber(e.didCI?.low), tables.csvNumber(e.didCI?.high),
+                                  tables.csvNumber(e.rateRatio), tables.csvNumber(e.rateRatioCI?.low), tables.csvNumber(e.rateRatioCI?.high), "false"])
+            } else {
+                regionDisplay.append([r.scope.name, tables.count(n), "–", "–"])
+                regionCSV.append([r.scope.name, tables.csvCount(n), "", "", "", "", "", "", "true"])
+            }
+        }
+        doc.table(ReportTable(name: "regions", caption: text.t("Per regio: politiecontacten \(text.months(window)) vóór en na instroom, verschil-in-verschillen en rate ratio met 95%-BI.",
+                                                              "Per region: police contacts \(text.months(window)) before and after intake, difference-in-differences and rate ratio with 95% CI."),
+                              header: [text.t("Regio", "Region"), text.t("Sets", "Sets"), text.t("Verschil-in-verschillen (95%-BI)", "Difference-in-differences (95% CI)"),
+                                       text.t("Rate ratio (95%-BI)", "Rate ratio (95% CI)")],
+                              rows: regionDisplay,
+                              csvHeader: ["regio", "n_sets", "did", "did_ci_low", "did_ci_high", "rate_ratio", "rate_ratio_ci_low", "rate_ratio_ci_high", "suppressed"],
+                              csvRows: regionCSV))
+        doc.heading(text.t("Methode en kanttekeningen", "Method and caveats"))
+        for p in text.methodParagraphs { doc.paragraph(p) }
+        ProvenanceSection(inputs: inputs, language: language).add(to: &doc)
+        return doc
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import RendementCore
+import RendementStore
+
+/// The data-quality part of a report: what was imported, what was rejected
+/// and why, the observation periods, and who could not be used.
+struct DataQualitySection {
+    let inputs: ReportInputs
+    let language: ReportLanguage
+
+    func add(to doc: inout ReportDocument) {
+        let text = ReportText(language: language)
+        let style = NumberStyle(language)
+        doc.heading(text.t("Datakwaliteit", "Data quality"))
+        var display: [[String]] = [], csv: [[String]] = []
+        for i in inputs.imports where i.replacedAt == nil {
+            let period = [i.periodFrom, i.periodTo].compactMap { $0?.iso }.joined(separator: " – ")
+            display.append([i.fileName, i.kind.rawValue, style.count(i.rowsRead), style.count(i.rowsImported), style.count(i.duplicates),
+                            style.count(i.rejected), period.isEmpty ? "–" : period])
+            csv.append([i.fileName, i.kind.rawValue, String(i.rowsRead), String(i.rowsImported), String(i.duplicates), String(i.rejected),
+                        i.periodFrom?.iso ?? "", i.periodTo?.iso ?? ""])
+        }
+        doc.table(ReportTable(name: "imports", caption: text.t("Ingelezen bestanden: rijen gelezen, ingelezen, dubbel (één keer geteld), afgekeurd, en de observatieperiode.",
+                                                               "Imported files: rows read, imported, duplicate (counted once), rejected, and the observation period."),
+                              header: [text.t("Bestand", "File"), text.t("Soort", "Kind"), text.t("Gelezen", "Read"), text.t("Ingelezen", "Imported"),
+                                       text.t("Dubbel", "Duplicate"), text.t("Afgekeurd", "Rejected"), text.t("Periode", "Period")],
+                              rows: display,
+                              csvHeader: ["file", "kind", "rows_read", "rows_imported", "duplicates", "rejected", "period_from", "period_to"],
+                              csvRows: csv))
+        var reasons: [String: Int] = [:]
+        for i in inputs.imports where i.replacedAt == nil {
+            if let data = i.rejectedByReason.data(using: .utf8),
+               let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
+                for (k, v) in object { reasons[k, default: 0] += (v as? Int) ?? Int((v as? Double) ?? 0) }
+            }
+        }
+        if !reasons.isEmpty {
+            doc.bullets(reasons.sorted { $0.key < $1.key }.map { k, v in
+                let explanation = RejectionReason(rawValue: k)?.explanation ?? k
+                return text.t("Afgekeurd, \(k) (\(explanation)): \(style.count(v))", "Rejected, \(k) (\(explanation)): \(style.count(v))")
+            })
+        }
+        let cohort = inputs.population.cohort
+        var left: [String] = [text.t("Registraties: \(style.count(cohort.registrations)); later registraties van dezelfde cliënt samengevoegd: \(style.count(cohort.foldedRegistrations)).",
+                                     "Registrations: \(style.count(cohort.registrations)); later registrations of the same client folded: \(style.count(cohort.foldedRegistrations)).")]
+        for (reason, n) in cohort.excluded.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            left.append(text.t("Niet in de analyse, \(reason.rawValue.replacingOccurrences(of: "_", with: " ")): \(style.count(n, threshold: inputs.minimumCell))",
+                               "Not in the analysis, \(reason.rawValue.replacingOccurrences(of: "_", with: " ")): \(style.count(n, threshold: inputs.minimumCell))"))
+        }
+        doc.bullets(left)
+    }
+}

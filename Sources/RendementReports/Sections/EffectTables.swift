@@ -1,0 +1,107 @@
+import RendementAnalysis
+import RendementCore
+import RendementStats
+
+/// Tables of before/after effects, formatted for the reader (display cells)
+/// and machine-readable (CSV cells), with suppression applied to both.
+struct EffectTables {
+    let text: ReportText
+    let style: NumberStyle
+    let minimumCell: Int
+
+    init(language: ReportLanguage, minimumCell: Int) {
+        text = ReportText(language: language)
+        style = NumberStyle(language)
+        self.minimumCell = minimumCell
+    }
+
+    func count(_ n: Int) -> String { style.count(n, threshold: minimumCell) }
+    func csvCount(_ n: Int) -> String { n > 0 && n < minimumCell ? "" : String(n) }
+    func csvNumber(_ x: Double?) -> String { x.map { $0.isFinite ? "\($0)" : "" } ?? "" }
+
+    func interval(_ ci: (low: Double, high: Double)?, digits: Int) -> String {
+        guard let ci else { return "–" }
+        return "\(style.decimal(ci.low, digits: digits)) – \(style.decimal(ci.high, digits: digits))"
+    }
+
+    /// One row per source and window: n, clients and controls before -> after, did (CI), p, RR (CI).
+    func beforeAfter(_ rows: [EffectRow], name: String, caption: String) -> ReportTable {
+        let header = [text.t("Bron en venster", "Source and window"), text.t("Sets", "Sets"),
+                      text.t("Cliënten voor → na", "Clients before → after"), text.t("Controles voor → na", "Controls before → after"),
+                      text.t("Verschil-in-verschillen (95%-BI)", "Difference-in-differences (95% CI)"), "p",
+                      text.t("Rate ratio (95%-BI)", "Rate ratio (95% CI)")]
+        var display: [[String]] = [], csv: [[String]] = []
+        for r in rows where r.ageBand == "all" {
+            let label = "\(r.source == .bvh ? "BVH" : "HKS") \(text.months(r.windowMonths))"
+            let n = r.estimate?.summary.sets ?? 0
+            guard let e = r.estimate, !r.suppressed else {
+                display.append([label, count(n), "–", "–", "–", "–", "–"])
+                csv.append([r.source.rawValue, String(r.windowMonths), csvCount(n)] + Array(repeating: "", count: 12) + ["true"])
+                continue
+            }
+            let s = e.summary
+            display.append([label, count(n),
+                            "\(style.decimal(s.clientsBeforeMean)) → \(style.decimal(s.clientsAfterMean))",
+                            "\(style.decimal(s.controlsBeforeMean)) → \(style.decimal(s.controlsAfterMean))",
+                            "\(style.decimal(s.did)) (\(interval(e.didCI, digits: 2)))",
+                            e.pValue.map { style.pValue($0).replacingOccurrences(of: "p ", with: "") } ?? "–",
+                            e.rateRatio.map { "\(style.decimal($0)) (\(interval(e.rateRatioCI, digits: 2)))" } ?? "–"])
+            csv.append([r.source.rawValue, String(r.windowMonths), String(n), "\(s.clientsBeforeMean)", "\(s.clientsAfterMean)",
+                        "\(s.controlsBeforeMean)", "\(s.controlsAfterMean)", "\(s.did)", csvNumber(e.didCI?.low), csvNumber(e.didCI?.high),
+                        csvNumber(e.pValue), csvNumber(e.rateRatio), csvNumber(e.rateRatioCI?.low), csvNumber(e.rateRatioCI?.high),
+                        csvNumber(e.pRateRatio), "false"])
+        }
+        return ReportTable(name: name, caption: caption, header: header, rows: display,
+                           csvHeader: ["source", "window_months", "n_sets", "clients_before_mean", "clients_after_mean",
+                                       "controls_before_mean", "controls_after_mean", "did", "did_ci_low", "did_ci_high", "p_value",
+                                       "rate_ratio", "rate_ratio_ci_low", "rate_ratio_ci_high", "p_rate_ratio", "suppressed"],
+                           csvRows: csv)
+    }
+
+    /// Age bands of one source for the given windows: n, did (CI), Holm-adjusted p.
+    func ageBands(_ rows: [EffectRow], source: OutcomeSource, windows: [Int], name: String, caption: String) -> ReportTable {
+        let header = [text.t("Leeftijd bij instroom", "Age at intake"), text.t("Venster", "Window"), text.t("Sets", "Sets"),
+                      text.t("Verschil-in-verschillen (95%-BI)", "Difference-in-differences (95% CI)"),
+                      text.t("p (Holm)", "p (Holm)"), text.t("Rate ratio", "Rate ratio")]
+        var display: [[String]] = [], csv: [[String]] = []
+        for r in rows where r.ageBand != "all" && r.source == source && windows.contains(r.windowMonths) {
+            let n = r.estimate?.summary.sets ?? 0
+            guard let e = r.estimate, !r.suppressed else {
+                display.append([r.ageBand, text.months(r.windowMonths), count(n), "–", "–", "–"])
+                csv.append([r.ageBand, String(r.windowMonths), csvCount(n), "", "", "", "", "", "true"])
+                continue
+            }
+            display.append([r.ageBand, text.months(r.windowMonths), count(n),
+                            "\(style.decimal(e.summary.did)) (\(interval(e.didCI, digits: 2)))",
+                            r.pHolm.map { style.pValue($0).replacingOccurrences(of: "p ", with: "") } ?? "–",
+                            e.rateRatio.map { style.decimal($0) } ?? "–"])
+            csv.append([r.ageBand, String(r.windowMonths), String(n), "\(e.summary.did)", csvNumber(e.didCI?.low), csvNumber(e.didCI?.high),
+                        csvNumber(r.pHolm), csvNumber(e.rateRatio), "false"])
+        }
+        return ReportTable(name: name, caption: caption, header: header, rows: display,
+                           csvHeader: ["age_band", "window_months", "n_sets", "did", "did_ci_low", "did_ci_high", "p_holm", "rate_ratio", "suppressed"],
+                           csvRows: csv)
+    }
+
+    /// What the cohort can detect: the smallest difference-in-differences
+    /// with 80% power at alpha 0.05 (normal approximation, from the observed
+    /// SD of the set-level differences), and the number of clients needed to
+    /// detect a 20% drop from the clients' level before intake.
+    func power(_ row: EffectRow?) -> String? {
+        guard let row, let e = row.estimate, !row.suppressed, e.summary.differences.count >= 2 else { return nil }
+        let d = e.summary.differences
+        let sd = Descriptives.standardDeviation(d)
+        guard sd > 0 else { return nil }
+        let n = Double(d.count)
+        let mde = NormalPower.minimumDetectableEffect(n: n) * sd
+        let base = e.summary.clientsBeforeMean
+        let twenty = 0.2 * base
+        let needed = twenty > 0 ? NormalPower.requiredSampleSize(effectSize: twenty / sd).rounded(.up) : .infinity
+        let window = text.months(row.windowMonths)
+        let share = base > 0 ? " (\(style.percent(mde / base)) \(text.t("van het niveau vóór instroom", "of the level before intake")))" : ""
+        let neededText = needed.isFinite ? style.count(Int(needed)) : "–"
+        return text.t(
+            "**Wat deze cijfers kunnen laten zien.** Met \(style.count(d.count)) cliënten is over \(window) een verschil-in-verschillen van \(style.decimal(mde)) gebeurtenissen per persoon\(share) met 80% kans aan te tonen (alfa 0,05; normale benadering met de waargenomen spreiding). Om een daling van 20% aan te tonen zijn ongeveer \(neededText) cliënten nodig. Een niet-significante uitkomst betekent dus niet dat er geen effect is.",
+            "**What these figures can show.** With \(style.count(d.count)) clients, a difference-in-differences of \(style.decimal(mde)) events per person over \(window)\(share) can be detected with 80% power (alpha 0.05; normal approximation with the observed spread). About \(neededText) clients would be needed to detect a 20% drop. A non-significant result therefore does not mean there is no effect.")
+    }
+}

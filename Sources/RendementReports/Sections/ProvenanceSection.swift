@@ -1,0 +1,27 @@
+import RendementCore
+
+/// Provenance: tool version, configuration, seed, the SHA-256 of every input,
+/// run date and the stated purpose -- enough to reproduce every number.
+struct ProvenanceSection {
+    let inputs: ReportInputs
+    let language: ReportLanguage
+
+    func add(to doc: inout ReportDocument) {
+        let text = ReportText(language: language)
+        doc.heading(text.t("Herkomst van de cijfers", "Provenance"))
+        let run = inputs.results.input.matchRun
+        var items = [
+            text.t("Doel van de analyse (doelbinding): \(inputs.results.settings.purpose)", "Purpose of the analysis: \(inputs.results.settings.purpose)"),
+            text.t("Gemaakt op \(inputs.runDate.iso) met rendement \(inputs.toolVersion)", "Made on \(inputs.runDate.iso) with rendement \(inputs.toolVersion)"),
+            text.t("Koppeling (matching) #\(run.id) van \(run.createdAt), seed \(run.seed): `\(run.configuration)`",
+                   "Matching run #\(run.id) of \(run.createdAt), seed \(run.seed): `\(run.configuration)`"),
+            text.t("Analyse-instellingen: `\(inputs.results.settings.json)`", "Analysis settings: `\(inputs.results.settings.json)`"),
+            text.t("Bijzondere gevallen: geboortedata met alleen jaar of maand krijgen het midden van die periode (1 juli of de 15e).",
+                   "Special cases: birth dates with only a year or month get the middle of that period (1 July or the 15th)."),
+        ]
+        for i in inputs.imports where i.replacedAt == nil {
+            items.append("\(i.kind.rawValue): \(i.fileName) — SHA-256 `\(i.sha256)`")
+        }
+        doc.bullets(items)
+    }
+}
