@@ -28,7 +28,7 @@ public struct SynthOptions: Sendable {
 ///
 /// Model (per person): a lifetime contact rate `lambda ~ 0.12 + Gamma(0.45, 1.9)`
 /// per year, thinned by an age curve peaking at 20; clients are chosen with
-/// probability proportional to `lambda` (so they have more prior contact, as
+/// probability proportional to `lambda^2` (so they have more prior contact, as
 /// in reality) and intake is independent of their own incidents; after the
 /// first intake with a plan of approach the rate is multiplied by
 /// `PlantedEffect.multiplier`. The same seed writes the same files; `--messy`
@@ -185,7 +185,7 @@ struct PopulationWriter {
             sexes.append(s < 0.01 ? .onbekend : (s < 0.80 ? .man : .vrouw))
             var rate = 0.12 + rng.gamma(shape: 0.45, scale: 1.9)
             homes.append(rng.pick(cumulative: cumulativeHomes))
-            let client = rng.uniform() < min(0.85, 0.051 * rate)
+            let client = rng.uniform() < min(0.85, 0.0215 * rate * rate)
             if client && rng.bernoulli(0.04) { rate = 0 }
             rates.append(rate)
             isClient.append(client)

@@ -8,37 +8,49 @@ import RendementStats
 public enum BalanceTable {
     public static func rows(clients: [CohortMember], candidates: [CohortMember], sets: [MatchResult.MatchedSet],
                             clientScope: [String]? = nil) -> [BalanceRow] {
-        var out = rows(scopeType: "all", scope: "all", clients: clients, candidates: candidates, sets: sets)
+        // Candidate values as frequency tables, built once for every scope's "before" stage.
+        let candidateValues = candidates.map(\.covariates.values)
+        let tables: [[Double: Int]] = MatchingCovariates.names.indices.map { j in
+            var t: [Double: Int] = [:]
+            for v in candidateValues { t[v[j], default: 0] += 1 }
+            return t
+        }
+        var out = rows(scopeType: "all", scope: "all", clients: clients, candidates: candidates, sets: sets, tables: tables)
         if let clientScope {
             for name in Set(clientScope).sorted() {
                 let keep = clients.indices.filter { clientScope[$0] == name }
                 let position = Dictionary(uniqueKeysWithValues: keep.enumerated().map { ($1, $0) })
                 let subSets = sets.compactMap { s in position[s.client].map { MatchResult.MatchedSet(client: $0, controls: s.controls, distances: s.distances) } }
-                out += rows(scopeType: "veiligheidshuis", scope: name, clients: keep.map { clients[$0] }, candidates: candidates, sets: subSets)
+                out += rows(scopeType: "veiligheidshuis", scope: name, clients: keep.map { clients[$0] }, candidates: candidates,
+                            sets: subSets, tables: tables)
             }
         }
         return out
     }
 
+    /// Before: the scope's clients against all candidates (unweighted). After:
+    /// the scope's clients (unmatched ones weight 0, so the SMD denominator is
+    /// still the SD of all clients, as cobalt does) against the controls used,
+    /// each weighted 1/k within its set.
     static func rows(scopeType: String, scope: String, clients: [CohortMember], candidates: [CohortMember],
-                     sets: [MatchResult.MatchedSet]) -> [BalanceRow] {
+                     sets: [MatchResult.MatchedSet], tables: [[Double: Int]]) -> [BalanceRow] {
         var clientWeight = [Double](repeating: 0, count: clients.count)
-        var candidateWeight = [Double](repeating: 0, count: candidates.count)
+        var controlWeight: [Int: Double] = [:]
         for s in sets {
             clientWeight[s.client] = 1
-            for c in s.controls { candidateWeight[c] += 1 / Double(s.controls.count) }
+            for c in s.controls { controlWeight[c, default: 0] += 1 / Double(s.controls.count) }
         }
-        let treated = [Bool](repeating: true, count: clients.count) + [Bool](repeating: false, count: candidates.count)
-        let weights = clientWeight + candidateWeight
-        let clientValues = clients.map(\.covariates.values), candidateValues = candidates.map(\.covariates.values)
+        let used = controlWeight.keys.sorted()
+        let treated = [Bool](repeating: true, count: clients.count) + [Bool](repeating: false, count: used.count)
+        let weights = clientWeight + used.map { controlWeight[$0]! }
+        let clientValues = clients.map(\.covariates.values), usedValues = used.map { candidates[$0].covariates.values }
         var rows: [BalanceRow] = []
         for (j, name) in MatchingCovariates.names.enumerated() {
-            let x = clientValues.map { $0[j] } + candidateValues.map { $0[j] }
+            let xc = clientValues.map { $0[j] }
             var row = BalanceRow(scopeType: scopeType, scope: scope, covariate: name, clientsBefore: clients.count,
-                                 controlsBefore: candidates.count, clientsAfter: sets.count,
-                                 controlsAfter: candidateWeight.filter { $0 > 0 }.count)
-            row.before = stage(try? CovariateBalance(values: x, treated: treated))
-            row.after = stage(try? CovariateBalance(values: x, treated: treated, weights: weights))
+                                 controlsBefore: candidates.count, clientsAfter: sets.count, controlsAfter: used.count)
+            row.before = stage(try? CovariateBalance(treated: xc, controlCounts: tables[j]))
+            row.after = stage(try? CovariateBalance(values: xc + usedValues.map { $0[j] }, treated: treated, weights: weights))
             rows.append(row)
         }
         return rows

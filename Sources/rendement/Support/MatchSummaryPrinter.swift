@@ -29,6 +29,12 @@ struct MatchSummaryPrinter {
             Swift.print("  " + row.covariate.padding(toLength: 22, withPad: " ", startingAt: 0)
                         + String(format: " %10.3f %10.3f %9.2f  ", b, a, vr) + flag)
         }
+        let model = report.propensity
+        Swift.print("Propensity model (logistic regression; coefficient and SE per feature):")
+        for (i, name) in PropensityModel.featureNames.enumerated() {
+            Swift.print("  " + name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%10.4f %9.4f", model.coefficients[i], model.standardErrors[i]))
+        }
+        if !model.constantFeatures.isEmpty { Swift.print("  left out (constant): " + model.constantFeatures.joined(separator: ", ")) }
         Swift.print("Time: " + report.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds)) s" }.joined(separator: ", "))
     }
 }
