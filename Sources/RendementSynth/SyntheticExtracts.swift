@@ -27,10 +27,11 @@ public struct SynthOptions: Sendable {
 /// end whose contact rate drops after intake by a planted, age-dependent factor.
 ///
 /// Model (per person): a lifetime contact rate `lambda ~ 0.12 + Gamma(0.45, 1.9)`
-/// per year, thinned by an age curve peaking at 20; clients are chosen with
-/// probability proportional to `lambda^2` (so they have more prior contact, as
-/// in reality) and intake is independent of their own incidents; after the
-/// first intake with a plan of approach the rate is multiplied by
+/// per year, thinned by an age curve peaking at 20; a suspect incident in
+/// 2010-2013 leads to intake on that day with a probability that rises with
+/// the prior police record (`intakeProbability`), so clients have more prior
+/// contact, as in reality, and selection depends on observed history only;
+/// after the first intake with a plan of approach the rate is multiplied by
 /// `PlantedEffect.multiplier`. The same seed writes the same files; `--messy`
 /// writes the same population in Dutch export style plus planted broken rows.
 public enum SyntheticExtracts {
@@ -66,7 +67,7 @@ struct PopulationWriter {
     var sexes: [Sex] = []
     var rates: [Double] = []
     var homes: [Int] = []
-    var isClient: [Bool] = []
+    var registeredWithoutRecord: [Bool] = []
     var hasBirthTypo: [Bool] = []
 
     // Output.
@@ -185,10 +186,11 @@ struct PopulationWriter {
             sexes.append(s < 0.01 ? .onbekend : (s < 0.80 ? .man : .vrouw))
             var rate = 0.12 + rng.gamma(shape: 0.45, scale: 1.9)
             homes.append(rng.pick(cumulative: cumulativeHomes))
-            let client = rng.uniform() < min(0.85, 0.0215 * rate * rate)
-            if client && rng.bernoulli(0.04) { rate = 0 }
+            // A few persons are registered at a Veiligheidshuis without any police record (coverage < 100%).
+            let withoutRecord = rng.bernoulli(0.002)
+            if withoutRecord { rate = 0 }
             rates.append(rate)
-            isClient.append(client)
+            registeredWithoutRecord.append(withoutRecord)
             hasBirthTypo.append(rng.bernoulli(0.003))
         }
     }
@@ -262,13 +264,19 @@ struct PopulationWriter {
         var uitstroom: Day?
     }
 
-    private mutating func registrationsOf(_ i: Int, rng: inout SynthRandom) -> [Registration] {
-        guard isClient[i] else { return [] }
-        let (start, end) = SyntheticExtracts.intakePeriod
-        var intake = start.adding(days: rng.int(start.days(to: end) + 1))
-        let twelfth = births[i].adding(months: 12 * 12)
-        if intake < twelfth { intake = twelfth.adding(days: rng.int(200)) }
-        guard intake <= end else { return [] }
+    /// Probability that a suspect incident on `day` leads to intake in a case
+    /// meeting: a logistic function of what the police registers before that
+    /// day (contacts in 12 months, reports in 5 years) and of being under 18.
+    /// Selection depends on observed history only, as the matched design assumes.
+    static func intakeProbability(bvhPrior12: Int, hksPrior60: Int, age: Int) -> Double {
+        let eta = -5.2 + 0.6 * log1p(Double(bvhPrior12)) + 0.3 * log1p(Double(hksPrior60)) + (age < 18 ? 0.4 : 0)
+        return 1 / (1 + exp(-eta))
+    }
+
+    /// The registrations that follow an intake on `intake` (the first is the
+    /// intake itself): 85% with a plan of approach; some persons get another
+    /// registration later (another target group or Veiligheidshuis).
+    private mutating func registrations(of i: Int, intake: Day, rng: inout SynthRandom) -> [Registration] {
         let age = intake.age(bornOn: births[i])
         func group() -> (String, String) {
             if age < 18 { return rng.bernoulli(0.75) ? ("jeugd", "Casusoverleg Jeugd") : ("complexe_casus", "Complexe casuïstiek") }
@@ -288,9 +296,7 @@ struct PopulationWriter {
                                 plan: plan, planAsDate: plan && rng.bernoulli(0.1), uitstroom: uit)
         }
         var regs = [make(homes[i], intake, plan: rng.bernoulli(0.85))]
-        if !regs[0].plan {
-            if rng.bernoulli(0.6) { regs.append(make(homes[i], intake.adding(days: 60 + rng.int(340)), plan: true)) }
-        } else if rng.bernoulli(0.15) {
+        if regs[0].plan && rng.bernoulli(0.15) {
             let vhh = rng.bernoulli(0.8) ? homes[i] : rng.int(VeiligheidshuisRegistry.entries.count)
             regs.append(make(vhh, intake.adding(days: 30 + rng.int(470)), plan: rng.bernoulli(0.7)))
         }
@@ -300,32 +306,52 @@ struct PopulationWriter {
     private mutating func writeHistory(of i: Int) {
         var rng = SynthRandom(seed: options.seed, stream: UInt64(i) &* 2 &+ 2)
         var mess = SynthRandom(seed: options.seed ^ 0x5EED_0F_4E55, stream: UInt64(i))
-        let regs = registrationsOf(i, rng: &rng)
-        let index = regs.filter(\.plan).map(\.instroom).min()
-        if index != nil {
-            clients += 1
-            if rates[i] == 0 { clientsWithoutRecord += 1 }
+        if registeredWithoutRecord[i] {
+            let (start, end) = SyntheticExtracts.intakePeriod
+            let intake = start.adding(days: rng.int(start.days(to: end) + 1))
+            let regs = registrations(of: i, intake: intake, rng: &rng)
+            if regs[0].plan { clients += 1; clientsWithoutRecord += 1 }
+            for r in regs { writeRegistration(r, of: i, mess: &mess) }
+            return
         }
-        for r in regs { writeRegistration(r, of: i, mess: &mess) }
-        let indexAge = index.map { $0.age(bornOn: births[i]) } ?? 0
-
         let (start, _) = SyntheticExtracts.hksPeriod
         let end = SyntheticExtracts.bvhPeriod.1
         let span = Double(start.days(to: end) + 1)
         let perDay = rates[i] / 365.25
         guard perDay > 0 else { return }
+        var index: Day? = nil, indexAge = 0, registered = false
+        var contactDays: [Int32] = [], reportDays: [Int32] = []
         var t = rng.exponential(rate: perDay)
         var seq = 0
         var wroteTypo = false
         while t < span {
             let day = start.adding(days: Int(t))
-            var accept = PopulationWriter.ageCurve(day.age(bornOn: births[i]))
+            let age = day.age(bornOn: births[i])
+            var accept = PopulationWriter.ageCurve(age)
             if let index, day > index {
                 accept *= options.effect.multiplier(age: indexAge, daysAfter: Double(index.days(to: day)))
             }
             if rng.uniform() < accept {
                 seq += 1
-                wroteTypo = writeIncident(of: i, on: day, seq: seq, rng: &rng, mess: &mess) || wroteTypo
+                let incident = writeIncident(of: i, on: day, seq: seq, rng: &rng, mess: &mess)
+                wroteTypo = incident.typo || wroteTypo
+                // A suspect incident in the intake period may lead to intake in a case meeting on that day.
+                if !registered, incident.role == .verdachte, age >= 12,
+                   day >= SyntheticExtracts.intakePeriod.0, day <= SyntheticExtracts.intakePeriod.1 {
+                    let sorted = SortedDays(presorted: contactDays)
+                    let reports = SortedDays(presorted: reportDays)
+                    let p = PopulationWriter.intakeProbability(
+                        bvhPrior12: sorted.count(in: day.adding(months: -12).number..<day.number),
+                        hksPrior60: reports.count(in: day.adding(months: -60).number..<day.number), age: age)
+                    if rng.uniform() < p {
+                        registered = true
+                        let regs = registrations(of: i, intake: day, rng: &rng)
+                        if regs[0].plan { index = day; indexAge = age; clients += 1 }
+                        for r in regs { writeRegistration(r, of: i, mess: &mess) }
+                    }
+                }
+                if incident.role.isPoliceContact && day >= SyntheticExtracts.bvhPeriod.0 { contactDays.append(day.number) }
+                if incident.report { reportDays.append(day.number) }
             }
             t += rng.exponential(rate: perDay)
         }
@@ -382,9 +408,10 @@ struct PopulationWriter {
     }
 
     /// Writes one incident of person `i` (and its co-persons and HKS offences);
-    /// returns whether a birth-date typo was written for `i`.
+    /// returns the person's role, whether an HKS report was written and
+    /// whether a birth-date typo was written for `i`.
     private mutating func writeIncident(of i: Int, on day: Day, seq: Int,
-                                        rng: inout SynthRandom, mess: inout SynthRandom) -> Bool {
+                                        rng: inout SynthRandom, mess: inout SynthRandom) -> (role: BVHRole, report: Bool, typo: Bool) {
         let kind = IncidentCatalog.kinds[rng.pick(cumulative: IncidentCatalog.cumulativeWeights)]
         let role: BVHRole = kind.isCrime ? (rng.bernoulli(0.9) ? .verdachte : .betrokkene)
                                          : (rng.bernoulli(0.65) ? .betrokkene : .verdachte)
@@ -400,15 +427,16 @@ struct PopulationWriter {
         func coPerson(_ role: BVHRole, _ p: Double) {
             guard rng.bernoulli(p) else { return }
             let j = rng.int(n)
-            if j != i && !isClient[j] { coPersons.append((j, role)) }
+            if j != i { coPersons.append((j, role)) }
         }
+        // Other persons in the incident: victims, reporters and witnesses (roles
+        // that are not police contacts, so they never change anyone's outcome).
         if kind.isCrime {
             coPerson(rng.bernoulli(0.5) ? .slachtoffer : .aangever, 0.8)
             coPerson(.getuige, 0.35)
-            coPerson(.verdachte, 0.08)
         } else {
             coPerson(.aangever, 0.75)
-            coPerson(.betrokkene, 0.15)
+            coPerson(.getuige, 0.15)
         }
         let inBVH = day >= SyntheticExtracts.bvhPeriod.0
         var linkedToBVH = false
@@ -426,7 +454,9 @@ struct PopulationWriter {
                                 birth: showB ? births[j] : nil, sex: showB ? sexes[j] : nil), mess: &mess, mainRow: false)
             }
         }
+        var report = false
         if kind.isCrime && role == .verdachte && rng.bernoulli(0.7) {
+            report = true
             let pv = "PV\(day.year)\(String(i, radix: 36).uppercased())\(seq)"
             let u = rng.uniform()
             let feiten = u < 0.7 ? 1 : (u < 0.92 ? 2 : 3)
@@ -444,7 +474,7 @@ struct PopulationWriter {
                                 birth: showBirth ? births[i] : nil, sex: showSex ? sexes[i] : nil), mess: &mess)
             }
         }
-        return typo && inBVH
+        return (role, report, typo && inBVH)
     }
 
     private struct BVHRow {
