@@ -12,6 +12,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 of imported files: swift-crypto is audited and uses the
+        // hardware-accelerated BoringSSL implementation on Linux.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -22,7 +25,10 @@ let package = Package(
         .target(name: "RendementStats"),
         .target(name: "RendementCore"),
         .target(name: "RendementStore", dependencies: ["RendementCore", "CSQLite"]),
-        .target(name: "RendementImport", dependencies: ["RendementCore", "RendementStore"]),
+        .target(name: "RendementImport", dependencies: [
+            "RendementCore", "RendementStore",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "RendementSynth", dependencies: ["RendementCore"]),
         .target(name: "RendementCohorts", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
         .target(name: "RendementAnalysis", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),

@@ -1,0 +1,65 @@
+import Foundation
+import RendementCore
+
+/// Where each canonical column of a kind sits in a file's header, after the
+/// contract's matching rule (case-insensitive, ignoring spaces, `_` and `-`)
+/// and an optional mapping file. Refuses files with direct identifiers,
+/// duplicate header names or a missing required column.
+public struct HeaderMap: Sendable {
+    /// Column names (after normalisation) that identify people directly.
+    public static let identifyingColumns: Set<String> = [
+        "bsn", "naam", "voornaam", "achternaam", "adres", "straat", "huisnummer", "postcode", "telefoon", "email",
+    ]
+
+    /// Field index of each canonical column present in the file.
+    public let index: [String: Int]
+    /// Header names in the file that no canonical column uses (ignored).
+    public let extraColumns: [String]
+    /// Number of columns in the header.
+    public let width: Int
+
+    /// Matches `header` against `schema`; `mapping` maps canonical names to header names.
+    public init(header: [String], schema: InputSchema, mapping: [String: String] = [:]) throws(InputProblem) {
+        width = header.count
+        let normalized = header.map { InputName.normalize($0) }
+        var seen: Set<String> = []
+        for (i, key) in normalized.enumerated() where !key.isEmpty {
+            if !seen.insert(key).inserted { throw .duplicateColumn(header[i]) }
+            if Self.identifyingColumns.contains(key) { throw .identifyingColumn(header[i]) }
+        }
+        let known = Set(schema.columns.map(\.name))
+        for canonical in mapping.keys where !known.contains(canonical) {
+            throw .badMapping("\"\(canonical)\" is not a column of \(schema.kind) (expected one of \(schema.columns.map(\.name).joined(separator: ", ")))")
+        }
+        var index: [String: Int] = [:]
+        var used: Set<Int> = []
+        for column in schema.columns {
+            let wanted = InputName.normalize(mapping[column.name] ?? column.name)
+            if let i = normalized.firstIndex(of: wanted), !used.contains(i) {
+                index[column.name] = i
+                used.insert(i)
+            } else if mapping[column.name] != nil {
+                throw .badMapping("column \(column.name) is mapped to \"\(mapping[column.name]!)\", which is not in the header")
+            }
+        }
+        for column in schema.columns where column.required && index[column.name] == nil {
+            throw .missingColumn(column.name)
+        }
+        self.index = index
+        extraColumns = header.indices.filter { !used.contains($0) && !normalized[$0].isEmpty }.map { header[$0] }
+    }
+
+    /// Reads a mapping file `{"canonical_name": "Header in file"}`.
+    public static func loadMapping(_ path: String) throws(InputProblem) -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .badMapping("cannot read \(path)") }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw .badMapping("\(path) is not a JSON object {\"canonical_name\": \"Header in file\"}")
+        }
+        var out: [String: String] = [:]
+        for (k, v) in object {
+            guard let s = v as? String else { throw .badMapping("the value of \"\(k)\" in \(path) is not a string") }
+            out[k] = s
+        }
+        return out
+    }
+}

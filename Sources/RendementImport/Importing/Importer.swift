@@ -1,0 +1,197 @@
+import Foundation
+import RendementCore
+import RendementStore
+
+/// Imports extract files into the store, one file per transaction: either
+/// the whole file (minus rejected rows) is imported, or nothing.
+public final class Importer {
+    public let store: Store
+    public var options: ImportOptions
+    /// Called with the fraction of the file read (from the import thread).
+    public var progress: ((Double) -> Void)?
+    private let interner: PersonInterner
+
+    public init(store: Store, options: ImportOptions = ImportOptions()) {
+        self.store = store
+        self.options = options
+        self.interner = PersonInterner(database: store.database)
+        // Bulk-load settings for this connection. WAL keeps every transaction
+        // atomic: a killed import leaves the store as it was.
+        try? store.database.execute("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA synchronous = NORMAL")
+    }
+
+    /// Imports one file of `kind`. Returns what was done; throws `ImportError`
+    /// (nothing imported) when the file is unusable, too many rows are
+    /// rejected, or the store fails.
+    public func importFile(_ path: String, kind: InputKind) throws -> ImportSummary {
+        do {
+            return try run(path, kind)
+        } catch let e as InputProblem {
+            interner.invalidate()
+            throw ImportError.unusableFile(path: path, problem: e)
+        } catch let e as StoreError {
+            interner.invalidate()
+            throw ImportError.store(path: path, error: e)
+        } catch {
+            interner.invalidate()
+            throw error
+        }
+    }
+
+    private static func now() -> String {
+        let f = ISO8601DateFormatter()
+        return f.string(from: Date())
+    }
+
+    private func run(_ path: String, _ kind: InputKind) throws -> ImportSummary {
+        let reader = try DelimitedReader(path: path, delimiter: options.delimiter, encoding: options.encoding)
+        let schema = InputSchema.of(kind)
+        let mapping = try options.mappingPath.map { p throws(InputProblem) in try HeaderMap.loadMapping(p) } ?? [:]
+        let map = try HeaderMap(header: reader.header, schema: schema, mapping: mapping)
+        var registry: [String: String] = [:]
+        if kind == .clienten {
+            for v in try store.veiligheidshuizen() { registry[InputName.normalize(v.name)] = v.name }
+            if registry.isEmpty { throw InputProblem.emptyRegistry }
+        }
+        let sha = try FileDigest.sha256(path)
+        let fileName = (path as NSString).lastPathComponent
+        var label = options.label ?? fileName
+        if options.label == nil, let dot = label.lastIndex(of: "."), dot != label.startIndex { label = String(label[..<dot]) }
+        var summary = ImportSummary(file: path, kind: kind, label: label, importID: 0)
+        summary.encoding = reader.encoding
+        summary.delimiter = reader.delimiter
+        summary.extraColumns = map.extraColumns
+        if let prior = try store.liveImport(sha256: sha, kind: kind) {
+            summary.alreadyImported = true
+            summary.importID = prior.id
+            summary.alreadyImportedAt = prior.finishedAt
+            return summary
+        }
+
+        let db = store.database
+        let options = self.options
+        let rejects = RejectsWriter(path: RejectsWriter.path(for: path, directory: options.rejectsDirectory), header: reader.header)
+        defer { rejects.close() }
+        interner.resetCount()
+        return try db.transaction {
+            let started = Self.now()
+            var touched = Set<Int64>()
+            if options.replace, let old = try store.liveImport(label: label, kind: kind) {
+                try db.prepare("UPDATE imports SET replaced_at = ? WHERE import_id = ?").run([started, old.id])
+                let s = try db.prepare("SELECT DISTINCT person_key FROM person_observations WHERE import_id = ?")
+                for k in try s.rows([old.id], { $0.int(0) }) { touched.insert(k) }
+                if let table = Self.table(kind) { try db.prepare("DELETE FROM \(table) WHERE import_id = ?").run([old.id]) }
+                try db.prepare("DELETE FROM person_observations WHERE import_id = ?").run([old.id])
+                summary.replacedImportID = old.id
+            }
+            try db.prepare("""
+                INSERT INTO imports(kind, label, file_name, sha256, rows_read, rows_imported, duplicates, rejected,
+                                    started_at, finished_at, tool_version)
+                VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?)
+                """).run([kind.rawValue, label, fileName, sha, started, started, RendementCoreVersion.string])
+            let importID = db.lastInsertRowID
+            summary.importID = importID
+            let ctx = ImportContext(database: db, interner: interner, importID: importID)
+            let parser = RowParser(schema: schema, map: map, today: options.today)
+            let rows: KindRows = switch kind {
+            case .bvh: try BVHRows(parser: parser, context: ctx)
+            case .hks: try HKSRows(parser: parser, context: ctx)
+            case .clienten: try ClientRows(parser: parser, context: ctx, registry: registry)
+            case .veiligheidshuizen: try RegistryRows(parser: parser, context: ctx)
+            case .personen: PersonRows(parser: parser, context: ctx)
+            }
+            let index = rows.table.flatMap { Store.byPersonIndex(of: $0) }
+            if let index { try db.execute("DROP INDEX IF EXISTS \(index.name)") }
+
+            try readRows(reader: reader, map: map, rows: rows, rejects: rejects, summary: &summary, path: path)
+            rejects.flush()
+            if summary.rowsRead > 0, Double(summary.rejected) / Double(summary.rowsRead) > options.maxRejectRate {
+                throw ImportError.tooManyRejects(path: path, rejected: summary.rejected, read: summary.rowsRead,
+                                                 maxRate: options.maxRejectRate, first: summary.firstRejects.first)
+            }
+            if let index { try db.execute(index.sql) }
+
+            try ctx.observations.write(to: db, importID: importID, kind: kind)
+            touched.formUnion(ctx.observations.persons)
+            (summary.birthConflicts, summary.sexConflicts, summary.personsWithConflicts) = try PersonResolver.resolve(db, persons: touched)
+            summary.newPersons = interner.added
+
+            if kind.isPoliceExtract {
+                summary.periodFrom = options.periodFrom ?? (ctx.minDay <= ctx.maxDay ? Day(number: ctx.minDay) : nil)
+                summary.periodTo = options.periodTo ?? (ctx.minDay <= ctx.maxDay ? Day(number: ctx.maxDay) : nil)
+            }
+            try db.prepare("""
+                UPDATE imports SET period_from = ?, period_to = ?, rows_read = ?, rows_imported = ?, duplicates = ?,
+                    rejected = ?, rejected_by_reason = ?, attribute_conflicts = ?, finished_at = ? WHERE import_id = ?
+                """).run([summary.periodFrom.map { Int($0.number) }, summary.periodTo.map { Int($0.number) },
+                          summary.rowsRead, summary.rowsImported, summary.duplicates, summary.rejected,
+                          summary.rejectedJSON, summary.personsWithConflicts, Self.now(), importID])
+            if rejects.created { summary.rejectsFile = rejects.path }
+            return summary
+        }
+    }
+
+    static func table(_ kind: InputKind) -> String? {
+        switch kind {
+        case .bvh: "bvh_events"
+        case .hks: "hks_offences"
+        case .clienten: "registrations"
+        case .veiligheidshuizen: "veiligheidshuizen"
+        case .personen: nil
+        }
+    }
+
+    /// The row loop: read, validate, drop duplicates, insert, reject.
+    private func readRows(reader: DelimitedReader, map: HeaderMap, rows: KindRows, rejects: RejectsWriter,
+                          summary: inout ImportSummary, path: String) throws {
+        var seen = Set<UInt64>(minimumCapacity: min(reader.fileSize / 80, 1 << 26))
+        let width = map.width
+        let failAfter = options.failAfterRows ?? Int.max
+        let progress = self.progress
+        var rowsRead = 0, imported = 0, duplicates = 0
+
+        func reject(_ record: RawRecord, _ fault: RowFault) throws {
+            summary.rejectedByReason[fault.reason, default: 0] += 1
+            let r = ImportSummary.Reject(line: record.line, column: fault.column, reason: fault.reason, message: fault.message, got: fault.got)
+            if summary.firstRejects.count < 5 { summary.firstRejects.append(r) }
+            try rejects.write(r, fields: record.strings)
+        }
+
+        while let record = try reader.next() {
+            rowsRead += 1
+            if rowsRead & 0xFFFF == 0, let progress { progress(Double(reader.bytesConsumed) / Double(max(1, reader.fileSize))) }
+            if let problem = record.problem {
+                switch problem {
+                case .tooLong:
+                    try reject(record, RowFault(column: "", reason: .wrongFieldCount, message: "the record is longer than 1 MiB (an unbalanced quote?)", got: ""))
+                case .unterminatedQuote:
+                    try reject(record, RowFault(column: "", reason: .wrongFieldCount, message: "a quoted field is not closed before the end of the file", got: ""))
+                case .badEncoding:
+                    try reject(record, RowFault(column: "", reason: .badEncoding, message: "the bytes are not valid \(reader.encoding == .utf8 ? "UTF-8" : "Windows-1252") (use --encoding)", got: ""))
+                }
+                continue
+            }
+            if record.count != width {
+                try reject(record, RowFault(column: "", reason: .wrongFieldCount, message: "expected \(width) fields as in the header, got \(record.count)", got: ""))
+                continue
+            }
+            var fault: RowFault?
+            try record.bytes.withUnsafeBufferPointer { base in
+                try record.ends.withUnsafeBufferPointer { ends in
+                    let f = FieldView(base: base, ends: ends)
+                    let hash: UInt64
+                    do throws(RowFault) { hash = try rows.parse(f) } catch { fault = error; return }
+                    if !seen.insert(hash).inserted { duplicates += 1; return }
+                    try rows.insert(f)
+                    imported += 1
+                }
+            }
+            if let fault { try reject(record, fault) }
+            if imported >= failAfter { throw ImportError.aborted(path: path, afterRows: imported) }
+        }
+        summary.rowsRead = rowsRead
+        summary.rowsImported = imported
+        summary.duplicates = duplicates
+        progress?(1)
+    }
+}

@@ -1,0 +1,153 @@
+import RendementCore
+import RendementStore
+
+/// Resolves each person's birth date and sex from all live observations
+/// (`person_resolved`), by the documented rule (data-schema/README.md):
+///
+/// 1. Source priority: personen > clienten > hks > bvh. The best source that
+///    has a value decides.
+/// 2. Within that source the most frequent value wins (rows summed over its
+///    live imports); ties go to the value from the earliest import, then to
+///    the earlier date / lower code.
+/// 3. Sex: a known sex (man, vrouw) beats `onbekend` from any source;
+///    `onbekend` only when nothing else is known.
+/// 4. Birth date: a year- or month-precision date yields to a full date
+///    (from any source) consistent with it (same year, and month).
+/// 5. A person whose observations disagree with the resolved value (another
+///    full date, a partial date of another year/month, another known sex)
+///    gets birth_conflict / sex_conflict = 1.
+enum PersonResolver {
+    static func priority(_ kind: String) -> Int {
+        switch kind {
+        case "personen": 0
+        case "clienten": 1
+        case "hks": 2
+        default: 3
+        }
+    }
+
+    private struct Birth { var priority: Int; var day: Int32; var precision: Int; var count: Int; var firstImport: Int64 }
+    private struct SexObs { var priority: Int; var sex: Int; var count: Int; var firstImport: Int64 }
+
+    /// Recomputes `person_resolved` for `persons`; returns (birth conflicts, sex conflicts, persons with any conflict).
+    static func resolve(_ database: Database, persons: Set<Int64>) throws -> (Int, Int, Int) {
+        guard !persons.isEmpty else { return (0, 0, 0) }
+        let scan = try database.prepare("""
+            SELECT o.person_key, o.kind, o.import_id, o.birth_day, o.birth_precision, o.sex, o.n_rows
+            FROM person_observations o JOIN imports i ON i.import_id = o.import_id
+            WHERE i.replaced_at IS NULL ORDER BY o.person_key
+            """)
+        let upsert = try database.prepare("""
+            INSERT OR REPLACE INTO person_resolved(person_key, birth_day, birth_precision, sex, birth_conflict, sex_conflict)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        var birthConflicts = 0, sexConflicts = 0, any = 0
+        var done = Set<Int64>()
+        var current: Int64 = -1
+        var births: [Birth] = []
+        var sexes: [SexObs] = []
+
+        func flush() throws {
+            guard current >= 0, persons.contains(current) else { return }
+            done.insert(current)
+            let (birth, bConflict) = resolveBirth(births)
+            let (sex, sConflict) = resolveSex(sexes)
+            upsert.bindInt(current, at: 1)
+            if let b = birth { upsert.bindInt(Int64(b.day), at: 2); upsert.bindInt(Int64(b.precision), at: 3) }
+            else { upsert.bindNull(at: 2); upsert.bindNull(at: 3) }
+            if let s = sex { upsert.bindInt(Int64(s), at: 4) } else { upsert.bindNull(at: 4) }
+            upsert.bindInt(bConflict ? 1 : 0, at: 5)
+            upsert.bindInt(sConflict ? 1 : 0, at: 6)
+            try upsert.insert()
+            if bConflict { birthConflicts += 1 }
+            if sConflict { sexConflicts += 1 }
+            if bConflict || sConflict { any += 1 }
+        }
+
+        try scan.bind([])
+        while try scan.step() {
+            let person = scan.int(0)
+            if person != current {
+                try flush()
+                current = person
+                births.removeAll(keepingCapacity: true)
+                sexes.removeAll(keepingCapacity: true)
+            }
+            guard persons.contains(person) else { continue }
+            let p = priority(scan.text(1) ?? "")
+            let imp = scan.int(2)
+            let n = Int(scan.int(6))
+            if let d = scan.optionalInt(3) {
+                let precision = Int(scan.optionalInt(4) ?? 0)
+                if let i = births.firstIndex(where: { $0.priority == p && $0.day == Int32(d) && $0.precision == precision }) {
+                    births[i].count += n
+                    births[i].firstImport = min(births[i].firstImport, imp)
+                } else {
+                    births.append(Birth(priority: p, day: Int32(d), precision: precision, count: n, firstImport: imp))
+                }
+            }
+            if let s = scan.optionalInt(5) {
+                if let i = sexes.firstIndex(where: { $0.priority == p && $0.sex == Int(s) }) {
+                    sexes[i].count += n
+                    sexes[i].firstImport = min(sexes[i].firstImport, imp)
+                } else {
+                    sexes.append(SexObs(priority: p, sex: Int(s), count: n, firstImport: imp))
+                }
+            }
+        }
+        scan.reset()
+        try flush()
+        // Persons without any live observation left (after --replace).
+        let delete = try database.prepare("DELETE FROM person_resolved WHERE person_key = ?")
+        for p in persons where !done.contains(p) {
+            delete.bindInt(p, at: 1)
+            try delete.insert()
+        }
+        return (birthConflicts, sexConflicts, any)
+    }
+
+    private static func better(_ a: Birth, _ b: Birth) -> Bool {
+        if a.count != b.count { return a.count > b.count }
+        if a.firstImport != b.firstImport { return a.firstImport < b.firstImport }
+        return a.day < b.day
+    }
+
+    private static func consistent(_ full: Int32, with coarse: Birth) -> Bool {
+        let f = Day(number: full).components, c = Day(number: coarse.day).components
+        switch coarse.precision {
+        case 0: return full == coarse.day
+        case 1: return f.year == c.year && f.month == c.month
+        default: return f.year == c.year
+        }
+    }
+
+    private static func resolveBirth(_ obs: [Birth]) -> (Birth?, Bool) {
+        guard let best = obs.map(\.priority).min() else { return (nil, false) }
+        var chosen = obs.filter { $0.priority == best }.min(by: better)!
+        if chosen.precision > 0 {
+            let full = obs.filter { $0.precision == 0 && consistent($0.day, with: chosen) }
+            if let f = full.min(by: { $0.priority != $1.priority ? $0.priority < $1.priority : better($0, $1) }) {
+                chosen = f
+            }
+        }
+        let conflict = obs.contains { o in
+            if o.precision == 0 {
+                return chosen.precision == 0 ? o.day != chosen.day : !consistent(o.day, with: chosen)
+            }
+            return !consistent(chosen.day, with: o)
+        }
+        return (chosen, conflict)
+    }
+
+    private static func resolveSex(_ obs: [SexObs]) -> (Int?, Bool) {
+        let known = obs.filter { $0.sex != Sex.onbekend.code }
+        if known.isEmpty { return (obs.isEmpty ? nil : Sex.onbekend.code, false) }
+        let best = known.map(\.priority).min()!
+        let chosen = known.filter { $0.priority == best }.min { a, b in
+            if a.count != b.count { return a.count > b.count }
+            if a.firstImport != b.firstImport { return a.firstImport < b.firstImport }
+            return a.sex < b.sex
+        }!
+        return (chosen.sex, Set(known.map(\.sex)).count > 1)
+    }
+}

@@ -1,0 +1,284 @@
+import Foundation
+import RendementCore
+
+/// Streaming reader of delimited text (RFC 4180) over bytes: reads the file
+/// in 4 MiB chunks with read(2), so memory stays flat whatever the file
+/// size. Handles `,` `;` or TAB (auto-detected from the header line outside
+/// quotes), LF or CRLF, quoted fields with delimiters, doubled quotes and
+/// line breaks, a UTF-8 BOM, and Windows-1252 (transcoded to UTF-8 per
+/// record). Empty lines are skipped. Every record knows the physical line it
+/// starts on.
+public final class DelimitedReader {
+    /// Records longer than this are rejected as a whole (`wrong_field_count`).
+    public static let maxRecordBytes = 1 << 20
+    /// Headers with more columns are refused.
+    public static let maxColumns = 1000
+    static let chunkSize = 4 << 20
+
+    public let path: String
+    public private(set) var encoding: TextEncoding
+    public private(set) var delimiter: UInt8
+    /// Header names as written in the file.
+    public private(set) var header: [String] = []
+    /// Size of the file in bytes (for progress).
+    public let fileSize: Int
+    /// Bytes consumed so far.
+    public private(set) var bytesConsumed = 0
+
+    private let fd: Int32
+    private var chunk: [UInt8]
+    private var count = 0
+    private var pos = 0
+    private var eof = false
+    private var line = 1
+    private let record = RawRecord()
+    private var scratch: [UInt8] = []
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted, skipping }
+    private var state = State.fieldStart
+    private var inRecord = false
+    private var sawQuote = false
+    private var fieldStart = 0
+
+    /// Opens `path`, detects (or takes) encoding and delimiter and reads the header.
+    public init(path: String, delimiter forcedDelimiter: UInt8? = nil, encoding forcedEncoding: TextEncoding? = nil) throws(InputProblem) {
+        self.path = path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        self.fd = fd
+        var st = stat()
+        fstat(fd, &st)
+        fileSize = Int(st.st_size)
+        chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        encoding = .utf8
+        delimiter = forcedDelimiter ?? UInt8(ascii: ",")
+        do {
+            try fill()
+            guard count > 0 else { throw InputProblem.empty }
+            let (enc, skip) = try chunk.withUnsafeBufferPointer { buf throws(InputProblem) in
+                try TextEncoding.detect(UnsafeBufferPointer(rebasing: buf[0..<count]), atEOF: eof)
+            }
+            encoding = forcedEncoding ?? enc
+            pos = skip
+            if forcedDelimiter == nil { delimiter = detectDelimiter() }
+            guard let h = try nextRecord() else { throw InputProblem.empty }
+            if h.count > Self.maxColumns { throw InputProblem.tooManyColumns(h.count) }
+            if h.problem == .badEncoding { throw InputProblem.unsupportedEncoding }
+            header = h.strings.map { $0.trimmingCharacters(in: .whitespaces) }
+        } catch let e as InputProblem {
+            close(fd)
+            throw e
+        } catch {
+            close(fd)
+            throw .readError("\(error)")
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// The delimiter among `,` `;` TAB that occurs most often outside quotes in the first line.
+    private func detectDelimiter() -> UInt8 {
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, 9: 0]
+        var quoted = false
+        var i = pos
+        while i < count {
+            let b = chunk[i]
+            if b == UInt8(ascii: "\"") { quoted.toggle() }
+            else if !quoted && b == 10 { break }
+            else if !quoted, counts[b] != nil { counts[b]! += 1 }
+            i += 1
+        }
+        let best = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!
+        return best.value > 0 ? best.key : UInt8(ascii: ",")
+    }
+
+    private func fill() throws(InputProblem) {
+        count = 0
+        pos = 0
+        while count < chunk.count {
+            let n = chunk.withUnsafeMutableBytes { raw in
+                read(fd, raw.baseAddress! + count, raw.count - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .readError(String(cString: strerror(errno)))
+            }
+            if n == 0 { eof = true; break }
+            count += n
+        }
+    }
+
+    /// The next non-empty record, or nil at the end of the file. The record
+    /// object is reused by the following call.
+    public func next() throws(InputProblem) -> RawRecord? { try nextRecord() }
+
+    private func nextRecord() throws(InputProblem) -> RawRecord? {
+        while true {
+            if pos >= count {
+                if eof { return finishAtEOF() }
+                try fill()
+                if count == 0 { return finishAtEOF() }
+            }
+            if scan() {
+                if record.problem == nil && record.ends.count == 1 && record.ends[0] == 0 && !sawQuote {
+                    resetRecordState()
+                    continue
+                }
+                finishEncoding()
+                return record
+            }
+        }
+    }
+
+    private func finishAtEOF() -> RawRecord? {
+        guard inRecord else { return nil }
+        if state == .quoted { record.problem = .unterminatedQuote }
+        if state != .skipping { endField() }
+        if record.problem == nil && record.ends.count == 1 && record.ends[0] == 0 && !sawQuote {
+            inRecord = false
+            return nil
+        }
+        inRecord = false
+        state = .fieldStart
+        finishEncoding()
+        return record
+    }
+
+    private func resetRecordState() {
+        inRecord = false
+        sawQuote = false
+        state = .fieldStart
+    }
+
+    @inline(__always)
+    private func endField() {
+        record.ends.append(record.bytes.count)
+    }
+
+    /// Consumes bytes of the current chunk; true when a record is complete.
+    private func scan() -> Bool {
+        let delim = delimiter
+        let quote = UInt8(ascii: "\"")
+        return chunk.withUnsafeBufferPointer { buf -> Bool in
+            var i = pos
+            let n = count
+            defer { bytesConsumed += i - pos; pos = i }
+            while i < n {
+                if !inRecord {
+                    record.clear()
+                    record.line = line
+                    inRecord = true
+                    sawQuote = false
+                    state = .fieldStart
+                }
+                switch state {
+                case .fieldStart:
+                    if buf[i] == quote {
+                        state = .quoted
+                        sawQuote = true
+                        i += 1
+                        continue
+                    }
+                    state = .unquoted
+                    fallthrough
+                case .unquoted:
+                    var j = i
+                    while j < n {
+                        let b = buf[j]
+                        if b == delim || b == 10 { break }
+                        j += 1
+                    }
+                    if j > i { record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j])) }
+                    i = j
+                    if record.bytes.count > DelimitedReader.maxRecordBytes { state = .skipping; record.problem = .tooLong; continue }
+                    if i == n { return false }
+                    if buf[i] == delim {
+                        endField()
+                        state = .fieldStart
+                        i += 1
+                    } else {
+                        if record.bytes.last == 13 && (record.ends.last ?? 0) < record.bytes.count { record.bytes.removeLast() }
+                        endField()
+                        i += 1
+                        line += 1
+                        inRecord = false
+                        return true
+                    }
+                case .quoted:
+                    var j = i
+                    while j < n {
+                        let b = buf[j]
+                        if b == quote { break }
+                        if b == 10 { line += 1 }
+                        j += 1
+                    }
+                    if j > i { record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j])) }
+                    i = j
+                    if record.bytes.count > DelimitedReader.maxRecordBytes { state = .skipping; record.problem = .tooLong; continue }
+                    if i == n { return false }
+                    state = .quoteInQuoted
+                    i += 1
+                case .quoteInQuoted:
+                    let b = buf[i]
+                    i += 1
+                    if b == quote {
+                        record.bytes.append(quote)
+                        state = .quoted
+                    } else if b == delim {
+                        endField()
+                        state = .fieldStart
+                    } else if b == 10 {
+                        endField()
+                        line += 1
+                        inRecord = false
+                        return true
+                    } else if b == 13 {
+                        // CR of a CRLF after a closing quote
+                    } else {
+                        // text after a closing quote: kept, leniently
+                        record.bytes.append(b)
+                        state = .unquoted
+                    }
+                case .skipping:
+                    while i < n && buf[i] != 10 { i += 1 }
+                    if i == n { return false }
+                    i += 1
+                    line += 1
+                    inRecord = false
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    /// Transcodes Windows-1252 to UTF-8, or validates UTF-8, for non-ASCII records.
+    private func finishEncoding() {
+        guard record.problem == nil else { return }
+        let ascii = record.bytes.withUnsafeBufferPointer { buf in
+            var any: UInt8 = 0
+            for b in buf { any |= b }
+            return any < 0x80
+        }
+        if ascii { return }
+        switch encoding {
+        case .utf8:
+            let ok = record.bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) }
+            if !ok { record.problem = .badEncoding }
+        case .cp1252:
+            scratch.removeAll(keepingCapacity: true)
+            var newEnds: [Int] = []
+            newEnds.reserveCapacity(record.ends.count)
+            var f = 0
+            for (k, b) in record.bytes.enumerated() {
+                while f < record.ends.count && record.ends[f] == k { newEnds.append(scratch.count); f += 1 }
+                if b < 0x80 { scratch.append(b); continue }
+                guard let scalar = Windows1252.decode(b) else { record.problem = .badEncoding; return }
+                scratch.append(contentsOf: Array(String(Character(scalar)).utf8))
+            }
+            while f < record.ends.count { newEnds.append(scratch.count); f += 1 }
+            swap(&record.bytes, &scratch)
+            record.ends = newEnds
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import RendementCore
+
+/// Small write-side queries used by the importer: the import log and the
+/// by-person indexes that a bulk import drops and rebuilds.
+extension Store {
+    /// The live import of `kind` with this content hash, if any.
+    public func liveImport(sha256: String, kind: InputKind) throws -> ImportRecord? {
+        let id = try database.scalar("SELECT import_id FROM imports WHERE sha256 = ? AND kind = ? AND replaced_at IS NULL ORDER BY import_id LIMIT 1",
+                                     [sha256, kind.rawValue])
+        guard let id else { return nil }
+        return try imports().first { $0.id == id }
+    }
+
+    /// The live import of `kind` with this label, if any (the one `--replace` replaces).
+    public func liveImport(label: String, kind: InputKind) throws -> ImportRecord? {
+        try imports().last { $0.kind == kind && $0.label == label && $0.replacedAt == nil }
+    }
+
+    /// The by-person covering index of a data table, as created by the
+    /// migrations (name, CREATE statement). Nil for tables without one.
+    public static func byPersonIndex(of table: String) -> (name: String, sql: String)? {
+        switch table {
+        case "bvh_events":
+            ("bvh_events_by_person", "CREATE INDEX bvh_events_by_person ON bvh_events(person_key, pleeg_day, role, registratienummer, import_id)")
+        case "hks_offences":
+            ("hks_offences_by_person", "CREATE INDEX hks_offences_by_person ON hks_offences(person_key, pleeg_day, pv_nummer, registratienummer, category, severity, import_id)")
+        case "registrations":
+            ("registrations_by_person", "CREATE INDEX registrations_by_person ON registrations(person_key)")
+        default: nil
+        }
+    }
+
+    /// Whether an index exists.
+    public func indexExists(_ name: String) throws -> Bool {
+        (try database.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", [name]) ?? 0) > 0
+    }
+}
