@@ -1,6 +1,7 @@
 import Foundation
 import RendementCore
 import RendementStore
+import RendementCohorts
 
 /// The data-quality part of a report: what was imported, what was rejected
 /// and why, the observation periods, and who could not be used.
@@ -44,9 +45,19 @@ struct DataQualitySection {
         var left: [String] = [text.t("Registraties: \(style.count(cohort.registrations)); later registraties van dezelfde cliënt samengevoegd: \(style.count(cohort.foldedRegistrations)).",
                                      "Registrations: \(style.count(cohort.registrations)); later registrations of the same client folded: \(style.count(cohort.foldedRegistrations)).")]
         for (reason, n) in cohort.excluded.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            left.append(text.t("Niet in de analyse, \(reason.rawValue.replacingOccurrences(of: "_", with: " ")): \(style.count(n, threshold: inputs.minimumCell))",
-                               "Not in the analysis, \(reason.rawValue.replacingOccurrences(of: "_", with: " ")): \(style.count(n, threshold: inputs.minimumCell))"))
+            left.append(text.t("Niet in de analyse, \(Self.exclusionText(reason, text)): \(style.count(n, threshold: inputs.minimumCell))",
+                               "Not in the analysis, \(Self.exclusionText(reason, text)): \(style.count(n, threshold: inputs.minimumCell))"))
         }
         doc.bullets(left)
+    }
+
+    static func exclusionText(_ reason: ClientCohort.Exclusion, _ text: ReportText) -> String {
+        switch reason {
+        case .noPlan: text.t("geen plan van aanpak", "no plan of approach")
+        case .noBirthDate: text.t("geen geboortedatum", "no birth date")
+        case .outsidePeriod: text.t("instroom buiten de observatieperiode", "intake outside the observation period")
+        case .noPoliceRecord: text.t("niet gevonden in de politiegegevens", "not found in the police data")
+        case .tooYoung: text.t("jonger dan 12 bij instroom", "younger than 12 at intake")
+        }
     }
 }

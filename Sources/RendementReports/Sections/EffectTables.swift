@@ -19,6 +19,12 @@ struct EffectTables {
     func csvCount(_ n: Int) -> String { n > 0 && n < minimumCell ? "" : String(n) }
     func csvNumber(_ x: Double?) -> String { x.map { $0.isFinite ? "\($0)" : "" } ?? "" }
 
+    /// A p-value for a table cell: "0,003" or "< 0,001".
+    func pCell(_ p: Double) -> String {
+        guard p.isFinite else { return "–" }
+        return p < 0.001 ? "< " + style.decimal(0.001, digits: 3) : style.decimal(p, digits: p < 0.01 ? 3 : 2)
+    }
+
     func interval(_ ci: (low: Double, high: Double)?, digits: Int) -> String {
         guard let ci else { return "–" }
         return "\(style.decimal(ci.low, digits: digits)) – \(style.decimal(ci.high, digits: digits))"
@@ -44,7 +50,7 @@ struct EffectTables {
                             "\(style.decimal(s.clientsBeforeMean)) → \(style.decimal(s.clientsAfterMean))",
                             "\(style.decimal(s.controlsBeforeMean)) → \(style.decimal(s.controlsAfterMean))",
                             "\(style.decimal(s.did)) (\(interval(e.didCI, digits: 2)))",
-                            e.pValue.map { style.pValue($0).replacingOccurrences(of: "p ", with: "") } ?? "–",
+                            e.pValue.map(pCell) ?? "–",
                             e.rateRatio.map { "\(style.decimal($0)) (\(interval(e.rateRatioCI, digits: 2)))" } ?? "–"])
             csv.append([r.source.rawValue, String(r.windowMonths), String(n), "\(s.clientsBeforeMean)", "\(s.clientsAfterMean)",
                         "\(s.controlsBeforeMean)", "\(s.controlsAfterMean)", "\(s.did)", csvNumber(e.didCI?.low), csvNumber(e.didCI?.high),
@@ -73,7 +79,7 @@ struct EffectTables {
             }
             display.append([r.ageBand, text.months(r.windowMonths), count(n),
                             "\(style.decimal(e.summary.did)) (\(interval(e.didCI, digits: 2)))",
-                            r.pHolm.map { style.pValue($0).replacingOccurrences(of: "p ", with: "") } ?? "–",
+                            r.pHolm.map(pCell) ?? "–",
                             e.rateRatio.map { style.decimal($0) } ?? "–"])
             csv.append([r.ageBand, String(r.windowMonths), String(n), "\(e.summary.did)", csvNumber(e.didCI?.low), csvNumber(e.didCI?.high),
                         csvNumber(r.pHolm), csvNumber(e.rateRatio), "false"])

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+
+/// `rendement run --config FILE`: import, match, analyse and report in one go.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Import (skipping files already imported), match, analyse and report, from a configuration file.",
+        discussion: "The configuration is JSON; docs/configuration.md describes every field and examples/run.json is an example."
+    )
+
+    @Option(help: "The configuration file (JSON).")
+    var config: String
+
+    func run() throws {
+        try reportingErrors {
+            guard let data = FileManager.default.contents(atPath: config) else { throw ValidationError("cannot read \(config)") }
+            let configuration: Pipeline.Configuration
+            do { configuration = try JSONDecoder().decode(Pipeline.Configuration.self, from: data) } catch {
+                throw ValidationError("\(config) is not a valid configuration: \(error)")
+            }
+            let overview = try Pipeline(configuration: configuration).run { print($0) }
+            print("Report set written. Overview: \(overview)")
+        }
+    }
+}
