@@ -6,6 +6,20 @@ import RendementStats
 final class PropensityModelTests: XCTestCase {
     /// Pooling identical rows with frequency weights must give the same
     /// maximum-likelihood fit as the row-by-row logistic regression.
+    func testCollinearAndConstantFeaturesAreLeftOut() throws {
+        // Everyone has the same HKS history (constant) and only two prior-count values
+        // (so log(1 + n) and n / 10 are collinear with the intercept).
+        let clients = (0..<40).map { i in MatchingCovariates(age: 14 + i % 30, sex: i % 3 == 0 ? .vrouw : .man, bvhPrior12: i % 2,
+                                                               hksPrior12: 0, hksPrior60: 0, monthsSinceFirst: 6 + i % 40) }
+        let candidates = (0..<400).map { i in MatchingCovariates(age: 13 + i % 40, sex: i % 4 == 0 ? .vrouw : .man, bvhPrior12: i % 5 == 0 ? 1 : 0,
+                                                                   hksPrior12: 0, hksPrior60: 0, monthsSinceFirst: i % 50) }
+        let model = try PropensityModel.fit(clients: clients, candidates: candidates)
+        XCTAssertTrue(model.constantFeatures.contains("log1p_hks_prior_12m"))
+        XCTAssertTrue(model.constantFeatures.contains("bvh_prior_12m_per_10"), "collinear with log1p of a 0/1 count")
+        XCTAssertFalse(model.constantFeatures.contains("age"))
+        XCTAssertTrue(model.logit(clients[0]).isFinite)
+    }
+
     func testPooledFitEqualsRowByRowFit() throws {
         var s: UInt64 = 5
         func r(_ n: Int) -> Int { s = s &* 6364136223846793005 &+ 1442695040888963407; return Int((s >> 33) % UInt64(n)) }
@@ -26,7 +40,9 @@ final class PropensityModelTests: XCTestCase {
         for (a, b) in zip(pooled.standardErrors, direct.coefficients.standardErrors) {
             XCTAssertEqual(a, b, accuracy: 1e-8 * max(1, abs(b)))
         }
-        XCTAssertGreaterThan(pooled.coefficients[4], 0, "heavier prior record raises the score")
+        let light = MatchingCovariates(age: 25, sex: .man, bvhPrior12: 0, hksPrior12: 0, hksPrior60: 0, monthsSinceFirst: 12)
+        let heavy = MatchingCovariates(age: 25, sex: .man, bvhPrior12: 5, hksPrior12: 3, hksPrior60: 8, monthsSinceFirst: 12)
+        XCTAssertGreaterThan(pooled.logit(heavy), pooled.logit(light), "a heavier prior record raises the score")
         let p = pooled.score(clients[0])
         XCTAssertEqual(log(p / (1 - p)), pooled.logit(clients[0]), accuracy: 1e-12)
     }

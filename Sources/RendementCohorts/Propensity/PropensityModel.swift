@@ -21,7 +21,8 @@ public struct PropensityModel: Sendable {
     /// Coefficients per feature (0 for a feature left out because it did not vary).
     public let coefficients: [Double]
     public let standardErrors: [Double]
-    /// Features left out of the fit because they were constant (e.g. no HKS extract imported).
+    /// Features left out of the fit because they were constant or a linear
+    /// combination of earlier features (e.g. no HKS extract imported).
     public let constantFeatures: [String]
     /// Distinct covariate patterns the model was fitted on.
     public let patterns: Int
@@ -39,8 +40,7 @@ public struct PropensityModel: Sendable {
         for c in clients { weights[features(c), default: (0, 0)].clients += 1 }
         for c in candidates { weights[features(c), default: (0, 0)].candidates += 1 }
         let patterns = weights.keys.sorted(by: { $0.lexicographicallyPrecedes($1) })
-        // Keep the intercept and every feature that varies; a constant feature would make the design singular.
-        let kept = (0..<featureNames.count).filter { j in j == 0 || Set(patterns.map { $0[j] }).count > 1 }
+        let kept = independentFeatures(patterns, weights: patterns.map { weights[$0]!.clients + weights[$0]!.candidates })
         var rows: [[Double]] = [], y: [Double] = [], w: [Double] = []
         for f in patterns {
             let (nc, nk) = weights[f]!
@@ -54,6 +54,31 @@ public struct PropensityModel: Sendable {
         return PropensityModel(coefficients: beta, standardErrors: se,
                                constantFeatures: featureNames.indices.filter { !kept.contains($0) }.map { featureNames[$0] },
                                patterns: weights.count)
+    }
+
+    /// The features, in order, that are not (numerically) a linear combination
+    /// of the ones kept before them: modified Gram-Schmidt on the weighted
+    /// pattern matrix, dropping a column whose residual norm falls below
+    /// 1e-9 of its original norm. A constant or collinear feature would make
+    /// the design singular.
+    static func independentFeatures(_ patterns: [[Double]], weights: [Double]) -> [Int] {
+        let root = weights.map { $0.squareRoot() }
+        var basis: [[Double]] = []
+        var kept: [Int] = []
+        for j in featureNames.indices {
+            var v = patterns.indices.map { patterns[$0][j] * root[$0] }
+            let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            guard norm > 0 else { continue }
+            for b in basis {
+                let dot = zip(v, b).reduce(0) { $0 + $1.0 * $1.1 }
+                for i in v.indices { v[i] -= dot * b[i] }
+            }
+            let residual = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            guard residual > 1e-9 * norm else { continue }
+            basis.append(v.map { $0 / residual })
+            kept.append(j)
+        }
+        return kept
     }
 
     /// The logit of the propensity score.
