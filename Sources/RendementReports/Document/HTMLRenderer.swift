@@ -17,7 +17,7 @@ public enum HTMLRenderer {
             case .table(let t):
                 body += "<figure class=\"table\"><table>\n<thead><tr>" + t.header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
                 for row in t.rows {
-                    body += "<tr>" + row.enumerated().map { i, c in i == 0 ? "<th scope=\"row\">\(escape(c))</th>" : "<td>\(escape(c))</td>" }.joined() + "</tr>\n"
+                    body += "<tr>" + row.enumerated().map { i, c in i == 0 ? "<th scope=\"row\">\(inline(c))</th>" : "<td>\(inline(c))</td>" }.joined() + "</tr>\n"
                 }
                 body += "</tbody></table><figcaption>\(escape(t.caption))</figcaption></figure>\n"
             case let .chart(_, svg, caption):
