@@ -38,6 +38,16 @@ public final class Importer {
         }
     }
 
+    /// Stage timings on stderr when RENDEMENT_IMPORT_TIMING is set (for tuning).
+    private static let timing = ProcessInfo.processInfo.environment["RENDEMENT_IMPORT_TIMING"] != nil
+    nonisolated(unsafe) private static var clock = Date()
+    static func lap(_ label: String) {
+        guard timing else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "[timing] %@ %.2fs\n", label, now.timeIntervalSince(clock)).utf8))
+        clock = now
+    }
+
     private static func now() -> String {
         let f = ISO8601DateFormatter()
         return f.string(from: Date())
@@ -53,7 +63,9 @@ public final class Importer {
             for v in try store.veiligheidshuizen() { registry[InputName.normalize(v.name)] = v.name }
             if registry.isEmpty { throw InputProblem.emptyRegistry }
         }
+        Self.lap("open")
         let sha = try FileDigest.sha256(path)
+        Self.lap("sha256")
         let fileName = (path as NSString).lastPathComponent
         var label = options.label ?? fileName
         if options.label == nil, let dot = label.lastIndex(of: "."), dot != label.startIndex { label = String(label[..<dot]) }
@@ -73,7 +85,12 @@ public final class Importer {
         let rejects = RejectsWriter(path: RejectsWriter.path(for: path, directory: options.rejectsDirectory), header: reader.header)
         defer { rejects.close() }
         interner.resetCount()
-        return try db.transaction {
+        // The importer itself guarantees the references (import ids it just
+        // inserted, person keys from the interner); per-row foreign key
+        // checks would cost a B-tree lookup per referenced table per row.
+        try db.execute("PRAGMA foreign_keys = OFF")
+        defer { try? db.execute("PRAGMA foreign_keys = ON") }
+        let result = try db.transaction {
             let started = Self.now()
             var touched = Set<Int64>()
             if options.replace, let old = try store.liveImport(label: label, kind: kind) {
@@ -105,16 +122,20 @@ public final class Importer {
 
             try readRows(reader: reader, map: map, rows: rows, rejects: rejects, summary: &summary, path: path)
             rejects.flush()
+            Self.lap("rows")
             if summary.rowsRead > 0, Double(summary.rejected) / Double(summary.rowsRead) > options.maxRejectRate {
                 throw ImportError.tooManyRejects(path: path, rejected: summary.rejected, read: summary.rowsRead,
                                                  maxRate: options.maxRejectRate, first: summary.firstRejects.first)
             }
             if let index { try db.execute(index.sql) }
+            Self.lap("index")
 
             try ctx.observations.write(to: db, importID: importID, kind: kind)
             touched.formUnion(ctx.observations.persons)
+            Self.lap("observations")
             (summary.birthConflicts, summary.sexConflicts, summary.personsWithConflicts) = try PersonResolver.resolve(db, persons: touched)
             summary.newPersons = interner.added
+            Self.lap("resolve")
 
             if kind.isPoliceExtract {
                 summary.periodFrom = options.periodFrom ?? (ctx.minDay <= ctx.maxDay ? Day(number: ctx.minDay) : nil)
@@ -129,6 +150,8 @@ public final class Importer {
             if rejects.created { summary.rejectsFile = rejects.path }
             return summary
         }
+        Self.lap("commit")
+        return result
     }
 
     static func table(_ kind: InputKind) -> String? {

@@ -35,7 +35,8 @@ final class ObservationAggregator {
             """)
         s.bindInt(importID, at: 2)
         try s.bind(kind.rawValue, at: 3)
-        for (k, n) in births {
+        // In person order: the by-person index then grows at its end.
+        for (k, n) in births.sorted(by: { $0.key < $1.key }) {
             let code = k & 0xFFFFF
             s.bindInt(Int64(k >> 20), at: 1)
             s.bindInt(Int64(code >> 2) - 50_000, at: 4)
@@ -44,7 +45,7 @@ final class ObservationAggregator {
             s.bindInt(Int64(n), at: 7)
             try s.insert()
         }
-        for (k, n) in sexes {
+        for (k, n) in sexes.sorted(by: { $0.key < $1.key }) {
             s.bindInt(Int64(k >> 2), at: 1)
             s.bindNull(at: 4)
             s.bindNull(at: 5)

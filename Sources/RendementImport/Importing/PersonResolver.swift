@@ -33,7 +33,7 @@ enum PersonResolver {
     static func resolve(_ database: Database, persons: Set<Int64>) throws -> (Int, Int, Int) {
         guard !persons.isEmpty else { return (0, 0, 0) }
         let scan = try database.prepare("""
-            SELECT o.person_key, o.kind, o.import_id, o.birth_day, o.birth_precision, o.sex, o.n_rows
+            SELECT o.person_key, CASE o.kind WHEN 'personen' THEN 0 WHEN 'clienten' THEN 1 WHEN 'hks' THEN 2 ELSE 3 END, o.import_id, o.birth_day, o.birth_precision, o.sex, o.n_rows
             FROM person_observations o JOIN imports i ON i.import_id = o.import_id
             WHERE i.replaced_at IS NULL ORDER BY o.person_key
             """)
@@ -74,7 +74,7 @@ enum PersonResolver {
                 sexes.removeAll(keepingCapacity: true)
             }
             guard persons.contains(person) else { continue }
-            let p = priority(scan.text(1) ?? "")
+            let p = Int(scan.int(1))
             let imp = scan.int(2)
             let n = Int(scan.int(6))
             if let d = scan.optionalInt(3) {
@@ -122,6 +122,7 @@ enum PersonResolver {
     }
 
     private static func resolveBirth(_ obs: [Birth]) -> (Birth?, Bool) {
+        if obs.count == 1 { return (obs[0], false) }
         guard let best = obs.map(\.priority).min() else { return (nil, false) }
         var chosen = obs.filter { $0.priority == best }.min(by: better)!
         if chosen.precision > 0 {
@@ -140,6 +141,7 @@ enum PersonResolver {
     }
 
     private static func resolveSex(_ obs: [SexObs]) -> (Int?, Bool) {
+        if obs.count == 1 { return (obs[0].sex, false) }
         let known = obs.filter { $0.sex != Sex.onbekend.code }
         if known.isEmpty { return (obs.isEmpty ? nil : Sex.onbekend.code, false) }
         let best = known.map(\.priority).min()!

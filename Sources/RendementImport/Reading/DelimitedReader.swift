@@ -183,7 +183,8 @@ public final class DelimitedReader {
                     fallthrough
                 case .unquoted:
                     var j = i
-                    while j < n {
+                    let limit = min(n, i + DelimitedReader.maxRecordBytes + 1 - record.bytes.count)
+                    while j < limit {
                         let b = buf[j]
                         if b == delim || b == 10 { break }
                         j += 1
@@ -206,7 +207,8 @@ public final class DelimitedReader {
                     }
                 case .quoted:
                     var j = i
-                    while j < n {
+                    let limit = min(n, i + DelimitedReader.maxRecordBytes + 1 - record.bytes.count)
+                    while j < limit {
                         let b = buf[j]
                         if b == quote { break }
                         if b == 10 { line += 1 }

@@ -1,0 +1,132 @@
+-- The rendement store (SQLite). Generated from RendementStore/Schema/StoreSchema.swift;
+-- a test fails when this file and the migrations drift apart. Dates are day numbers
+-- (days since 1970-01-01); PRAGMA user_version holds the schema version.
+
+-- version 1: imports, persons, police events, registrations, registry
+CREATE TABLE imports (
+    import_id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    label TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    period_from INTEGER,
+    period_to INTEGER,
+    rows_read INTEGER NOT NULL,
+    rows_imported INTEGER NOT NULL,
+    duplicates INTEGER NOT NULL,
+    rejected INTEGER NOT NULL,
+    rejected_by_reason TEXT NOT NULL DEFAULT '{}',
+    attribute_conflicts INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    tool_version TEXT NOT NULL,
+    replaced_at TEXT
+);
+CREATE INDEX imports_by_content ON imports(sha256, kind);
+CREATE TABLE persons (
+    person_key INTEGER PRIMARY KEY,
+    persoon_id TEXT NOT NULL UNIQUE
+);
+CREATE TABLE person_observations (
+    person_key INTEGER NOT NULL REFERENCES persons(person_key),
+    import_id INTEGER NOT NULL REFERENCES imports(import_id),
+    kind TEXT NOT NULL,
+    birth_day INTEGER,
+    birth_precision INTEGER,
+    sex INTEGER,
+    n_rows INTEGER NOT NULL
+);
+CREATE INDEX person_observations_by_person ON person_observations(person_key);
+CREATE INDEX person_observations_by_import ON person_observations(import_id);
+CREATE TABLE person_resolved (
+    person_key INTEGER PRIMARY KEY REFERENCES persons(person_key),
+    birth_day INTEGER,
+    birth_precision INTEGER,
+    sex INTEGER,
+    birth_conflict INTEGER NOT NULL DEFAULT 0,
+    sex_conflict INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE bvh_events (
+    import_id INTEGER NOT NULL REFERENCES imports(import_id),
+    person_key INTEGER NOT NULL,
+    registratienummer TEXT NOT NULL,
+    role INTEGER NOT NULL,
+    pleeg_day INTEGER NOT NULL,
+    registratie_day INTEGER,
+    incident_code TEXT NOT NULL,
+    gemeente TEXT
+);
+CREATE TABLE hks_offences (
+    import_id INTEGER NOT NULL REFERENCES imports(import_id),
+    person_key INTEGER NOT NULL,
+    pv_nummer TEXT NOT NULL,
+    pleeg_day INTEGER NOT NULL,
+    feitcode TEXT,
+    registratienummer TEXT,
+    category INTEGER NOT NULL,
+    severity INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE veiligheidshuizen (
+    import_id INTEGER NOT NULL REFERENCES imports(import_id),
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    regio TEXT NOT NULL,
+    opgericht INTEGER NOT NULL,
+    gemeenten INTEGER
+);
+CREATE TABLE registrations (
+    import_id INTEGER NOT NULL REFERENCES imports(import_id),
+    person_key INTEGER NOT NULL,
+    veiligheidshuis TEXT NOT NULL,
+    doelgroep TEXT NOT NULL,
+    casusoverleg TEXT,
+    aanmeld_day INTEGER,
+    instroom_day INTEGER NOT NULL,
+    plan_van_aanpak INTEGER NOT NULL,
+    plan_day INTEGER,
+    uitstroom_day INTEGER
+);
+
+-- version 2: covering indexes for per-person reads (dropped and rebuilt by a bulk import)
+CREATE INDEX bvh_events_by_person ON bvh_events(person_key, pleeg_day, role, registratienummer, import_id);
+CREATE INDEX bvh_events_by_import ON bvh_events(import_id);
+CREATE INDEX hks_offences_by_person ON hks_offences(person_key, pleeg_day, pv_nummer, registratienummer, category, severity, import_id);
+CREATE INDEX hks_offences_by_import ON hks_offences(import_id);
+CREATE INDEX registrations_by_person ON registrations(person_key);
+CREATE INDEX registrations_by_import ON registrations(import_id);
+CREATE INDEX veiligheidshuizen_by_import ON veiligheidshuizen(import_id);
+
+-- version 3: matched sets and analysis runs
+CREATE TABLE match_runs (
+    run_id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    configuration TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    caliper REAL,
+    clients INTEGER NOT NULL,
+    matched INTEGER NOT NULL,
+    tool_version TEXT NOT NULL
+);
+CREATE TABLE matched_units (
+    run_id INTEGER NOT NULL REFERENCES match_runs(run_id) ON DELETE CASCADE,
+    set_id INTEGER NOT NULL,
+    role INTEGER NOT NULL,
+    person_key INTEGER NOT NULL,
+    index_day INTEGER NOT NULL,
+    index_incident TEXT,
+    veiligheidshuis TEXT NOT NULL,
+    doelgroep TEXT NOT NULL,
+    weight REAL NOT NULL,
+    distance REAL
+);
+CREATE INDEX matched_units_by_run ON matched_units(run_id, set_id);
+CREATE TABLE analysis_runs (
+    run_id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    configuration TEXT NOT NULL,
+    configuration_sha256 TEXT NOT NULL,
+    input_sha256 TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    tool_version TEXT NOT NULL
+);
