@@ -120,6 +120,15 @@ CREATE TABLE matched_units (
     distance REAL
 );
 CREATE INDEX matched_units_by_run ON matched_units(run_id, set_id);
+CREATE TABLE unmatched_clients (
+    run_id INTEGER NOT NULL REFERENCES match_runs(run_id) ON DELETE CASCADE,
+    person_key INTEGER NOT NULL,
+    index_day INTEGER NOT NULL,
+    veiligheidshuis TEXT NOT NULL,
+    doelgroep TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE INDEX unmatched_clients_by_run ON unmatched_clients(run_id);
 CREATE TABLE analysis_runs (
     run_id INTEGER PRIMARY KEY,
     created_at TEXT NOT NULL,
