@@ -68,6 +68,9 @@ struct PopulationWriter {
     var rates: [Double] = []
     var homes: [Int] = []
     var registeredWithoutRecord: [Bool] = []
+    /// Persons a Veiligheidshuis could reach (its case selection finds them);
+    /// everyone else is handled by criminal justice alone.
+    var reachable: [Bool] = []
     var hasBirthTypo: [Bool] = []
 
     // Output.
@@ -191,6 +194,7 @@ struct PopulationWriter {
             if withoutRecord { rate = 0 }
             rates.append(rate)
             registeredWithoutRecord.append(withoutRecord)
+            reachable.append(rng.bernoulli(0.15))
             hasBirthTypo.append(rng.bernoulli(0.003))
         }
     }
@@ -269,7 +273,7 @@ struct PopulationWriter {
     /// day (contacts in 12 months, reports in 5 years) and of being under 18.
     /// Selection depends on observed history only, as the matched design assumes.
     static func intakeProbability(bvhPrior12: Int, hksPrior60: Int, age: Int) -> Double {
-        let eta = -5.2 + 0.6 * log1p(Double(bvhPrior12)) + 0.3 * log1p(Double(hksPrior60)) + (age < 18 ? 0.4 : 0)
+        let eta = -4.0 + 1.0 * log1p(Double(bvhPrior12)) + 0.5 * log1p(Double(hksPrior60)) + (age < 18 ? 0.4 : 0)
         return 1 / (1 + exp(-eta))
     }
 
@@ -336,7 +340,7 @@ struct PopulationWriter {
                 let incident = writeIncident(of: i, on: day, seq: seq, rng: &rng, mess: &mess)
                 wroteTypo = incident.typo || wroteTypo
                 // A suspect incident in the intake period may lead to intake in a case meeting on that day.
-                if !registered, incident.role == .verdachte, age >= 12,
+                if reachable[i], !registered, incident.role == .verdachte, age >= 12,
                    day >= SyntheticExtracts.intakePeriod.0, day <= SyntheticExtracts.intakePeriod.1 {
                     let sorted = SortedDays(presorted: contactDays)
                     let reports = SortedDays(presorted: reportDays)
@@ -461,7 +465,7 @@ struct PopulationWriter {
             let u = rng.uniform()
             let feiten = u < 0.7 ? 1 : (u < 0.92 ? 2 : 3)
             let link = linkedToBVH && rng.bernoulli(0.9)
-            for k in 0..<feiten {
+            for k in 0..<feiten where day.adding(days: k) <= SyntheticExtracts.hksPeriod.1 {
                 var category = kind.category
                 var article = kind.articles[rng.int(kind.articles.count)]
                 var severity = kind.severity
