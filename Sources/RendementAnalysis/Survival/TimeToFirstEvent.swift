@@ -36,6 +36,38 @@ public struct TimeToFirstEvent: Sendable {
     public var curves: [Curve] = []
     public var summaries: [Summary] = []
 
+    /// The days at which curves are reported in tables.
+    public static let reportingDays: [Double] = [7, 14, 30, 61, 91, 122, 152, 183, 274, 365, 548, 730]
+
+    /// A Kaplan-Meier curve read at one day.
+    public struct CurvePoint: Sendable {
+        public var day: Double
+        /// Persons still followed and without an event just before `day`.
+        public var atRisk: Int
+        /// First events on or before `day`.
+        public var cumulativeEvents: Int
+        public var survival: Double
+        public var low: Double
+        public var high: Double
+    }
+
+    /// Reads a curve at the given days (S, CI and counts of the last step at or before each day).
+    public static func read(_ km: KaplanMeier, at days: [Double]) -> [CurvePoint] {
+        days.map { day in
+            var survival = 1.0, low = 1.0, high = 1.0, events = 0
+            var atRisk = km.atRisk.first ?? 0
+            for j in km.times.indices {
+                if km.times[j] <= day {
+                    survival = km.survival[j]; low = km.lower[j]; high = km.upper[j]; events += km.events[j]
+                } else {
+                    atRisk = km.atRisk[j]
+                    return CurvePoint(day: day, atRisk: atRisk, cumulativeEvents: events, survival: survival, low: low, high: high)
+                }
+            }
+            return CurvePoint(day: day, atRisk: 0, cumulativeEvents: events, survival: survival, low: low, high: high)
+        }
+    }
+
     /// (time in days, event) for one member, or nil when it cannot be followed.
     static func observation(_ m: SetMember, source: OutcomeSource, period: ClosedRange<Day>, graceDays: Int) -> (Double, Bool)? {
         let start = m.index.number + Int32(graceDays)

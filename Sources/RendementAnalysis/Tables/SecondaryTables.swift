@@ -33,19 +33,20 @@ public enum SecondaryTables {
         return t.text
     }
 
-    /// Kaplan-Meier curves, one row per event time; rows where fewer than
-    /// `minimumCell` persons are at risk are suppressed.
+    /// Kaplan-Meier curves read at fixed days (`TimeToFirstEvent.reportingDays`)
+    /// rather than at every event time, so no row reveals a single person's
+    /// event: at each day the number still at risk, the cumulative number of
+    /// first events, S(t) and its CI; suppressed when either count is below
+    /// the threshold.
     public static func survivalCurves(_ analysis: TimeToFirstEvent, minimumCell: Int) -> String {
-        var t = TidyCSV(columns: ["source", "group", "time_days", "n_at_risk", "n_events", "n_censored", "survival",
+        var t = TidyCSV(columns: ["source", "group", "time_days", "n_at_risk", "n_events_cumulative", "survival",
                                   "ci_low", "ci_high", "suppressed"])
         for c in analysis.curves {
-            let km = c.kaplanMeier
-            for j in km.times.indices {
-                let suppressed = km.atRisk[j] < minimumCell
-                t.append([.text(c.source.rawValue), .text(c.group.rawValue), .number(km.times[j])]
-                         + (suppressed ? Array(repeating: .missing, count: 6)
-                                       : [.int(km.atRisk[j]), .int(km.events[j]), .int(km.censored[j]), .number(km.survival[j]),
-                                          .optional(km.lower[j]), .optional(km.upper[j])])
+            for p in TimeToFirstEvent.read(c.kaplanMeier, at: TimeToFirstEvent.reportingDays) {
+                let suppressed = p.atRisk < minimumCell || p.cumulativeEvents < minimumCell
+                let n = { (k: Int) -> TidyCSV.Cell in k > 0 && k < minimumCell ? .missing : .int(k) }
+                t.append([.text(c.source.rawValue), .text(c.group.rawValue), .number(p.day), n(p.atRisk), n(p.cumulativeEvents)]
+                         + (suppressed ? [.missing, .missing, .missing] : [.number(p.survival), .optional(p.low), .optional(p.high)])
                          + [.flag(suppressed)])
             }
         }
@@ -78,7 +79,7 @@ public enum SecondaryTables {
     public static func comparison(_ comparisons: [VeiligheidshuisComparison]) -> String {
         var t = TidyCSV(columns: ["source", "window_months", "measure", "row_type", "veiligheidshuis", "n_sets",
                                   "mean_years_since_founding", "estimate", "se", "ci_low", "ci_high", "p_value",
-                                  "tau2", "i2", "q", "q_p", "n_veiligheidshuizen"])
+                                  "tau2", "i2", "q", "q_p", "veiligheidshuizen_pooled"])
         let z = Normal.standard.quantile(0.975)
         for c in comparisons {
             let head: [TidyCSV.Cell] = [.text(c.source.rawValue), .int(c.windowMonths), .text(c.measure.rawValue)]
