@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "RendementStoreTests", dependencies: ["RendementStore", "RendementCore"]),
         .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"]),
         .testTarget(name: "RendementSynthTests", dependencies: ["RendementSynth", "RendementCore"]),
-        .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore", "RendementStore", "RendementAnalysis"]),
+        .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore", "RendementStore", "RendementAnalysis", "RendementStats"]),
         .testTarget(name: "RendementReportsTests", dependencies: ["RendementReports", "RendementCore", "RendementAnalysis", "RendementStore", "RendementCohorts"]),
         .testTarget(name: "RendementEndToEndTests", dependencies: [
             "RendementCore", "RendementStore", "RendementImport", "RendementSynth", "RendementCohorts", "RendementAnalysis", "RendementReports",

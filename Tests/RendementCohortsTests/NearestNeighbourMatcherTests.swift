@@ -1,5 +1,6 @@
 import XCTest
 @testable import RendementCohorts
+import RendementStats
 
 final class NearestNeighbourMatcherTests: XCTestCase {
     private func unit(_ person: Int64, _ score: Double, stratum: Int64 = 0, tie: Int64 = 0) -> MatchUnit {
@@ -119,5 +120,58 @@ final class NearestNeighbourMatcherTests: XCTestCase {
             order = next
         }
         return result
+    }
+}
+
+final class MahalanobisMatchingTests: XCTestCase {
+    /// The whitened distance equals sqrt((a-b)' S^-1 (a-b)) with S the pooled within-group covariance.
+    func testWhiteningGivesTheMahalanobisDistance() throws {
+        var s: UInt64 = 11
+        func r() -> Double { s = s &* 6364136223846793005 &+ 1442695040888963407; return Double((s >> 33) % 1000) / 100 }
+        let clients: [[Double]] = (0..<40).map { _ in [r(), r() + r(), r() * 0.3] }
+        let candidates: [[Double]] = (0..<90).map { _ in [r(), r(), r() + 1.0] }
+        let w = try MahalanobisWhitening(clients: clients, candidates: candidates)
+        // Pooled within-group covariance by the textbook formula.
+        func scatter(_ rows: [[Double]]) -> [[Double]] {
+            var m = [0.0, 0.0, 0.0]
+            for r in rows { for j in 0..<3 { m[j] += r[j] / Double(rows.count) } }
+            var out = [[Double]](repeating: [0, 0, 0], count: 3)
+            for r in rows { for a in 0..<3 { for b in 0..<3 { out[a][b] += (r[a] - m[a]) * (r[b] - m[b]) } } }
+            return out
+        }
+        let c1 = scatter(clients), c0 = scatter(candidates)
+        let df = Double(clients.count + candidates.count - 2)
+        var pooledRows = [[Double]](repeating: [0, 0, 0], count: 3)
+        for a in 0..<3 { for b in 0..<3 { pooledRows[a][b] = (c1[a][b] + c0[a][b]) / df } }
+        let pooled = Matrix(pooledRows)
+        let inverse = try pooled.inverseSymmetricPositiveDefinite()
+        for (a, b) in zip(clients.prefix(10), candidates.prefix(10)) {
+            let d = zip(a, b).map { $0 - $1 }
+            let sd = inverse.multiply(d)
+            var quadratic = 0.0
+            for k in 0..<3 { quadratic += d[k] * sd[k] }
+            let za = w.whiten(a), zb = w.whiten(b)
+            var squared = 0.0
+            for k in za.indices { squared += (za[k] - zb[k]) * (za[k] - zb[k]) }
+            let direct = quadratic.squareRoot(), whitened = squared.squareRoot()
+            XCTAssertEqual(whitened, direct, accuracy: 1e-10 * direct)
+        }
+    }
+
+    /// Within the caliper window the Mahalanobis-nearest candidate wins, even when
+    /// another is nearer on the score.
+    func testPicksTheMahalanobisNearestWithinTheCaliper() {
+        let client = MatchUnit(person: 1, stratum: 0, score: 0.0, whitened: [0, 0])
+        let candidates = [
+            MatchUnit(person: 10, stratum: 0, score: 0.01, tieKey: 1, whitened: [3, 3]),   // nearest on the score, far in covariates
+            MatchUnit(person: 11, stratum: 0, score: 0.4, tieKey: 2, whitened: [0.5, 0]),  // near in covariates, inside the caliper
+            MatchUnit(person: 12, stratum: 0, score: 5.0, tieKey: 3, whitened: [0, 0]),    // identical covariates, outside the caliper
+        ]
+        let options = MatchingOptions(caliperSD: 0.2, commonSupport: false, distance: .mahalanobis)
+        let r = NearestNeighbourMatcher(options: options).match(clients: [client], candidates: candidates)
+        XCTAssertEqual(r.sets.first?.controls, [1])
+        XCTAssertEqual(r.sets.first?.distances.first ?? .nan, 0.5, accuracy: 1e-12)
+        let ps = NearestNeighbourMatcher(options: MatchingOptions(caliperSD: 0.2, commonSupport: false)).match(clients: [client], candidates: candidates)
+        XCTAssertEqual(ps.sets.first?.controls, [0])
     }
 }

@@ -50,7 +50,7 @@ public struct MatchingRun: Sendable {
         let bands = settings.ageBands.compactMap(AgeBand.init)
         let matching = ControlGroupMatching(
             matching: MatchingOptions(ratio: settings.ratio, caliperSD: settings.caliperSD, withReplacement: settings.withReplacement,
-                                      seed: settings.seed),
+                                      seed: settings.seed, distance: MatchingOptions.Distance(rawValue: settings.distance) ?? .propensityScore),
             exact: ExactMatching(variables: exactVariables, ageBands: bands, monthTolerance: settings.monthTolerance))
         let outcome = try matching.run(clients: clients, candidates: candidates)
         lap("propensity and matching")

@@ -10,6 +10,8 @@ public struct MatchingSettings: Sendable, Codable, Equatable {
     public var withReplacement: Bool = false
     public var exact: [String] = ExactMatching.Variable.allCases.map(\.rawValue)
     public var monthTolerance: Int = 0
+    /// `ps` (logit of the propensity score) or `mahalanobis` (within the caliper on the score).
+    public var distance: String = MatchingOptions.Distance.propensityScore.rawValue
     public var seed: UInt64 = 1
     public var ageBands: [String] = AgeBand.defaults.map(\.description)
     /// Intake dates considered (ISO), nil for all.

@@ -26,16 +26,20 @@ public struct ControlGroupMatching: Sendable {
     public func run(clients: [CohortMember], candidates: [CohortMember]) throws -> Outcome {
         let model = try PropensityModel.fit(clients: clients.map(\.covariates), candidates: candidates.map(\.covariates))
         let clientLogits = clients.map { model.logit($0.covariates) }
+        let whitener = matching.distance == .mahalanobis
+            ? try MahalanobisWhitening(clients: clients.map(\.covariates.values), candidates: candidates.map(\.covariates.values)) : nil
         let clientUnits = clients.enumerated().map { i, c in
-            MatchUnit(person: c.person, stratum: exact.clientStratum(c), score: clientLogits[i], tieKey: Int64(c.index.number))
+            MatchUnit(person: c.person, stratum: exact.clientStratum(c), score: clientLogits[i], tieKey: Int64(c.index.number),
+                      whitened: whitener?.whiten(c.covariates.values) ?? [])
         }
         var candidateUnits: [MatchUnit] = [], owner: [Int] = []
         candidateUnits.reserveCapacity(candidates.count)
         for (i, c) in candidates.enumerated() {
             let score = model.logit(c.covariates)
+            let whitened = whitener?.whiten(c.covariates.values) ?? []
             for stratum in exact.candidateStrata(c) {
                 candidateUnits.append(MatchUnit(person: c.person, stratum: stratum, score: score,
-                                                tieKey: Int64(c.index.number) &* 1_000_003 &+ (c.indexIncident ?? 0)))
+                                                tieKey: Int64(c.index.number) &* 1_000_003 &+ (c.indexIncident ?? 0), whitened: whitened))
                 owner.append(i)
             }
         }

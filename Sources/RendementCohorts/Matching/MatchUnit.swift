@@ -12,11 +12,16 @@ public struct MatchUnit: Sendable, Equatable {
     public var score: Double
     /// A tie-breaking key that is unique per unit (e.g. the index day); combined with the seed.
     public var tieKey: Int64
+    /// Whitened covariates (L^-1 x for the covariance L L'), so that the
+    /// Euclidean distance between two units is their Mahalanobis distance;
+    /// empty unless matching on the Mahalanobis distance.
+    public var whitened: [Double]
 
-    public init(person: Int64, stratum: Int64, score: Double, tieKey: Int64 = 0) {
+    public init(person: Int64, stratum: Int64, score: Double, tieKey: Int64 = 0, whitened: [Double] = []) {
         self.person = person
         self.stratum = stratum
         self.score = score
         self.tieKey = tieKey
+        self.whitened = whitened
     }
 }

@@ -77,8 +77,12 @@ public struct NearestNeighbourMatcher: Sendable {
             for i in active {
                 let client = clients[i]
                 let taken = Set((controls[i] ?? []).map { candidates[$0].person })
-                guard let (position, distance) = nearest(to: client, in: &strata[client.stratum]!, candidates: candidates,
-                                                         ranks: candidateRanks, caliper: caliper, excluding: taken) else {
+                let found = options.distance == .mahalanobis
+                    ? nearestMahalanobis(to: client, in: &strata[client.stratum]!, candidates: candidates, ranks: candidateRanks,
+                                         caliper: caliper, excluding: taken)
+                    : nearest(to: client, in: &strata[client.stratum]!, candidates: candidates,
+                              ranks: candidateRanks, caliper: caliper, excluding: taken)
+                guard let (position, distance) = found else {
                     if round == 1 {
                         let anyWithin = caliper.map { Self.anyWithin(client.score, $0, strata[client.stratum]!.scores) } ?? true
                         unmatched.append((i, anyWithin ? .candidatesUsedUp : .noCandidateWithinCaliper))
@@ -136,6 +140,28 @@ public struct NearestNeighbourMatcher: Sendable {
             }
         }
         return nil
+    }
+
+    /// The unused candidate nearest in Mahalanobis distance among those within
+    /// the caliper on the score (the whole stratum without a caliper), ties by
+    /// seeded rank. Cost: the candidates inside the caliper window.
+    private func nearestMahalanobis(to client: MatchUnit, in stratum: inout Stratum, candidates: [MatchUnit], ranks: [UInt64],
+                                    caliper: Double?, excluding taken: Set<Int64>) -> (Int, Double)? {
+        let low = caliper.map { client.score - $0 } ?? -.infinity
+        let high = caliper.map { client.score + $0 } ?? .infinity
+        var position = stratum.slots.unused(atOrRightOf: low.isFinite ? Self.lowerBound(stratum.scores, low) : 0)
+        var best: (position: Int, squared: Double, rank: UInt64)? = nil
+        while let p = position, stratum.scores[p] <= high {
+            let unit = candidates[stratum.members[p]]
+            if !taken.contains(unit.person) {
+                var d2 = 0.0
+                for (a, b) in zip(client.whitened, unit.whitened) { d2 += (a - b) * (a - b) }
+                let rank = ranks[stratum.members[p]]
+                if best == nil || d2 < best!.squared || (d2 == best!.squared && rank < best!.rank) { best = (p, d2, rank) }
+            }
+            position = stratum.slots.unused(atOrRightOf: p + 1)
+        }
+        return best.map { ($0.position, $0.squared.squareRoot()) }
     }
 
     static func lowerBound(_ values: [Double], _ x: Double) -> Int {

@@ -36,6 +36,9 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Age bands for exact matching, e.g. 12-17,18-24,25-34,35-.")
     var ageBands: String = "12-17,18-24,25-34,35-"
 
+    @Option(help: "Distance: ps (logit of the propensity score) or mahalanobis (on the covariates, within the caliper on the score).")
+    var distance: String = "ps"
+
     @Option(help: "Seed for the tie-breaking order.")
     var seed: UInt64 = 1
 
@@ -53,6 +56,7 @@ struct MatchCommand: ParsableCommand {
         guard caliper >= 0 else { throw ValidationError("--caliper must be 0 (none) or positive") }
         guard ExactMatching.parse(exact) != nil else { throw ValidationError("--exact takes sex,age_band,intake_month or none") }
         guard AgeBand.parseList(ageBands) != nil else { throw ValidationError("--age-bands: expected bands like 12-17,18-24,35-") }
+        guard MatchingOptions.Distance(rawValue: distance) != nil else { throw ValidationError("--distance takes ps or mahalanobis") }
     }
 
     func run() throws {
@@ -64,6 +68,7 @@ struct MatchCommand: ParsableCommand {
             settings.exact = ExactMatching.parse(exact)!.map(\.rawValue).sorted()
             settings.monthTolerance = monthTolerance
             settings.seed = seed
+            settings.distance = distance
             settings.ageBands = AgeBand.parseList(ageBands)!.map(\.description)
             let db = try Store(path: store.path, create: false)
             let progress = ProgressLine("matching")
