@@ -41,7 +41,6 @@ public final class Importer {
     /// Stage timings on stderr when RENDEMENT_IMPORT_TIMING is set (for tuning).
     private static let timing = ProcessInfo.processInfo.environment["RENDEMENT_IMPORT_TIMING"] != nil
     nonisolated(unsafe) private static var clock = Date()
-    private static let skipInsert = ProcessInfo.processInfo.environment["RENDEMENT_IMPORT_SKIP_INSERT"] != nil
     static func lap(_ label: String) {
         guard timing else { return }
         let now = Date()
@@ -206,7 +205,7 @@ public final class Importer {
                     let hash: UInt64
                     do throws(RowFault) { hash = try rows.parse(f) } catch { fault = error; return }
                     if !seen.insert(hash).inserted { duplicates += 1; return }
-                    if !Self.skipInsert { try rows.insert(f) }
+                    try rows.insert(f)
                     imported += 1
                 }
             }
