@@ -34,14 +34,7 @@ enum FieldBytes {
         for c in b where c != 32 && c != 95 && c != 45 && c != 9 {
             out.append(c >= 65 && c <= 90 ? c + 32 : c)
         }
-        return InputNameBytes.lowered(out)
-    }
-}
-
-/// Lower-casing of non-ASCII text for keys (rare path).
-enum InputNameBytes {
-    static func lowered(_ bytes: [UInt8]) -> String {
-        let s = String(decoding: bytes, as: UTF8.self)
-        return bytes.allSatisfy { $0 < 0x80 } ? s : s.lowercased()
+        let text = String(decoding: out, as: UTF8.self)
+        return out.allSatisfy { $0 < 0x80 } ? text : text.lowercased()
     }
 }

@@ -17,7 +17,7 @@ public final class Importer {
         self.interner = PersonInterner(database: store.database)
         // Bulk-load settings for this connection. WAL keeps every transaction
         // atomic: a killed import leaves the store as it was.
-        try? store.database.execute("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA synchronous = NORMAL")
+        try? store.database.execute("PRAGMA cache_size = -131072; PRAGMA synchronous = NORMAL")
     }
 
     /// Imports one file of `kind`. Returns what was done; throws `ImportError`
@@ -115,19 +115,26 @@ public final class Importer {
             case .hks: try HKSRows(parser: parser, context: ctx)
             case .clienten: try ClientRows(parser: parser, context: ctx, registry: registry)
             case .veiligheidshuizen: try RegistryRows(parser: parser, context: ctx)
-            case .personen: PersonRows(parser: parser, context: ctx)
+            case .personen: PersonRows(parser: parser)
             }
-            let index = rows.table.flatMap { Store.byPersonIndex(of: $0) }
-            if let index { try db.execute("DROP INDEX IF EXISTS \(index.name)") }
+            let indexes = rows.table.map { Store.bulkIndexes(of: $0) } ?? []
+            for index in indexes { try db.execute("DROP INDEX IF EXISTS \(index.name)") }
 
-            try readRows(reader: reader, map: map, rows: rows, rejects: rejects, summary: &summary, path: path)
+            try readRows(reader: reader, map: map, rows: rows, rejects: rejects, context: ctx, summary: &summary, path: path)
             rejects.flush()
             Self.lap("rows")
             if summary.rowsRead > 0, Double(summary.rejected) / Double(summary.rowsRead) > options.maxRejectRate {
                 throw ImportError.tooManyRejects(path: path, rejected: summary.rejected, read: summary.rowsRead,
                                                  maxRate: options.maxRejectRate, first: summary.firstRejects.first)
             }
-            if let index { try db.execute(index.sql) }
+            for index in indexes {
+                // The wide by-person index sorts faster with a helper thread
+                // (measured: 27 s -> 21 s for 17M rows); the narrow one does not.
+                let wide = index.name.hasSuffix("_by_person")
+                if wide { try db.execute("PRAGMA threads = 2") }
+                try db.execute(index.sql)
+                if wide { try db.execute("PRAGMA threads = 0") }
+            }
             Self.lap("index")
 
             try ctx.observations.write(to: db, importID: importID, kind: kind)
@@ -164,57 +171,37 @@ public final class Importer {
         }
     }
 
-    /// The row loop: read, validate, drop duplicates, insert, reject.
+    /// The row loop, in two stages on the two cores: a reading thread
+    /// (read, validate, drop duplicates, reject, assign person keys) and this
+    /// thread (insert persons and rows into the store).
     private func readRows(reader: DelimitedReader, map: HeaderMap, rows: KindRows, rejects: RejectsWriter,
-                          summary: inout ImportSummary, path: String) throws {
-        var seen = Set<UInt64>(minimumCapacity: min(reader.fileSize / 80, 1 << 26))
-        let width = map.width
-        let failAfter = options.failAfterRows ?? Int.max
-        let progress = self.progress
-        var rowsRead = 0, imported = 0, duplicates = 0
-
-        func reject(_ record: RawRecord, _ fault: RowFault) throws {
-            summary.rejectedByReason[fault.reason, default: 0] += 1
-            let r = ImportSummary.Reject(line: record.line, column: fault.column, reason: fault.reason, message: fault.message, got: fault.got)
-            if summary.firstRejects.count < 5 { summary.firstRejects.append(r) }
-            try rejects.write(r, fields: record.strings)
-        }
-
-        while let record = try reader.next() {
-            rowsRead += 1
-            if rowsRead & 0xFFFF == 0, let progress { progress(Double(reader.bytesConsumed) / Double(max(1, reader.fileSize))) }
-            if let problem = record.problem {
-                switch problem {
-                case .tooLong:
-                    try reject(record, RowFault(column: "", reason: .wrongFieldCount, message: "the record is longer than 1 MiB (an unbalanced quote?)", got: ""))
-                case .unterminatedQuote:
-                    try reject(record, RowFault(column: "", reason: .wrongFieldCount, message: "a quoted field is not closed before the end of the file", got: ""))
-                case .badEncoding:
-                    try reject(record, RowFault(column: "", reason: .badEncoding, message: "the bytes are not valid \(reader.encoding == .utf8 ? "UTF-8" : "Windows-1252") (use --encoding)", got: ""))
+                          context: ImportContext, summary: inout ImportSummary, path: String) throws {
+        try context.interner.prepare()
+        let channel = BatchChannel()
+        let producer = RowProducer(reader: reader, rows: rows, rejects: rejects, context: context, channel: channel,
+                                   width: map.width, failAfter: options.failAfterRows ?? Int.max, path: path, progress: progress)
+        producer.start()
+        let personColumn = rows.personColumn
+        let interner = context.interner
+        do {
+            while let batch = channel.take() {
+                try batch.forEach { i, f in
+                    if batch.isNew[i] { try interner.insert(key: batch.persons[i], f[personColumn]) }
+                    try rows.insert(f, batch.rows[i], person: batch.persons[i])
                 }
-                continue
+                channel.recycle(batch)
             }
-            if record.count != width {
-                try reject(record, RowFault(column: "", reason: .wrongFieldCount, message: "expected \(width) fields as in the header, got \(record.count)", got: ""))
-                continue
-            }
-            var fault: RowFault?
-            try record.bytes.withUnsafeBufferPointer { base in
-                try record.ends.withUnsafeBufferPointer { ends in
-                    let f = FieldView(base: base, ends: ends)
-                    let hash: UInt64
-                    do throws(RowFault) { hash = try rows.parse(f) } catch { fault = error; return }
-                    if !seen.insert(hash).inserted { duplicates += 1; return }
-                    try rows.insert(f)
-                    imported += 1
-                }
-            }
-            if let fault { try reject(record, fault) }
-            if imported >= failAfter { throw ImportError.aborted(path: path, afterRows: imported) }
+        } catch {
+            channel.cancel()
+            producer.wait()
+            throw error
         }
-        summary.rowsRead = rowsRead
-        summary.rowsImported = imported
-        summary.duplicates = duplicates
-        progress?(1)
+        producer.wait()
+        if let error = producer.error { throw error }
+        summary.rowsRead = producer.rowsRead
+        summary.rowsImported = producer.imported
+        summary.duplicates = producer.duplicates
+        summary.rejectedByReason = producer.rejectedByReason
+        summary.firstRejects = producer.firstRejects
     }
 }

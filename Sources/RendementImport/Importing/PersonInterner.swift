@@ -13,6 +13,7 @@ final class PersonInterner {
     private var packed: [Packed: Int64] = [:]
     private var long: [String: Int64] = [:]
     private var loaded = false
+    private var nextKey: Int64 = 0
     private var insert: Statement?
     /// Persons inserted since the last `reset`.
     private(set) var added = 0
@@ -24,6 +25,7 @@ final class PersonInterner {
         packed = [:]
         long = [:]
         loaded = false
+        nextKey = 0
         added = 0
     }
 
@@ -55,21 +57,37 @@ final class PersonInterner {
         if let p = Self.pack(b) { packed[p] = key } else { long[String(decoding: b, as: UTF8.self)] = key }
     }
 
-    /// The person key of a (valid) pseudonym, inserting the person when new.
-    @inline(__always)
-    func key(_ b: UnsafeBufferPointer<UInt8>) throws -> Int64 {
+    /// Loads the existing persons (once); call before `assign`.
+    /// Reloads when another process has added persons since.
+    func prepare() throws {
+        if loaded, (try database.scalar("SELECT count(*) FROM persons") ?? 0) != Int64(packed.count + long.count) { invalidate() }
         if !loaded { try load() }
+        nextKey = (try database.scalar("SELECT coalesce(max(person_key), 0) FROM persons") ?? 0) + 1
+    }
+
+    /// The person key of a (valid) pseudonym and whether it is new; new
+    /// persons get the next key here and are inserted by `insert(key:_:)`.
+    /// In memory only, so it can run on the reading thread.
+    @inline(__always)
+    func assign(_ b: UnsafeBufferPointer<UInt8>) -> (Int64, Bool) {
         if let p = Self.pack(b) {
-            if let k = packed[p] { return k }
+            if let k = packed[p] { return (k, false) }
         } else if let k = long[String(decoding: b, as: UTF8.self)] {
-            return k
+            return (k, false)
         }
-        if insert == nil { insert = try database.prepare("INSERT INTO persons(persoon_id) VALUES (?)") }
-        insert!.bindBytes(b, at: 1)
-        try insert!.insert()
-        let k = database.lastInsertRowID
+        let k = nextKey
+        nextKey += 1
         remember(b, k)
         added += 1
-        return k
+        return (k, true)
+    }
+
+    /// Inserts a person assigned by `assign`.
+    @inline(__always)
+    func insert(key: Int64, _ b: UnsafeBufferPointer<UInt8>) throws {
+        if insert == nil { insert = try database.prepare("INSERT INTO persons(person_key, persoon_id) VALUES (?, ?)") }
+        insert!.bindInt(key, at: 1)
+        insert!.bindBytes(b, at: 2)
+        try insert!.insert()
     }
 }

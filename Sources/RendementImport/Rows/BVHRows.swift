@@ -2,26 +2,22 @@ import RendementCore
 import RendementStore
 
 /// Rows of a BVH extract -> `bvh_events` (incidentomschrijving is read but never stored).
+/// ParsedRow: v0 role, v1 pleeg_day, v2 registratie_day.
 final class BVHRows: KindRows {
     let table: String? = "bvh_events"
+    let personColumn: Int
     private let p: RowParser
-    private let ctx: ImportContext
     private let cReg, cID, cRol, cPleeg, cRegDay, cCode, cGemeente, cBirth, cSex: Int
     private let roleCodes: [Int]
     private let sexCodes: [Int]
     private let insertRow: Statement
-    private var role = 0
-    private var pleeg = Day(number: 0)
-    private var regDay: Day?
-    private var birth: (Day, Int)?
-    private var sex: Int?
 
     init(parser: RowParser, context: ImportContext) throws {
         p = parser
-        ctx = context
         cReg = p.column("registratienummer"); cID = p.column("persoon_id"); cRol = p.column("rol")
         cPleeg = p.column("pleegdatum"); cRegDay = p.column("registratiedatum"); cCode = p.column("incidentcode")
         cGemeente = p.column("gemeente"); cBirth = p.column("geboortedatum"); cSex = p.column("geslacht")
+        personColumn = cID
         roleCodes = (p.schema.column("rol")?.values ?? []).map { BVHRole(rawValue: $0)!.code }
         sexCodes = ImportContext.sexCodes(p.schema)
         insertRow = try context.database.prepare("""
@@ -31,34 +27,33 @@ final class BVHRows: KindRows {
         insertRow.bindInt(context.importID, at: 1)
     }
 
-    func parse(_ f: FieldView) throws(RowFault) -> UInt64 {
+    func parse(_ f: FieldView, into row: inout ParsedRow) throws(RowFault) -> UInt64 {
         let reg = try p.required(f, cReg, "registratienummer")
         let id = try p.personID(f, cID)
-        role = roleCodes[try p.enumIndex(f, cRol, "rol", required: true)!]
-        pleeg = try p.date(f, cPleeg, "pleegdatum", required: true)!.0
-        regDay = try p.date(f, cRegDay, "registratiedatum", required: false)?.0
+        let role = roleCodes[try p.enumIndex(f, cRol, "rol", required: true)!]
+        let pleeg = try p.date(f, cPleeg, "pleegdatum", required: true)!.0
+        let regDay = try p.date(f, cRegDay, "registratiedatum", required: false)?.0
         let code = try p.required(f, cCode, "incidentcode")
-        birth = try p.date(f, cBirth, "geboortedatum", required: false, partial: true)
-        sex = try p.enumIndex(f, cSex, "geslacht", required: false).map { sexCodes[$0] }
+        let birth = try p.date(f, cBirth, "geboortedatum", required: false, partial: true)
+        let sex = try p.enumIndex(f, cSex, "geslacht", required: false).map { sexCodes[$0] }
+        row.v0 = Int64(role); row.v1 = Int64(pleeg.number); row.v2 = ParsedRow.day(regDay)
+        row.birth = birth; row.sex = sex; row.periodDay = pleeg
         var h = RowHasher()
-        h.add(reg); h.add(id); h.add(Int64(role)); h.add(Int64(pleeg.number)); h.add(ImportContext.code(regDay))
+        h.add(reg); h.add(id); h.add(row.v0); h.add(row.v1); h.add(row.v2)
         h.add(code); h.add(f[cGemeente])
         h.add(ImportContext.code(birth?.0)); h.add(Int64(birth?.1 ?? -1)); h.add(Int64(sex ?? -1))
         return h.final
     }
 
-    func insert(_ f: FieldView) throws {
-        let key = try ctx.interner.key(f[cID])
+    func insert(_ f: FieldView, _ row: ParsedRow, person: Int64) throws {
         let s = insertRow
-        s.bindInt(key, at: 2)
+        s.bindInt(person, at: 2)
         s.bindBytes(f[cReg], at: 3)
-        s.bindInt(Int64(role), at: 4)
-        s.bindInt(Int64(pleeg.number), at: 5)
-        if let r = regDay { s.bindInt(Int64(r.number), at: 6) } else { s.bindNull(at: 6) }
+        s.bindInt(row.v0, at: 4)
+        s.bindInt(row.v1, at: 5)
+        s.bindValue(row.v2, at: 6)
         s.bindBytes(f[cCode], at: 7)
         s.bindBytesOrNull(f[cGemeente], at: 8)
         try s.insert()
-        ctx.period(pleeg)
-        ctx.observe(key, birth: birth, sex: sex)
     }
 }

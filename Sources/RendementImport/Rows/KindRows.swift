@@ -1,49 +1,16 @@
 import RendementCore
 import RendementStore
 
-/// What every kind's row handler does: validate a row and bind its values
-/// (returning the hash of its canonical values, for duplicates), then, if it
-/// is not a duplicate, insert it.
+/// What every kind's row handler does. `parse` runs on the reading thread:
+/// it validates a row and puts its non-text values into a `ParsedRow`
+/// (returning the hash of its canonical values, for duplicates). `insert`
+/// runs on the store thread: it binds the row's text fields and values and
+/// inserts it.
 protocol KindRows: AnyObject {
     /// The data table the kind fills (nil for personen: attributes only).
     var table: String? { get }
-    func parse(_ f: FieldView) throws(RowFault) -> UInt64
-    func insert(_ f: FieldView) throws
-}
-
-/// State shared by the row handlers of one file import.
-final class ImportContext {
-    let database: Database
-    let interner: PersonInterner
-    let observations = ObservationAggregator()
-    let importID: Int64
-    var minDay = Int32.max
-    var maxDay = Int32.min
-
-    init(database: Database, interner: PersonInterner, importID: Int64) {
-        self.database = database
-        self.interner = interner
-        self.importID = importID
-    }
-
-    @inline(__always)
-    func period(_ d: Day) {
-        if d.number < minDay { minDay = d.number }
-        if d.number > maxDay { maxDay = d.number }
-    }
-
-    @inline(__always)
-    func observe(_ person: Int64, birth: (Day, Int)?, sex: Int?) {
-        if let b = birth { observations.addBirth(person, day: b.0, precision: b.1) }
-        if let s = sex { observations.addSex(person, s) }
-    }
-
-    /// Maps schema value indexes of `geslacht` to Sex codes.
-    static func sexCodes(_ schema: InputSchema) -> [Int] {
-        (schema.column("geslacht")?.values ?? []).map { Sex(rawValue: $0)!.code }
-    }
-
-    /// Hash contribution of optional values.
-    @inline(__always)
-    static func code(_ d: Day?) -> Int64 { d.map { Int64($0.number) } ?? Int64.min }
+    /// Field index of persoon_id (-1 when the kind has no persons).
+    var personColumn: Int { get }
+    func parse(_ f: FieldView, into row: inout ParsedRow) throws(RowFault) -> UInt64
+    func insert(_ f: FieldView, _ row: ParsedRow, person: Int64) throws
 }

@@ -17,17 +17,21 @@ extension Store {
         try imports().last { $0.kind == kind && $0.label == label && $0.replacedAt == nil }
     }
 
-    /// The by-person covering index of a data table, as created by the
-    /// migrations (name, CREATE statement). Nil for tables without one.
-    public static func byPersonIndex(of table: String) -> (name: String, sql: String)? {
+    /// The indexes of a data table, as created by the migrations (name,
+    /// CREATE statement): a bulk import drops them and builds them again at
+    /// the end (one sort instead of a B-tree insert per row and index).
+    public static func bulkIndexes(of table: String) -> [(name: String, sql: String)] {
         switch table {
         case "bvh_events":
-            ("bvh_events_by_person", "CREATE INDEX bvh_events_by_person ON bvh_events(person_key, pleeg_day, role, registratienummer, import_id)")
+            [("bvh_events_by_person", "CREATE INDEX bvh_events_by_person ON bvh_events(person_key, pleeg_day, role, registratienummer, import_id)"),
+             ("bvh_events_by_import", "CREATE INDEX bvh_events_by_import ON bvh_events(import_id)")]
         case "hks_offences":
-            ("hks_offences_by_person", "CREATE INDEX hks_offences_by_person ON hks_offences(person_key, pleeg_day, pv_nummer, registratienummer, category, severity, import_id)")
+            [("hks_offences_by_person", "CREATE INDEX hks_offences_by_person ON hks_offences(person_key, pleeg_day, pv_nummer, registratienummer, category, severity, import_id)"),
+             ("hks_offences_by_import", "CREATE INDEX hks_offences_by_import ON hks_offences(import_id)")]
         case "registrations":
-            ("registrations_by_person", "CREATE INDEX registrations_by_person ON registrations(person_key)")
-        default: nil
+            [("registrations_by_person", "CREATE INDEX registrations_by_person ON registrations(person_key)"),
+             ("registrations_by_import", "CREATE INDEX registrations_by_import ON registrations(import_id)")]
+        default: []
         }
     }
 

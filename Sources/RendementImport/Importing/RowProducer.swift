@@ -1,0 +1,112 @@
+import Foundation
+import RendementCore
+
+/// The reading stage of an import, run on its own thread: reads records,
+/// validates them, drops duplicates, rejects (rejects file, counts), assigns
+/// person keys, aggregates person observations and the period, and hands
+/// batches of good rows to the store thread through a `BatchChannel`.
+final class RowProducer: @unchecked Sendable {
+    let reader: DelimitedReader
+    let rows: KindRows
+    let rejects: RejectsWriter
+    let context: ImportContext
+    let channel: BatchChannel
+    let width: Int
+    let failAfter: Int
+    let path: String
+    let progress: ((Double) -> Void)?
+    private let done = DispatchSemaphore(value: 0)
+
+    var rowsRead = 0, imported = 0, duplicates = 0
+    var rejectedByReason: [RejectionReason: Int] = [:]
+    var firstRejects: [ImportSummary.Reject] = []
+    var error: Error?
+
+    init(reader: DelimitedReader, rows: KindRows, rejects: RejectsWriter, context: ImportContext, channel: BatchChannel,
+         width: Int, failAfter: Int, path: String, progress: ((Double) -> Void)?) {
+        self.reader = reader
+        self.rows = rows
+        self.rejects = rejects
+        self.context = context
+        self.channel = channel
+        self.width = width
+        self.failAfter = failAfter
+        self.path = path
+        self.progress = progress
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            do { try run() } catch { self.error = error }
+            channel.finish()
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Blocks until the reading thread has finished.
+    func wait() { done.wait() }
+
+    private func reject(_ record: RawRecord, _ fault: RowFault) throws {
+        rejectedByReason[fault.reason, default: 0] += 1
+        let r = ImportSummary.Reject(line: record.line, column: fault.column, reason: fault.reason, message: fault.message, got: fault.got)
+        if firstRejects.count < 5 { firstRejects.append(r) }
+        try rejects.write(r, fields: record.strings)
+    }
+
+    private func run() throws {
+        var seen = Set<UInt64>(minimumCapacity: min(reader.fileSize / 80, 1 << 26))
+        let personColumn = rows.personColumn
+        let interner = context.interner
+        var batch = channel.emptyBatch()
+        while let record = try reader.next() {
+            rowsRead += 1
+            if rowsRead & 0xFFFF == 0, let progress { progress(Double(reader.bytesConsumed) / Double(max(1, reader.fileSize))) }
+            if let problem = record.problem {
+                switch problem {
+                case .tooLong:
+                    try reject(record, RowFault(column: "", reason: .wrongFieldCount, message: "the record is longer than 1 MiB (an unbalanced quote?)", got: ""))
+                case .unterminatedQuote:
+                    try reject(record, RowFault(column: "", reason: .wrongFieldCount, message: "a quoted field is not closed before the end of the file", got: ""))
+                case .badEncoding:
+                    try reject(record, RowFault(column: "", reason: .badEncoding, message: "the bytes are not valid \(reader.encoding == .utf8 ? "UTF-8" : "Windows-1252") (use --encoding)", got: ""))
+                }
+                continue
+            }
+            if record.count != width {
+                try reject(record, RowFault(column: "", reason: .wrongFieldCount, message: "expected \(width) fields as in the header, got \(record.count)", got: ""))
+                continue
+            }
+            var fault: RowFault?
+            var row = ParsedRow()
+            var person: Int64 = 0, isNew = false, keep = false
+            record.bytes.withUnsafeBufferPointer { base in
+                record.ends.withUnsafeBufferPointer { ends in
+                    let f = FieldView(base: base, ends: ends)
+                    let hash: UInt64
+                    do throws(RowFault) { hash = try rows.parse(f, into: &row) } catch { fault = error; return }
+                    if !seen.insert(hash).inserted { duplicates += 1; return }
+                    if personColumn >= 0 { (person, isNew) = interner.assign(f[personColumn]) }
+                    keep = true
+                }
+            }
+            if let fault { try reject(record, fault); continue }
+            guard keep else { continue }
+            context.observe(person, birth: row.birth, sex: row.sex)
+            if let d = row.periodDay { context.period(d) }
+            batch.append(record, row, person: person, isNew: isNew)
+            imported += 1
+            if batch.isFull {
+                guard channel.put(batch) else { return }
+                batch = channel.emptyBatch()
+            }
+            if imported >= failAfter {
+                _ = channel.put(batch)
+                throw ImportError.aborted(path: path, afterRows: imported)
+            }
+        }
+        if batch.count > 0 { _ = channel.put(batch) }
+        progress?(1)
+    }
+}
