@@ -15,11 +15,28 @@ echo "== generate medium (seed $seed)"; t "$bin" generate --out "$work/data" --s
 for kind in veiligheidshuizen personen bvh hks clienten; do
   echo "== import $kind"; t "$bin" import "$kind" "$work/data/$kind.csv" --db "$work/store.sqlite" | tail -3
 done
-echo "== match"; t "$bin" match --db "$work/store.sqlite" --out "$work/output"
+echo "== match"; t "$bin" match --db "$work/store.sqlite" --out "$work/output" --export "$work/matches.csv"
 echo "== analyze"; t "$bin" analyze --db "$work/store.sqlite" --out "$work/output"
 python3 - "$work" <<'PY'
 import csv, json, sys
+from collections import defaultdict
 work = sys.argv[1]
+# The rules of matching, checked on the person-level export and the extracts.
+registered = {r["persoon_id"] for r in csv.DictReader(open(f"{work}/data/clienten.csv"))}
+sets = defaultdict(list)
+for r in csv.DictReader(open(f"{work}/matches.csv")):
+    sets[r["set_id"]].append(r)
+controls = [u for s in sets.values() for u in s if u["role"] == "control"]
+assert all(u["persoon_id"] not in registered for u in controls), "a control was registered at a Veiligheidshuis"
+assert len({u["persoon_id"] for u in controls}) == len(controls), "a control was used twice"
+for s in sets.values():
+    client = [u for u in s if u["role"] == "client"][0]
+    for u in s:
+        assert u["index_date"][:7] == client["index_date"][:7], f"control index date outside the intake month: {u}"
+balance = [r for r in csv.DictReader(open(f"{work}/output/balance.csv")) if r["scope_type"] == "all"]
+assert all(abs(float(r["smd_after"])) <= 0.1 for r in balance), "an |SMD| after matching exceeds 0.1"
+assert sum(abs(float(r["smd_before"])) > 0.1 for r in balance) >= 2, "clients should differ from candidates before matching"
+print(f"== checks passed: {len(sets)} sets; no control registered, none used twice, all in the client's intake month; every |SMD| after <= 0.1")
 truth = json.load(open(f"{work}/data/truth.json"))
 expected = {(e["band"], e["window_months"]): e["rate_ratio"] for e in truth["expected_rate_ratios"]}
 print("== recovery: rate ratio per age band (all scopes, BVH) against truth.json")

@@ -62,6 +62,18 @@ public enum BalanceTable {
                                 varianceRatio: b.isBinary ? .nan : b.varianceRatio, ecdfMax: b.ecdfMax)
     }
 
+    /// `unmatched.csv`: clients without a matched set per Veiligheidshuis and
+    /// reason (counts below `minimumCell` left empty).
+    public static func unmatchedCSV(_ byHouse: [String: [UnmatchedReason: Int]], minimumCell: Int) -> String {
+        var t = TidyCSV(columns: ["veiligheidshuis", "reason", "n_clients"])
+        for house in byHouse.keys.sorted() {
+            for (reason, n) in byHouse[house]!.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                t.append([.text(house), .text(reason.rawValue), n < minimumCell ? .missing : .int(n)])
+            }
+        }
+        return t.text
+    }
+
     /// `balance.csv`; scopes with fewer than `minimumCell` matched clients are suppressed.
     public static func csv(_ rows: [BalanceRow], minimumCell: Int) -> String {
         var t = TidyCSV(columns: ["scope_type", "scope", "covariate", "n_clients_before", "n_candidates_before",

@@ -76,8 +76,10 @@ struct MatchCommand: ParsableCommand {
             progress.finish()
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             try BalanceTable.csv(report.balance, minimumCell: minCell).write(toFile: out + "/balance.csv", atomically: true, encoding: .utf8)
+            try BalanceTable.unmatchedCSV(report.unmatchedByHouse, minimumCell: minCell)
+                .write(toFile: out + "/unmatched.csv", atomically: true, encoding: .utf8)
             MatchSummaryPrinter(report: report).print()
-            print("Balance table: \(out)/balance.csv")
+            print("Balance table: \(out)/balance.csv; unmatched clients per Veiligheidshuis and reason: \(out)/unmatched.csv")
             if let export {
                 let units = try db.matchedUnits(run: report.runID)
                 let names = try db.pseudonyms(Set(units.map(\.personKey)))

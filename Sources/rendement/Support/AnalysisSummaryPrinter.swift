@@ -18,7 +18,7 @@ struct AnalysisSummaryPrinter {
             var line = label + String(format: ": n=%d  clients %.2f -> %.2f, controls %.2f -> %.2f, did %.3f",
                                       s.sets, s.clientsBeforeMean, s.clientsAfterMean, s.controlsBeforeMean, s.controlsAfterMean, s.did)
             if let ci = e.didCI { line += String(format: " (%.3f to %.3f)", ci.low, ci.high) }
-            if let p = e.pValue { line += String(format: " p=%.3g", p) }
+            if let p = e.pValue { line += p > 0 ? String(format: " p=%.3g", p) : " p<1e-300" }
             if let rr = e.rateRatio, let ci = e.rateRatioCI { line += String(format: ", RR %.2f (%.2f to %.2f)", rr, ci.low, ci.high) }
             Swift.print(line)
         }
