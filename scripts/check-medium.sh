@@ -34,6 +34,8 @@ for s in sets.values():
     for u in s:
         assert u["index_date"][:7] == client["index_date"][:7], f"control index date outside the intake month: {u}"
 balance = [r for r in csv.DictReader(open(f"{work}/output/balance.csv")) if r["scope_type"] == "all"]
+clients = int(balance[0]["n_clients_before"])
+assert len(sets) >= 0.95 * clients, f"only {len(sets)} of {clients} clients matched"
 assert all(abs(float(r["smd_after"])) <= 0.1 for r in balance), "an |SMD| after matching exceeds 0.1"
 assert sum(abs(float(r["smd_before"])) > 0.1 for r in balance) >= 2, "clients should differ from candidates before matching"
 print(f"== checks passed: {len(sets)} sets; no control registered, none used twice, all in the client's intake month; every |SMD| after <= 0.1")
