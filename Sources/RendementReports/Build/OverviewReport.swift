@@ -31,7 +31,7 @@ public struct OverviewReport {
                              "This overview compares police contacts and suspected offences of clients before and after intake in a Veiligheidshuis case meeting with those of comparable people handled by criminal justice alone."))
         let all = results.effects.filter { $0.scope == .all }
         if let row = all.first(where: { $0.ageBand == "all" && $0.source == .bvh && $0.windowMonths == 2 }) ?? all.first(where: { $0.ageBand == "all" }) {
-            doc.paragraph("**" + text.t("Landelijk. ", "Nationally. ") + "**" + Headline(language: language, minimumCell: m).sentence(row))
+            doc.paragraph("**" + text.t("Landelijk.", "Nationally.") + "** " + Headline(language: language, minimumCell: m).sentence(row))
         }
         doc.table(tables.beforeAfter(all, name: "effects-national", caption: text.t("Alle cliënten: gemiddeld aantal gebeurtenissen per persoon vóór en na instroom, en het verschil met de controlegroep.",
                                                                                      "All clients: mean events per person before and after intake, and the difference with the control group.")))

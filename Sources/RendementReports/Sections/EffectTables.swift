@@ -22,7 +22,7 @@ struct EffectTables {
     /// A p-value for a table cell: "0,003" or "< 0,001".
     func pCell(_ p: Double) -> String {
         guard p.isFinite else { return "–" }
-        return p < 0.001 ? "< " + style.decimal(0.001, digits: 3) : style.decimal(p, digits: p < 0.01 ? 3 : 2)
+        return p < 0.001 ? "< " + style.decimal(0.001, digits: 3) : style.decimal(p, digits: p < 0.1 ? 3 : 2)
     }
 
     func interval(_ ci: (low: Double, high: Double)?, digits: Int) -> String {

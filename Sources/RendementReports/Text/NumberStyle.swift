@@ -49,6 +49,7 @@ public struct NumberStyle: Sendable {
     public func pValue(_ p: Double) -> String {
         guard p.isFinite else { return "p = –" }
         if p < 0.001 { return "p < " + decimal(0.001, digits: 3) }
-        return "p = " + decimal(p, digits: p < 0.01 ? 3 : 2)
+        // Three decimals below 0.1, so that a p just under 0.05 never reads as "0,05".
+        return "p = " + decimal(p, digits: p < 0.1 ? 3 : 2)
     }
 }
