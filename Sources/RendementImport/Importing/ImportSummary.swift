@@ -55,15 +55,7 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     }
 
     /// Numbers grouped for people: 1,234,567.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    static func grouped(_ n: Int) -> String { DigitGrouping.format(n) }
 
     public var description: String {
         let name = (file as NSString).lastPathComponent

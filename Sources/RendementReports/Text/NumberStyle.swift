@@ -1,4 +1,5 @@
 import Foundation
+import RendementCore
 
 /// Formats numbers for readers of a report: a decimal comma and a dot (or
 /// thin space) for thousands in Dutch, the English conventions in English;
@@ -13,15 +14,7 @@ public struct NumberStyle: Sendable {
     private var grouping: Character { language == .nl ? "." : "," }
 
     /// A whole number with thousands grouping: 12.345 (nl), 12,345 (en).
-    public func count(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(grouping) }
-            out.append(ch)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    public func count(_ n: Int) -> String { DigitGrouping.format(n, separator: grouping) }
 
     /// A count, or "<threshold" when it is positive and below the threshold.
     public func count(_ n: Int, threshold: Int) -> String {
