@@ -13,21 +13,12 @@ import RendementSynth
 /// date, and no count between 1 and the threshold in any table.
 final class PipelinePrivacyTests: XCTestCase {
     func testReportSetHoldsNoIdentifierAndNoSmallCount() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let truth = try SyntheticExtracts.generate(into: dir + "/data", options: SynthOptions(seed: 21, persons: 6000))
-        let store = try Store(path: dir + "/store.sqlite")
-        for kind in InputKind.allCases.sorted(by: { order($0) < order($1) }) {
-            var options = ImportOptions()
-            options.periodFrom = truth.periods[kind.rawValue].flatMap { Day(iso: $0[0]) }
-            options.periodTo = truth.periods[kind.rawValue].flatMap { Day(iso: $0[1]) }
-            _ = try Importer(store: store, options: options).importFile(dir + "/data/\(kind.rawValue).csv", kind: kind)
-        }
-        let matching = try MatchingRun(settings: MatchingSettings(), toolVersion: "test").run(store: store)
-        XCTAssertGreaterThan(matching.matchedSets, 20)
-        let results = try AnalysisRun(settings: AnalysisSettings()).run(store: store)
-        let tables = try AnalysisRun.write(results, to: dir + "/output")
-        let inputs = try ReportInputs.gather(store: store, results: results, toolVersion: "test", runDate: Day(year: 2026, month: 11, day: 29)!)
+        let fixture = try PipelineFixture(seed: 21, persons: 6000)
+        defer { fixture.remove() }
+        let dir = fixture.dir
+        XCTAssertGreaterThan(fixture.results.input.sets.count, 20)
+        let tables = try AnalysisRun.write(fixture.results, to: dir + "/output")
+        let inputs = try fixture.reportInputs()
         let overview = try ReportSetWriter(inputs: inputs, language: .nl).write(to: dir + "/reports")
         XCTAssertTrue(FileManager.default.fileExists(atPath: overview))
 
@@ -71,10 +62,6 @@ final class PipelinePrivacyTests: XCTestCase {
             }
         }
         XCTAssertTrue(sawSuppressed, "a population this small must show suppressed cells")
-    }
-
-    private func order(_ kind: InputKind) -> Int {
-        [InputKind.veiligheidshuizen, .personen, .bvh, .hks, .clienten].firstIndex(of: kind)!
     }
 
     /// Words of a text split on anything that cannot be part of an id or date.
