@@ -1,3 +1,4 @@
+import Foundation
 import RendementCore
 
 /// The rendement store: one SQLite file (mode 0600, WAL) holding the imported
@@ -8,6 +9,9 @@ public final class Store {
 
     /// Opens or creates the store at `path`.
     public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.cannotOpen(path: path, reason: "no store there yet (import extracts first: rendement import KIND FILE --db \(path))")
+        }
         database = try Database(path: path, create: create, readOnly: readOnly)
         if !readOnly { try Migrator.migrate(database) }
         else if try database.userVersion != StoreSchema.currentVersion {
