@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "RendementReportsTests", dependencies: ["RendementReports", "RendementCore", "RendementAnalysis", "RendementStore", "RendementCohorts"]),
         .testTarget(name: "RendementEndToEndTests", dependencies: [
             "RendementCore", "RendementStore", "RendementImport", "RendementSynth", "RendementCohorts", "RendementAnalysis", "RendementReports",
-        ], exclude: ["Golden"]),
+        ], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore"], exclude: ["Fixtures"]),
     ]
 )

@@ -51,6 +51,10 @@ final class DifferenceInDifferencesTests: XCTestCase {
             close(e.rateRatioCI?.low, c["rate_ratio_ci_low"], rel: 1e-6, name + " rate_ratio_ci_low")
             close(e.rateRatioCI?.high, c["rate_ratio_ci_high"], rel: 1e-6, name + " rate_ratio_ci_high")
             close(e.pRateRatio, c["p_rate_ratio"], rel: 1e-6, name + " p_rate_ratio")
+            close(e.prevalenceDid, c["prev_did"], rel: 1e-9, name + " prev_did")
+            close(e.prevalenceDidCI?.low, c["prev_did_ci_low"], rel: 1e-9, name + " prev_did_ci_low")
+            close(e.prevalenceDidCI?.high, c["prev_did_ci_high"], rel: 1e-9, name + " prev_did_ci_high")
+            close(e.pPrevalence, c["p_prev"], rel: 1e-9, name + " p_prev")
         }
     }
 

@@ -21,6 +21,8 @@ Definitions implemented here, straight from the contract:
 - control figures: mean over sets of the mean over the set's qualifying
   controls; d = change(client) - mean change(controls);
 - did CI and p: one-sample t on d; p_wilcoxon: scipy.stats.wilcoxon(d);
+- prevalence did: the same on the set-level differences of the indicators
+  (any event), with a one-sample t CI and p;
 - rate ratio: Poisson GLM (log link) on group, period and group x period with
   four rows per set: the client's before and after counts and the mean before
   and after counts of the set's qualifying controls (the same estimating
@@ -147,6 +149,7 @@ def main():
             kbp = np.array([np.mean([c[0] > 0 for c in s[3]]) for s in sets])
             kap = np.array([np.mean([c[1] > 0 for c in s[3]]) for s in sets])
             d = (ca - cb) - (ka - kb)
+            pdiff = ((ca > 0).astype(float) - (cb > 0)) - (kap - kbp)
             row.update({
                 "clients_before_mean": cb.mean(), "clients_after_mean": ca.mean(),
                 "controls_before_mean": kb.mean(), "controls_after_mean": ka.mean(),
@@ -160,6 +163,11 @@ def main():
                 row.update({"did_ci_low": ci.low, "did_ci_high": ci.high, "p_value": t.pvalue})
             if np.any(d != 0):
                 row["p_wilcoxon"] = st.wilcoxon(d).pvalue
+            row["prev_did"] = pdiff.mean()
+            if n >= 2 and pdiff.std(ddof=1) > 0:
+                tp = st.ttest_1samp(pdiff, 0.0)
+                cip = tp.confidence_interval(0.95)
+                row.update({"prev_did_ci_low": cip.low, "prev_did_ci_high": cip.high, "p_prev": tp.pvalue})
             # Poisson GLM of person-period counts.
             y, X, groups = [], [], []
             for k in range(n):

@@ -23,3 +23,21 @@ bin="$(swift build --show-bin-path)/rendement"
   --bvh-period 2009-01-01,2014-12-31 --hks-period 2006-01-01,2014-12-31 --windows 1,2,3,6,12 \
   --dump-sets --out "$out/effects_from_sets.json"
 echo "wrote $out/effects_from_sets.json"
+
+# The whole pipeline: the Swift importer and matcher on generated data, the
+# matched sets exported as matches.csv, and the reference recomputing every
+# figure from the extracts and that export. The Swift end-to-end test rebuilds
+# the same store (same seed, same periods) and compares its effects.
+e2e="$root/Tests/RendementEndToEndTests/Fixtures"
+mkdir -p "$e2e"
+"$bin" generate --out "$work/pipeline" --persons 6000 --seed 13 >/dev/null
+"$bin" import veiligheidshuizen "$work/pipeline/veiligheidshuizen.csv" --db "$work/pipeline.sqlite" >/dev/null
+"$bin" import personen "$work/pipeline/personen.csv" --db "$work/pipeline.sqlite" >/dev/null
+"$bin" import bvh "$work/pipeline/bvh.csv" --db "$work/pipeline.sqlite" --periode-van 2009-01-01 --periode-tot 2014-12-31 >/dev/null
+"$bin" import hks "$work/pipeline/hks.csv" --db "$work/pipeline.sqlite" --periode-van 2006-01-01 --periode-tot 2014-12-31 >/dev/null
+"$bin" import clienten "$work/pipeline/clienten.csv" --db "$work/pipeline.sqlite" >/dev/null
+"$bin" match --db "$work/pipeline.sqlite" --out "$work/pipeline-out" --export "$work/pipeline-matches.csv" >/dev/null
+"$venv/bin/python" "$here/analysis_effects.py" --extracts "$work/pipeline" --matches "$work/pipeline-matches.csv" \
+  --bvh-period 2009-01-01,2014-12-31 --hks-period 2006-01-01,2014-12-31 --windows 1,2,3,6,12 \
+  --out "$e2e/effects_pipeline.json"
+echo "wrote $e2e/effects_pipeline.json"

@@ -25,6 +25,11 @@ public struct DifferenceInDifferences: Sendable {
     public var rateRatio: Double?
     public var rateRatioCI: (low: Double, high: Double)?
     public var pRateRatio: Double?
+    /// Difference-in-differences of prevalence (share with >= 1 event), with a
+    /// 95% CI and p from a one-sample t test on the set-level prevalence differences.
+    public var prevalenceDid: Double?
+    public var prevalenceDidCI: (low: Double, high: Double)?
+    public var pPrevalence: Double?
     /// Cluster-robust standard error of log(rate ratio).
     public var logRateRatioStandardError: Double?
 
@@ -41,6 +46,15 @@ public struct DifferenceInDifferences: Sendable {
         }
         if d.contains(where: { $0 != 0 }) {
             pWilcoxon = HypothesisTests.wilcoxonSignedRank(d).pValue
+        }
+        let pd = sets.map(\.prevalenceDifference)
+        if !pd.isEmpty { prevalenceDid = pd.reduce(0, +) / Double(pd.count) }
+        if pd.count >= 2 {
+            let t = HypothesisTests.oneSampleTTest(pd, confidenceLevel: confidenceLevel)
+            if t.degeneracy == nil {
+                prevalenceDidCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
+                pPrevalence = t.pValue
+            }
         }
         if let fit = Self.poissonRateRatio(sets, level: confidenceLevel) {
             rateRatio = fit.ratio

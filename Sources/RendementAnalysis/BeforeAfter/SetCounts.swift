@@ -22,6 +22,14 @@ public struct SetCounts: Sendable, Equatable {
     /// `d = (after - before)_client - mean_j (after_j - before_j)`, the unit of
     /// the paired t test and the Wilcoxon test (CONTRACT.md section 4: every
     /// control of a set of k weighs 1/k).
+    /// The same for prevalence: the client's change in having any event
+    /// minus the mean change of the controls' indicators.
+    public var prevalenceDifference: Double {
+        func any(_ n: Int) -> Double { n > 0 ? 1 : 0 }
+        let controlChange = zip(controlsAfter, controlsBefore).reduce(0.0) { $0 + any($1.0) - any($1.1) } / Double(controlCount)
+        return any(clientAfter) - any(clientBefore) - controlChange
+    }
+
     public var difference: Double {
         let controlChange = zip(controlsAfter, controlsBefore).reduce(0.0) { $0 + Double($1.0 - $1.1) } / Double(controlCount)
         return Double(clientAfter - clientBefore) - controlChange

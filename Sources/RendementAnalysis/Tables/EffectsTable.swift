@@ -11,6 +11,7 @@ public enum EffectsTable {
         "clients_before_prev", "clients_after_prev", "controls_before_prev", "controls_after_prev",
         "did", "did_ci_low", "did_ci_high", "p_value", "p_wilcoxon",
         "rate_ratio", "rate_ratio_ci_low", "rate_ratio_ci_high", "p_rate_ratio", "p_holm", "suppressed",
+        "prev_did", "prev_did_ci_low", "prev_did_ci_high", "p_prev",
     ]
 
     public static func csv(_ rows: [EffectRow], minimumCell: Int) -> String {
@@ -25,7 +26,9 @@ public enum EffectsTable {
             }
             cells += [count(s?.sets), count(s?.clients), count(s?.controls)]
             if r.suppressed || r.estimate == nil {
-                cells += Array(repeating: .missing, count: columns.count - cells.count - 1)
+                cells += Array(repeating: .missing, count: 18)
+                cells.append(.flag(r.suppressed))
+                cells += Array(repeating: .missing, count: 4)
             } else {
                 let e = r.estimate!, s = e.summary
                 cells += [.number(s.clientsBeforeMean), .number(s.clientsAfterMean), .number(s.controlsBeforeMean),
@@ -33,9 +36,10 @@ public enum EffectsTable {
                           .number(s.controlsBeforePrevalence), .number(s.controlsAfterPrevalence),
                           .number(s.did), .optional(e.didCI?.low), .optional(e.didCI?.high), .optional(e.pValue),
                           .optional(e.pWilcoxon), .optional(e.rateRatio), .optional(e.rateRatioCI?.low),
-                          .optional(e.rateRatioCI?.high), .optional(e.pRateRatio), .optional(r.pHolm)]
+                          .optional(e.rateRatioCI?.high), .optional(e.pRateRatio), .optional(r.pHolm), .flag(r.suppressed),
+                          .optional(e.prevalenceDid), .optional(e.prevalenceDidCI?.low), .optional(e.prevalenceDidCI?.high),
+                          .optional(e.pPrevalence)]
             }
-            cells.append(.flag(r.suppressed))
             table.append(cells)
         }
         return table.text

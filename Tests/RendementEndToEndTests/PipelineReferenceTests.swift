@@ -1,0 +1,49 @@
+import Foundation
+import XCTest
+import RendementAnalysis
+import RendementCore
+
+/// The whole analysis against the independent reference: the fixture was made
+/// by `scripts/reference/make-analysis-fixtures.sh`, which ran the importer and
+/// matcher on generated data (6,000 persons, seed 13), exported matches.csv,
+/// and recomputed every figure from the raw extracts and that export with
+/// pandas/scipy/statsmodels (`analysis_effects.py`). Here the same store is
+/// rebuilt from the same generator, so the Swift side counts events from its
+/// own store. Tolerances: 1e-9 relative for descriptive figures and closed-form
+/// tests, 1e-6 for the Poisson model.
+final class PipelineReferenceTests: XCTestCase {
+    func testEffectsOfTheWholePipelineAgreeWithTheReference() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/effects_pipeline.json")
+        let reference = (try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any])["effects"] as! [[String: Any]]
+        let fixture = try PipelineFixture(seed: 13, persons: 6000)
+        defer { fixture.remove() }
+        XCTAssertEqual(reference.count, 10)
+        for ref in reference {
+            let source = ref["source"] as! String, window = ref["window_months"] as! Int
+            let name = "\(source) W=\(window)"
+            let row = try XCTUnwrap(fixture.results.effects.first {
+                $0.scope == .all && $0.ageBand == "all" && $0.source.rawValue == source && $0.windowMonths == window
+            }, name)
+            let e = try XCTUnwrap(row.estimate, name), s = e.summary
+            XCTAssertEqual(s.sets, ref["n_sets"] as? Int, name)
+            XCTAssertEqual(s.controls, ref["n_controls"] as? Int, name)
+            let checks: [(Double?, String, Double)] = [
+                (s.clientsBeforeMean, "clients_before_mean", 1e-9), (s.clientsAfterMean, "clients_after_mean", 1e-9),
+                (s.controlsBeforeMean, "controls_before_mean", 1e-9), (s.controlsAfterMean, "controls_after_mean", 1e-9),
+                (s.clientsBeforePrevalence, "clients_before_prev", 1e-9), (s.clientsAfterPrevalence, "clients_after_prev", 1e-9),
+                (s.controlsBeforePrevalence, "controls_before_prev", 1e-9), (s.controlsAfterPrevalence, "controls_after_prev", 1e-9),
+                (s.did, "did", 1e-9), (e.didCI?.low, "did_ci_low", 1e-9), (e.didCI?.high, "did_ci_high", 1e-9),
+                (e.pValue, "p_value", 1e-9), (e.pWilcoxon, "p_wilcoxon", 1e-9), (e.prevalenceDid, "prev_did", 1e-9),
+                (e.prevalenceDidCI?.low, "prev_did_ci_low", 1e-9), (e.pPrevalence, "p_prev", 1e-9),
+                (e.rateRatio, "rate_ratio", 1e-6), (e.rateRatioCI?.low, "rate_ratio_ci_low", 1e-6),
+                (e.rateRatioCI?.high, "rate_ratio_ci_high", 1e-6), (e.pRateRatio, "p_rate_ratio", 1e-6),
+            ]
+            for (value, key, tolerance) in checks {
+                guard let expected = ref[key] as? Double else { XCTAssertNil(value, "\(name) \(key): reference has none"); continue }
+                let actual = try XCTUnwrap(value, "\(name) \(key)")
+                XCTAssertLessThanOrEqual(abs(actual - expected), tolerance * max(abs(expected), 1e-300) + 1e-15,
+                                         "\(name) \(key): \(actual) vs reference \(expected)")
+            }
+        }
+    }
+}
