@@ -103,3 +103,31 @@ public final class Store {
         Int(try database.scalar("SELECT count(*) FROM \(table) t JOIN imports i ON i.import_id = t.import_id WHERE i.replaced_at IS NULL") ?? 0)
     }
 }
+
+extension Store {
+    /// How complete the optional fields are: for each, the number of live rows
+    /// without a value and the number of rows (a data-quality figure for the reports).
+    public func missingFields() throws -> [(table: String, column: String, missing: Int, total: Int)] {
+        let checks: [(String, String, String)] = [
+            ("bvh_events", "registratiedatum", "registratie_day IS NULL"),
+            ("bvh_events", "gemeente", "gemeente IS NULL OR gemeente = ''"),
+            ("hks_offences", "feitcode", "feitcode IS NULL OR feitcode = ''"),
+            ("hks_offences", "registratienummer", "registratienummer IS NULL OR registratienummer = ''"),
+            ("hks_offences", "ernst", "severity = 0"),
+            ("registrations", "aanmelddatum", "aanmeld_day IS NULL"),
+            ("registrations", "uitstroomdatum", "uitstroom_day IS NULL"),
+            ("registrations", "casusoverleg", "casusoverleg IS NULL OR casusoverleg = ''"),
+        ]
+        var out: [(String, String, Int, Int)] = []
+        for (table, column, condition) in checks {
+            let live = "JOIN imports i ON i.import_id = t.import_id WHERE i.replaced_at IS NULL"
+            let total = Int(try database.scalar("SELECT count(*) FROM \(table) t \(live)") ?? 0)
+            let missing = Int(try database.scalar("SELECT count(*) FROM \(table) t \(live) AND (\(condition))") ?? 0)
+            out.append((table, column, missing, total))
+        }
+        let persons = Int(try database.scalar("SELECT count(*) FROM person_resolved") ?? 0)
+        out.append(("personen", "geboortedatum", Int(try database.scalar("SELECT count(*) FROM person_resolved WHERE birth_day IS NULL") ?? 0), persons))
+        out.append(("personen", "geslacht", Int(try database.scalar("SELECT count(*) FROM person_resolved WHERE sex IS NULL OR sex = 0") ?? 0), persons))
+        return out
+    }
+}

@@ -15,6 +15,8 @@ public struct ReportInputs: Sendable {
     public var unmatched: [UnmatchedClientRecord]
     public var registry: [VeiligheidshuisRecord]
     public var imports: [ImportRecord]
+    /// Optional fields without a value: (table, column, missing, total).
+    public var missingFields: [(table: String, column: String, missing: Int, total: Int)]
     public var toolVersion: String
     public var runDate: Day
 
@@ -28,7 +30,8 @@ public struct ReportInputs: Sendable {
                                         clientScope: population.cohort.clients.map(\.veiligheidshuis))
         return ReportInputs(results: results, population: population, matchingSettings: settings, balance: balance,
                             unmatched: try store.unmatchedClients(run: run.id), registry: try store.veiligheidshuizen(),
-                            imports: try store.imports(), toolVersion: toolVersion, runDate: runDate)
+                            imports: try store.imports(), missingFields: try store.missingFields(), toolVersion: toolVersion,
+                            runDate: runDate)
     }
 
     var minimumCell: Int { results.settings.minimumCell }

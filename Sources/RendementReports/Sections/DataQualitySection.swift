@@ -41,6 +41,21 @@ struct DataQualitySection {
                 return text.t("Afgekeurd, \(k) (\(explanation)): \(style.count(v))", "Rejected, \(k) (\(explanation)): \(style.count(v))")
             })
         }
+        var missingDisplay: [[String]] = [], missingCSV: [[String]] = []
+        for f in inputs.missingFields where f.total > 0 {
+            let share = Double(f.missing) / Double(f.total)
+            missingDisplay.append(["\(f.table).\(f.column)", style.count(f.missing, threshold: inputs.minimumCell),
+                                   style.count(f.total, threshold: inputs.minimumCell),
+                                   f.missing > 0 && f.missing < inputs.minimumCell ? "–" : style.percent(share, digits: 1)])
+            missingCSV.append([f.table, f.column, f.missing > 0 && f.missing < inputs.minimumCell ? "" : String(f.missing),
+                               f.total < inputs.minimumCell ? "" : String(f.total),
+                               f.missing > 0 && f.missing < inputs.minimumCell ? "" : "\(share)"])
+        }
+        doc.table(ReportTable(name: "missing-fields",
+                              caption: text.t("Ontbrekende waarden in velden die niet verplicht zijn (registraties worden daarom niet afgekeurd).",
+                                              "Missing values in optional fields (rows are not rejected for these)."),
+                              header: [text.t("Veld", "Field"), text.t("Ontbreekt", "Missing"), text.t("Rijen", "Rows"), text.t("Aandeel", "Share")],
+                              rows: missingDisplay, csvHeader: ["table", "column", "n_missing", "n_rows", "share_missing"], csvRows: missingCSV))
         let cohort = inputs.population.cohort
         var left: [String] = [text.t("Registraties: \(style.count(cohort.registrations)); later registraties van dezelfde cliënt samengevoegd: \(style.count(cohort.foldedRegistrations)).",
                                      "Registrations: \(style.count(cohort.registrations)); later registrations of the same client folded: \(style.count(cohort.foldedRegistrations)).")]
