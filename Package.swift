@@ -33,11 +33,14 @@ let package = Package(
         .target(name: "RendementCohorts", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
         .target(name: "RendementAnalysis", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
         .target(name: "RendementReports", dependencies: ["RendementCore", "RendementStats", "RendementStore", "RendementCohorts", "RendementAnalysis"]),
+        .target(name: "RendementPipeline", dependencies: [
+            "RendementCore", "RendementStore", "RendementImport", "RendementCohorts", "RendementAnalysis", "RendementReports",
+        ]),
         .executableTarget(
             name: "rendement",
             dependencies: [
                 "RendementCore", "RendementStore", "RendementImport", "RendementSynth", "RendementStats",
-                "RendementCohorts", "RendementAnalysis", "RendementReports",
+                "RendementCohorts", "RendementAnalysis", "RendementReports", "RendementPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +53,7 @@ let package = Package(
         .testTarget(name: "RendementReportsTests", dependencies: ["RendementReports", "RendementCore", "RendementAnalysis", "RendementStore", "RendementCohorts"]),
         .testTarget(name: "RendementEndToEndTests", dependencies: [
             "RendementCore", "RendementStore", "RendementImport", "RendementSynth", "RendementCohorts", "RendementAnalysis", "RendementReports",
+            "RendementPipeline",
         ], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore"], exclude: ["Fixtures"]),
     ]

@@ -18,6 +18,20 @@ public struct AnalysisSettings: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// Every field may be left out of a configuration file; it then keeps its default.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = AnalysisSettings()
+        windows = try c.decodeIfPresent([Int].self, forKey: .windows) ?? d.windows
+        ageBands = try c.decodeIfPresent([String].self, forKey: .ageBands) ?? d.ageBands
+        graceDays = try c.decodeIfPresent(Int.self, forKey: .graceDays) ?? d.graceDays
+        minimumCell = try c.decodeIfPresent(Int.self, forKey: .minimumCell) ?? d.minimumCell
+        bvhRoles = try c.decodeIfPresent([String].self, forKey: .bvhRoles) ?? d.bvhRoles
+        hksCategories = try c.decodeIfPresent([String].self, forKey: .hksCategories)
+        hksMinimumSeverity = try c.decodeIfPresent(String.self, forKey: .hksMinimumSeverity)
+        purpose = try c.decodeIfPresent(String.self, forKey: .purpose) ?? d.purpose
+    }
+
     public var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

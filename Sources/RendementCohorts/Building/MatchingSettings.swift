@@ -20,6 +20,22 @@ public struct MatchingSettings: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// Every field may be left out of a configuration file; it then keeps its default.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = MatchingSettings()
+        ratio = try c.decodeIfPresent(Int.self, forKey: .ratio) ?? d.ratio
+        caliperSD = c.contains(.caliperSD) ? try c.decodeIfPresent(Double.self, forKey: .caliperSD) : d.caliperSD
+        withReplacement = try c.decodeIfPresent(Bool.self, forKey: .withReplacement) ?? d.withReplacement
+        exact = try c.decodeIfPresent([String].self, forKey: .exact) ?? d.exact
+        monthTolerance = try c.decodeIfPresent(Int.self, forKey: .monthTolerance) ?? d.monthTolerance
+        distance = try c.decodeIfPresent(String.self, forKey: .distance) ?? d.distance
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
+        ageBands = try c.decodeIfPresent([String].self, forKey: .ageBands) ?? d.ageBands
+        periodFrom = try c.decodeIfPresent(String.self, forKey: .periodFrom)
+        periodTo = try c.decodeIfPresent(String.self, forKey: .periodTo)
+    }
+
     /// The settings as compact, sorted JSON (stored with the run and hashed for provenance).
     public var json: String {
         let encoder = JSONEncoder()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RendementPipeline
 import RendementAnalysis
 import RendementCohorts
 import RendementCore
@@ -39,7 +40,7 @@ struct DemoCommand: ParsableCommand {
                 db: work + "/demo.sqlite", purpose: "demonstratie op synthetische gegevens", inputs: inputs, rejects: work + "/rejects",
                 max_reject_rate: nil, matching: nil, analysis: nil, output: work + "/output", report: out, lang: lang,
                 formats: nil, veiligheidshuis: nil, kwartaal: nil)
-            let overview = try Pipeline(configuration: configuration).run { print($0) }
+            let overview = try Pipeline(configuration: configuration, toolVersion: RendementVersion.string).run { print($0) }
             try printImported(store: Store(path: work + "/demo.sqlite", create: false))
             print(String(format: "Done in %.1f s. Overview of the report set: %@", Date().timeIntervalSince(started), overview))
         }

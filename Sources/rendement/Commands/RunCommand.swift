@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RendementPipeline
 
 /// `rendement run --config FILE`: import, match, analyse and report in one go.
 struct RunCommand: ParsableCommand {
@@ -19,7 +20,7 @@ struct RunCommand: ParsableCommand {
             do { configuration = try JSONDecoder().decode(Pipeline.Configuration.self, from: data) } catch {
                 throw ValidationError("\(config) is not a valid configuration: \(error)")
             }
-            let overview = try Pipeline(configuration: configuration).run { print($0) }
+            let overview = try Pipeline(configuration: configuration, toolVersion: RendementVersion.string).run { print($0) }
             print("Report set written. Overview: \(overview)")
         }
     }
