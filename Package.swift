@@ -24,7 +24,10 @@ let package = Package(
         ),
         .target(name: "RendementStats"),
         .target(name: "RendementCore"),
-        .target(name: "RendementStore", dependencies: ["RendementCore", "CSQLite"]),
+        .target(name: "RendementStore", dependencies: [
+            "RendementCore", "CSQLite",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "RendementImport", dependencies: [
             "RendementCore", "RendementStore",
             .product(name: "Crypto", package: "swift-crypto"),

@@ -94,7 +94,7 @@ public struct Pipeline: Sendable {
         log("Matched \(DigitGrouping.format(matching.matchedSets)) of \(DigitGrouping.format(matching.cohort.clients.count)) clients with \(DigitGrouping.format(matching.controls)) controls.")
         var analysis = c.analysis ?? AnalysisSettings()
         if let purpose = c.purpose { analysis.purpose = purpose }
-        let results = try AnalysisRun(settings: analysis).run(store: store)
+        let results = try AnalysisRun(settings: analysis, toolVersion: toolVersion).run(store: store)
         let tables = try AnalysisRun.write(results, to: c.output ?? "output")
         log("Result tables: " + tables.joined(separator: ", "))
         let formats = Set((c.formats ?? ["md", "csv", "html"]).compactMap(ReportSetWriter.Format.init(rawValue:)))

@@ -26,7 +26,7 @@ struct PipelineFixture {
             _ = try Importer(store: store, options: options).importFile(dir + "/data/\(kind.rawValue).csv", kind: kind)
         }
         _ = try MatchingRun(settings: MatchingSettings(), toolVersion: "test").run(store: store)
-        results = try AnalysisRun(settings: AnalysisSettings()).run(store: store)
+        results = try AnalysisRun(settings: AnalysisSettings(), toolVersion: "test").run(store: store)
     }
 
     func reportInputs() throws -> ReportInputs {

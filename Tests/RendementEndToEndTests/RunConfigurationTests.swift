@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import RendementCore
 import RendementPipeline
+import RendementStore
 import RendementSynth
 
 /// `rendement run --config` end to end on generated data: every stage runs,
@@ -30,10 +31,19 @@ final class RunConfigurationTests: XCTestCase {
         XCTAssertTrue(page.contains("The Veiligheidshuizen side by side"), "English as configured")
         XCTAssertTrue(page.contains("test van de configuratie"), "the stated purpose is in the provenance")
         XCTAssertTrue(log.contains { $0.contains("Matched") })
+        // The run is recorded with its purpose and the hashes of its configuration and inputs.
+        let runs = try Store(path: dir + "/store.sqlite", create: false).analysisRuns()
+        XCTAssertEqual(runs.count, 1)
+        XCTAssertEqual(runs.first?.purpose, "test van de configuratie")
+        XCTAssertEqual(runs.first?.configurationSHA256.count, 64)
+        XCTAssertTrue(page.contains(runs.first!.inputSHA256), "the report names the recorded input hash")
 
         var again: [String] = []
         _ = try Pipeline(configuration: configuration, toolVersion: "test").run { again.append($0) }
         XCTAssertEqual(again.filter { $0.contains("already imported") }.count, 5, "\(again)")
+        let after = try Store(path: dir + "/store.sqlite", create: false).analysisRuns()
+        XCTAssertEqual(after.count, 2)
+        XCTAssertEqual(after[0].inputSHA256, after[1].inputSHA256, "same inputs, same hash")
     }
 
     func testTheExampleConfigurationIsValid() throws {

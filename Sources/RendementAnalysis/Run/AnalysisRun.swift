@@ -16,11 +16,17 @@ public struct AnalysisRun: Sendable {
         public var survival: TimeToFirstEvent
         public var comparison: [VeiligheidshuisComparison]
         public var timings: [(stage: String, seconds: Double)]
+        /// This run as recorded in the store (purpose, configuration and input hashes).
+        public var record: AnalysisRunRecord
     }
 
     public var settings: AnalysisSettings
+    public var toolVersion: String
 
-    public init(settings: AnalysisSettings) { self.settings = settings }
+    public init(settings: AnalysisSettings, toolVersion: String = "") {
+        self.settings = settings
+        self.toolVersion = toolVersion
+    }
 
     public func run(store: Store) throws -> Results {
         var timings: [(String, Double)] = []
@@ -41,8 +47,10 @@ public struct AnalysisRun: Sendable {
         let comparison = VeiligheidshuisComparison.compare(input.sets, counter: counter, windows: settings.windows,
                                                            minimumSets: settings.minimumCell)
         lap("age, event study, survival, comparison")
+        let record = try store.recordAnalysisRun(kind: "analysis", configuration: settings.json, purpose: settings.purpose,
+                                                 toolVersion: toolVersion)
         return Results(settings: settings, input: input, effects: effects, ageModeration: moderation, eventStudy: events,
-                       survival: survival, comparison: comparison, timings: timings)
+                       survival: survival, comparison: comparison, timings: timings, record: record)
     }
 
     /// Writes the result tables into `folder`; returns their paths.

@@ -16,6 +16,8 @@ struct ProvenanceSection {
             text.t("Koppeling (matching) #\(run.id) van \(run.createdAt), seed \(run.seed): `\(run.configuration)`",
                    "Matching run #\(run.id) of \(run.createdAt), seed \(run.seed): `\(run.configuration)`"),
             text.t("Analyse-instellingen: `\(inputs.results.settings.json)`", "Analysis settings: `\(inputs.results.settings.json)`"),
+            text.t("Vastgelegd in de store als analyse #\(inputs.results.record.id): SHA-256 van de instellingen `\(inputs.results.record.configurationSHA256)`, van de ingelezen bestanden samen `\(inputs.results.record.inputSHA256)`",
+                   "Recorded in the store as analysis #\(inputs.results.record.id): SHA-256 of the settings `\(inputs.results.record.configurationSHA256)`, of the imported files together `\(inputs.results.record.inputSHA256)`"),
             text.t("Bijzondere gevallen: geboortedata met alleen jaar of maand krijgen het midden van die periode (1 juli of de 15e).",
                    "Special cases: birth dates with only a year or month get the middle of that period (1 July or the 15th)."),
         ]

@@ -71,7 +71,7 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let db = try Store(path: store.path, create: false)
-            let results = try AnalysisRun(settings: settings).run(store: db)
+            let results = try AnalysisRun(settings: settings, toolVersion: RendementVersion.string).run(store: db)
             let paths = try AnalysisRun.write(results, to: out)
             AnalysisSummaryPrinter(results: results).print()
             print("Result tables:")

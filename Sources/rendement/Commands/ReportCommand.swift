@@ -71,7 +71,7 @@ enum ReportGeneration {
         if let house, try !store.veiligheidshuizen().contains(where: { $0.name == house }) {
             throw ValidationError("unknown Veiligheidshuis \"\(house)\" (see the registry: rendement import veiligheidshuizen)")
         }
-        let results = try AnalysisRun(settings: settings).run(store: store)
+        let results = try AnalysisRun(settings: settings, toolVersion: RendementVersion.string).run(store: store)
         let today = Day(number: Int32(Date().timeIntervalSince1970 / 86400))
         let inputs = try ReportInputs.gather(store: store, results: results, toolVersion: RendementVersion.string, runDate: today)
         return try ReportSetWriter(inputs: inputs, language: language, formats: formats, house: house, quarter: quarter).write(to: out)
