@@ -18,14 +18,7 @@ public enum NormalPower {
     /// `solve_power(effect_size=None, ...)`), found by bisection.
     public static func minimumDetectableEffect(n: Double, alpha: Double = 0.05, power target: Double = 0.8) -> Double {
         guard n > 0 else { return .infinity }
-        var lo = 0.0, hi = 1.0
-        while power(effectSize: hi, n: n, alpha: alpha) < target { hi *= 2 }
-        for _ in 0..<200 {
-            let mid = (lo + hi) / 2
-            if power(effectSize: mid, n: n, alpha: alpha) < target { lo = mid } else { hi = mid }
-            if hi - lo < 1e-15 * max(1, hi) { break }
-        }
-        return (lo + hi) / 2
+        return increasingRoot(relativeTolerance: 1e-15) { power(effectSize: $0, n: n, alpha: alpha) - target }
     }
 
     /// The number of observations needed to detect standardised effect `d`
@@ -33,12 +26,18 @@ public enum NormalPower {
     /// rounded up).
     public static func requiredSampleSize(effectSize d: Double, alpha: Double = 0.05, power target: Double = 0.8) -> Double {
         guard d != 0 else { return .infinity }
+        return increasingRoot(relativeTolerance: 1e-12) { power(effectSize: d, n: $0, alpha: alpha) - target }
+    }
+
+    /// The root in (0, inf) of a function that increases from below zero:
+    /// double the upper bracket until the function is >= 0, then bisect.
+    static func increasingRoot(relativeTolerance: Double, _ f: (Double) -> Double) -> Double {
         var lo = 0.0, hi = 1.0
-        while power(effectSize: d, n: hi, alpha: alpha) < target { hi *= 2 }
+        while f(hi) < 0 { hi *= 2 }
         for _ in 0..<200 {
             let mid = (lo + hi) / 2
-            if power(effectSize: d, n: mid, alpha: alpha) < target { lo = mid } else { hi = mid }
-            if hi - lo < 1e-12 * max(1, hi) { break }
+            if f(mid) < 0 { lo = mid } else { hi = mid }
+            if hi - lo < relativeTolerance * max(1, hi) { break }
         }
         return (lo + hi) / 2
     }
