@@ -98,6 +98,13 @@ public final class Store {
         return out
     }
 
+    /// A JSON object of name -> count, as written by the importer.
+    static func decodeCounts(_ json: String) -> [(String, Int)] {
+        guard let data = json.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Int] else { return [] }
+        return object.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// Number of rows of a data table from live imports.
     public func liveRowCount(_ table: String) throws -> Int {
         Int(try database.scalar("SELECT count(*) FROM \(table) t JOIN imports i ON i.import_id = t.import_id WHERE i.replaced_at IS NULL") ?? 0)
@@ -108,22 +115,29 @@ extension Store {
     /// How complete the optional fields are: for each, the number of live rows
     /// without a value and the number of rows (a data-quality figure for the reports).
     public func missingFields() throws -> [(table: String, column: String, missing: Int, total: Int)] {
-        let checks: [(String, String, String)] = [
-            ("bvh_events", "registratiedatum", "registratie_day IS NULL"),
-            ("bvh_events", "gemeente", "gemeente IS NULL OR gemeente = ''"),
-            ("hks_offences", "feitcode", "feitcode IS NULL OR feitcode = ''"),
-            ("hks_offences", "registratienummer", "registratienummer IS NULL OR registratienummer = ''"),
-            ("hks_offences", "ernst", "severity = 0"),
-            ("registrations", "aanmelddatum", "aanmeld_day IS NULL"),
-            ("registrations", "uitstroomdatum", "uitstroom_day IS NULL"),
-            ("registrations", "casusoverleg", "casusoverleg IS NULL OR casusoverleg = ''"),
-        ]
         var out: [(String, String, Int, Int)] = []
-        for (table, column, condition) in checks {
+        // Police extracts: counted per import while importing (imports.field_gaps).
+        let police: [(InputKind, [String])] = [(.bvh, ["registratiedatum", "gemeente"]), (.hks, ["feitcode", "registratienummer", "ernst"])]
+        for (kind, columns) in police {
+            let live = try liveImports(kind)
+            let total = live.reduce(0) { $0 + $1.rowsImported }
+            var gaps: [String: Int] = [:]
+            for record in live {
+                for (column, n) in try database.prepare("SELECT field_gaps FROM imports WHERE import_id = ?").rows([record.id], { $0.text(0) ?? "{}" })
+                    .flatMap({ Self.decodeCounts($0) }) { gaps[column, default: 0] += n }
+            }
+            for column in columns { out.append((kind.rawValue, column, gaps[column] ?? 0, total)) }
+        }
+        let checks: [(String, String)] = [
+            ("aanmelddatum", "aanmeld_day IS NULL"),
+            ("uitstroomdatum", "uitstroom_day IS NULL"),
+            ("casusoverleg", "casusoverleg IS NULL OR casusoverleg = ''"),
+        ]
+        for (column, condition) in checks {
             let live = "JOIN imports i ON i.import_id = t.import_id WHERE i.replaced_at IS NULL"
-            let total = Int(try database.scalar("SELECT count(*) FROM \(table) t \(live)") ?? 0)
-            let missing = Int(try database.scalar("SELECT count(*) FROM \(table) t \(live) AND (\(condition))") ?? 0)
-            out.append((table, column, missing, total))
+            let total = Int(try database.scalar("SELECT count(*) FROM registrations t \(live)") ?? 0)
+            let missing = Int(try database.scalar("SELECT count(*) FROM registrations t \(live) AND (\(condition))") ?? 0)
+            out.append(("clienten", column, missing, total))
         }
         let persons = Int(try database.scalar("SELECT count(*) FROM person_resolved") ?? 0)
         out.append(("personen", "geboortedatum", Int(try database.scalar("SELECT count(*) FROM person_resolved WHERE birth_day IS NULL") ?? 0), persons))

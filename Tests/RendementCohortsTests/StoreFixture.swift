@@ -2,7 +2,7 @@ import Foundation
 import RendementCore
 import RendementStore
 
-/// A hand-made store for tests: rows inserted with plain SQL, so the cohort
+/// A hand-made store for tests: rows written directly (SQL and packed histories), so the cohort
 /// and matching code is tested without the importer.
 final class StoreFixture {
     let path: String
@@ -39,13 +39,15 @@ final class StoreFixture {
 
     func bvh(_ person: Int64, _ day: Day, role: BVHRole = .verdachte, registratienummer: String? = nil) throws {
         incident += 1
-        try store.database.prepare("INSERT INTO bvh_events(import_id, person_key, registratienummer, role, pleeg_day, incident_code) VALUES (1, ?, ?, ?, ?, 'E33')")
-            .run([person, registratienummer ?? "R\(incident)", role.code, Int(day.number)])
+        try store.addToHistory(.bvh, importID: 1, person: person,
+                                events: [PoliceEvent(day: day.number, key: IncidentKey.of(registratienummer ?? "R\(incident)"),
+                                                     code: try store.textID("E33"), type: UInt8(role.code))])
     }
 
     func hks(_ person: Int64, _ day: Day, pv: String, link: String? = nil, category: OffenceCategory = .vermogen) throws {
-        try store.database.prepare("INSERT INTO hks_offences(import_id, person_key, pv_nummer, pleeg_day, registratienummer, category, severity) VALUES (2, ?, ?, ?, ?, ?, 2)")
-            .run([person, pv, Int(day.number), link, category.code])
+        try store.addToHistory(.hks, importID: 2, person: person,
+                                events: [PoliceEvent(day: day.number, key: IncidentKey.of(pv), link: link.map(IncidentKey.of) ?? 0,
+                                                     type: UInt8(category.code), severity: 2)])
     }
 
     func registration(_ person: Int64, house: String = "Twente", group: String = "jeugd", intake: Day, plan: Bool = true) throws {

@@ -166,20 +166,20 @@ final class ImportBehaviourTests: XCTestCase {
         let store = try makeStore(dir)
         let a = dir.write("bvh.csv", bvhHeader + bvhRows(10))
         let first = try importer(store).importFile(a, kind: .bvh)
-        XCTAssertEqual(try store.liveRowCount("bvh_events"), 10)
+        XCTAssertEqual(try store.liveEventCount(.bvh), 10)
         let b = dir.file("new/bvh.csv")
         try FileManager.default.createDirectory(atPath: dir.file("new"), withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: b, contents: Data((bvhHeader + bvhRows(4)).utf8))
         let second = try importer(store) { $0.replace = true }.importFile(b, kind: .bvh)
         XCTAssertEqual(second.replacedImportID, first.importID)
-        XCTAssertEqual(try store.liveRowCount("bvh_events"), 4)
-        XCTAssertEqual(try store.database.scalar("SELECT count(*) FROM bvh_events"), 4)
+        XCTAssertEqual(try store.liveEventCount(.bvh), 4)
+        XCTAssertEqual(try store.database.scalar("SELECT sum(n_events) FROM bvh_histories"), 4)
         XCTAssertNotNil(try store.imports().first { $0.id == first.importID }?.replacedAt)
         XCTAssertEqual(try store.database.scalar("SELECT count(*) FROM person_observations WHERE import_id = ?", [first.importID]), 0)
         // Without --replace the same label adds another import.
         _ = try importer(store).importFile(a, kind: .bvh)
-        XCTAssertEqual(try store.liveRowCount("bvh_events"), 14)
-        XCTAssertTrue(try store.indexExists("bvh_events_by_person"))
+        XCTAssertEqual(try store.liveEventCount(.bvh), 14)
+        XCTAssertEqual(try store.database.prepare("PRAGMA integrity_check").rows([]) { $0.text(0) }, ["ok"])
     }
 
     func testFailureHalfwayLeavesTheStoreUnchanged() throws {
@@ -192,7 +192,7 @@ final class ImportBehaviourTests: XCTestCase {
             guard case ImportError.aborted = error else { return XCTFail("\(error)") }
         }
         try assertUnchanged(store, before)
-        XCTAssertTrue(try store.indexExists("bvh_events_by_person"))
+        XCTAssertEqual(try store.database.prepare("PRAGMA integrity_check").rows([]) { $0.text(0) }, ["ok"])
         // The same importer (person cache) still works afterwards.
         let imp = importer(store)
         XCTAssertEqual(try imp.importFile(path, kind: .bvh).newPersons, 100)

@@ -65,12 +65,22 @@ func storeContent(_ store: Store) throws -> [String: [String]] {
     [
         "persons": try dump(store, "SELECT persoon_id FROM persons"),
         "person_resolved": try dump(store, "SELECT p.persoon_id, r.birth_day, r.birth_precision, r.sex, r.birth_conflict, r.sex_conflict FROM person_resolved r JOIN persons p ON p.person_key = r.person_key"),
-        "bvh_events": try dump(store, "SELECT p.persoon_id, e.registratienummer, e.role, e.pleeg_day, e.registratie_day, e.incident_code, e.gemeente FROM bvh_events e JOIN persons p ON p.person_key = e.person_key"),
-        "hks_offences": try dump(store, "SELECT p.persoon_id, h.pv_nummer, h.pleeg_day, h.feitcode, h.registratienummer, h.category, h.severity FROM hks_offences h JOIN persons p ON p.person_key = h.person_key"),
+        "bvh": try policeDump(store, .bvh),
+        "hks": try policeDump(store, .hks),
         "registrations": try dump(store, "SELECT p.persoon_id, r.veiligheidshuis, r.doelgroep, r.casusoverleg, r.aanmeld_day, r.instroom_day, r.plan_van_aanpak, r.plan_day, r.uitstroom_day FROM registrations r JOIN persons p ON p.person_key = r.person_key"),
         "veiligheidshuizen": try dump(store, "SELECT name, name_key, regio, opgericht, gemeenten FROM veiligheidshuizen"),
         "imports": try dump(store, "SELECT kind, label, rows_imported, replaced_at FROM imports"),
     ]
+}
+
+/// Every live police row of `kind` as text (pseudonym, texts resolved), sorted.
+func policeDump(_ store: Store, _ kind: InputKind) throws -> [String] {
+    let texts = try store.texts()
+    let ids = try store.pseudonyms(Set(try store.liveEvents(kind).map(\.person)))
+    return try store.liveEvents(kind).map { p, e in
+        [ids[p] ?? "?", String(e.day), String(e.key), String(e.link), String(e.aux), texts[e.code] ?? "", texts[e.place] ?? "",
+         String(e.type), String(e.severity)].joined(separator: "|")
+    }.sorted()
 }
 
 /// Reads a rejects file: rows of (line, column, reason, message, fields...).

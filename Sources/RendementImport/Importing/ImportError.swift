@@ -11,6 +11,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case tooManyRejects(path: String, rejected: Int, read: Int, maxRate: Double, first: ImportSummary.Reject?)
     /// The store refused (busy, disk full, ...).
     case store(path: String, error: StoreError)
+    /// The import's temporary file failed (disk full, I/O error).
+    case temporaryFile(path: String, reason: String)
     /// The test hook `failAfterRows` fired.
     case aborted(path: String, afterRows: Int)
 
@@ -27,6 +29,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
             return text
         case let .store(path, error):
             return "\(path): store error: \(error)"
+        case let .temporaryFile(path, reason):
+            return "\(path): \(reason); nothing imported"
         case let .aborted(path, n):
             return "\(path): import aborted after \(n) rows (test hook); nothing imported"
         }

@@ -42,6 +42,12 @@ public struct ImportOptions: Sendable {
         self.failAfterRows = failAfterRows
     }
 
+    /// Whether large police extracts may be read in two halves in parallel
+    /// (the result is the same either way; off only to compare the two).
+    public var splitReads = true
+    /// Police extracts of at least this many bytes are read in two halves.
+    public var splitReadMinimumSize = 64 << 20
+
     /// Today's date (UTC).
     public static func currentDay() -> Day {
         Day(number: Int32((Double(time(nil)) / 86400).rounded(.down)))

@@ -32,6 +32,9 @@ public final class Importer {
         } catch let e as StoreError {
             interner.invalidate()
             throw ImportError.store(path: path, error: e)
+        } catch let e as ImportSpillError {
+            interner.invalidate()
+            throw ImportError.temporaryFile(path: path, reason: e.description)
         } catch {
             interner.invalidate()
             throw error
@@ -97,7 +100,11 @@ public final class Importer {
                 try db.prepare("UPDATE imports SET replaced_at = ? WHERE import_id = ?").run([started, old.id])
                 let s = try db.prepare("SELECT DISTINCT person_key FROM person_observations WHERE import_id = ?")
                 for k in try s.rows([old.id], { $0.int(0) }) { touched.insert(k) }
-                if let table = Self.table(kind) { try db.prepare("DELETE FROM \(table) WHERE import_id = ?").run([old.id]) }
+                if let histories = Store.historyTable(kind) {
+                    let h = try db.prepare("SELECT person_key FROM \(histories) WHERE import_id = ? AND length(attributes) > 0")
+                    for k in try h.rows([old.id], { $0.int(0) }) { touched.insert(k) }
+                }
+                if let table = Self.table(kind) ?? Store.historyTable(kind) { try db.prepare("DELETE FROM \(table) WHERE import_id = ?").run([old.id]) }
                 try db.prepare("DELETE FROM person_observations WHERE import_id = ?").run([old.id])
                 summary.replacedImportID = old.id
             }
@@ -111,8 +118,8 @@ public final class Importer {
             let ctx = ImportContext(database: db, interner: interner, importID: importID)
             let parser = RowParser(schema: schema, map: map, today: options.today)
             let rows: KindRows = switch kind {
-            case .bvh: try BVHRows(parser: parser, context: ctx)
-            case .hks: try HKSRows(parser: parser, context: ctx)
+            case .bvh: BVHRows(parser: parser)
+            case .hks: HKSRows(parser: parser)
             case .clienten: try ClientRows(parser: parser, context: ctx, registry: registry)
             case .veiligheidshuizen: try RegistryRows(parser: parser, context: ctx)
             case .personen: PersonRows(parser: parser)
@@ -120,8 +127,15 @@ public final class Importer {
             let indexes = rows.table.map { Store.bulkIndexes(of: $0) } ?? []
             for index in indexes { try db.execute("DROP INDEX IF EXISTS \(index.name)") }
 
-            try readRows(reader: reader, map: map, rows: rows, rejects: rejects, context: ctx, summary: &summary, path: path)
+            // Police rows go through a temporary file and are written as
+            // per-person histories after reading (see EventSpill, HistoryWriter).
+            let police = kind.isPoliceExtract
+            let spill = police ? try EventSpill(directory: Self.directory(of: db.path)) : nil
+            let texts = police ? try TextInterner(database: db) : nil
+            try readRows(reader: reader, map: map, rows: rows, rejects: rejects, context: ctx, summary: &summary, path: path,
+                         spill: spill, texts: texts)
             rejects.flush()
+            try spill?.finish()
             Self.lap("rows")
             if summary.rowsRead > 0, Double(summary.rejected) / Double(summary.rowsRead) > options.maxRejectRate {
                 throw ImportError.tooManyRejects(path: path, rejected: summary.rejected, read: summary.rowsRead,
@@ -129,6 +143,17 @@ public final class Importer {
             }
             for index in indexes { try db.execute(index.sql) }
             Self.lap("index")
+            var gapsJSON = "{}"
+            if let spill, let texts {
+                try texts.writeNew(to: db)
+                let writer = try HistoryWriter(kind: kind, database: db, importID: importID)
+                try writer.write(spill)
+                summary.rowsImported = writer.rowsImported
+                summary.duplicates = writer.duplicates
+                touched.formUnion(writer.observed)
+                gapsJSON = Self.json(writer.gaps)
+                Self.lap("histories")
+            }
 
             try ctx.observations.write(to: db, importID: importID, kind: kind)
             touched.formUnion(ctx.observations.persons)
@@ -143,10 +168,10 @@ public final class Importer {
             }
             try db.prepare("""
                 UPDATE imports SET period_from = ?, period_to = ?, rows_read = ?, rows_imported = ?, duplicates = ?,
-                    rejected = ?, rejected_by_reason = ?, attribute_conflicts = ?, finished_at = ? WHERE import_id = ?
+                    rejected = ?, rejected_by_reason = ?, attribute_conflicts = ?, finished_at = ?, field_gaps = ? WHERE import_id = ?
                 """).run([summary.periodFrom.map { Int($0.number) }, summary.periodTo.map { Int($0.number) },
                           summary.rowsRead, summary.rowsImported, summary.duplicates, summary.rejected,
-                          summary.rejectedJSON, summary.personsWithConflicts, Self.now(), importID])
+                          summary.rejectedJSON, summary.personsWithConflicts, Self.now(), gapsJSON, importID])
             if rejects.created { summary.rejectsFile = rejects.path }
             return summary
         }
@@ -154,10 +179,21 @@ public final class Importer {
         return result
     }
 
+    /// The row table of a kind (police kinds are stored as histories).
+    /// The directory of the store file (for the import's temporary file).
+    static func directory(of path: String) -> String {
+        let d = (path as NSString).deletingLastPathComponent
+        return d.isEmpty ? "." : d
+    }
+
+    /// A JSON object of counts with sorted keys.
+    static func json(_ counts: [String: Int]) -> String {
+        "{" + counts.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
+    }
+
     static func table(_ kind: InputKind) -> String? {
         switch kind {
-        case .bvh: "bvh_events"
-        case .hks: "hks_offences"
+        case .bvh, .hks: nil
         case .clienten: "registrations"
         case .veiligheidshuizen: "veiligheidshuizen"
         case .personen: nil
@@ -165,14 +201,29 @@ public final class Importer {
     }
 
     /// The row loop, in two stages on the two cores: a reading thread
-    /// (read, validate, drop duplicates, reject, assign person keys) and this
-    /// thread (insert persons and rows into the store).
+    /// (read, validate, reject, assign person keys) and this thread (insert
+    /// persons, and rows of the small kinds, into the store). Police
+    /// extracts of 64 MiB or more are read in two halves at once
+    /// (`SecondHalf`); this thread then mostly waits.
     private func readRows(reader: DelimitedReader, map: HeaderMap, rows: KindRows, rejects: RejectsWriter,
-                          context: ImportContext, summary: inout ImportSummary, path: String) throws {
+                          context: ImportContext, summary: inout ImportSummary, path: String,
+                          spill: EventSpill?, texts: TextInterner?) throws {
         try context.interner.prepare()
+        var second: SecondHalf?
+        if let spill, let texts, options.failAfterRows == nil, options.splitReads, reader.fileSize >= options.splitReadMinimumSize,
+           let offset = DelimitedReader.lineStart(in: path, near: reader.fileSize / 2), offset < reader.fileSize {
+            let half = try SecondHalf(offset: offset, database: context.database, importID: context.importID,
+                                      spillDirectory: Self.directory(of: context.database.path), rejectsPath: rejects.path, header: reader.header)
+            // Its own row handler: the parsers remember spellings (not shared across threads).
+            let parser = RowParser(schema: InputSchema.of(summary.kind), map: map, today: options.today)
+            let ownRows: KindRows = summary.kind == .bvh ? BVHRows(parser: parser) : HKSRows(parser: parser)
+            half.start(first: reader, rows: ownRows, width: map.width, path: path)
+            second = half
+        }
         let channel = BatchChannel()
         let producer = RowProducer(reader: reader, rows: rows, rejects: rejects, context: context, channel: channel,
-                                   width: map.width, failAfter: options.failAfterRows ?? Int.max, path: path, progress: progress)
+                                   width: map.width, failAfter: options.failAfterRows ?? Int.max, path: path, progress: progress,
+                                   spill: spill, texts: texts, stopAt: second?.offset)
         producer.start()
         let personColumn = rows.personColumn
         let interner = context.interner
@@ -187,14 +238,34 @@ public final class Importer {
         } catch {
             channel.cancel()
             producer.wait()
+            second?.cancel(); second?.wait(); second?.discard()
             throw error
         }
         producer.wait()
-        if let error = producer.error { throw error }
+        if let error = producer.error {
+            second?.cancel(); second?.wait(); second?.discard()
+            throw error
+        }
         summary.rowsRead = producer.rowsRead
         summary.rowsImported = producer.imported
         summary.duplicates = producer.duplicates
         summary.rejectedByReason = producer.rejectedByReason
         summary.firstRejects = producer.firstRejects
+        if let second {
+            second.wait()
+            Self.lap(producer.splitFailed ? "first half (split point inside a quoted field: read alone)" : "first half")
+            if producer.splitFailed {
+                second.discard()
+            } else {
+                do {
+                    try second.merge(into: spill!, globalInterner: interner, globalTexts: texts!, firstContext: context,
+                                     rejectsFile: rejects, summary: &summary)
+                } catch {
+                    second.discard()
+                    throw error
+                }
+                Self.lap("second half merged")
+            }
+        }
     }
 }

@@ -20,6 +20,14 @@ final class PersonInterner {
 
     init(database: Database) { self.database = database }
 
+    /// An interner that knows no persons and numbers new ones 0, 1, 2, ...
+    /// (local keys of the second half of a split read, mapped later).
+    static func local(database: Database) -> PersonInterner {
+        let i = PersonInterner(database: database)
+        i.loaded = true
+        return i
+    }
+
     /// Forgets everything (after a rollback the in-memory map is stale).
     func invalidate() {
         packed = [:]

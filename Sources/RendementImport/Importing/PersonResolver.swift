@@ -32,11 +32,19 @@ enum PersonResolver {
     /// Recomputes `person_resolved` for `persons`; returns (birth conflicts, sex conflicts, persons with any conflict).
     static func resolve(_ database: Database, persons: Set<Int64>) throws -> (Int, Int, Int) {
         guard !persons.isEmpty else { return (0, 0, 0) }
+        // Observations come from person_observations (personen, clienten) and
+        // from the attributes kept with the police histories, each in person order.
         let scan = try database.prepare("""
             SELECT o.person_key, CASE o.kind WHEN 'personen' THEN 0 WHEN 'clienten' THEN 1 WHEN 'hks' THEN 2 ELSE 3 END, o.import_id, o.birth_day, o.birth_precision, o.sex, o.n_rows
             FROM person_observations o JOIN imports i ON i.import_id = o.import_id
             WHERE i.replaced_at IS NULL ORDER BY o.person_key
             """)
+        let histories = try [InputKind.hks, .bvh].map { kind in
+            (priority: priority(kind.rawValue), statement: try database.prepare("""
+                SELECT h.person_key, h.import_id, h.attributes FROM \(Store.historyTable(kind)!) h
+                JOIN imports i ON i.import_id = h.import_id WHERE i.replaced_at IS NULL ORDER BY h.person_key
+                """))
+        }
         let upsert = try database.prepare("""
             INSERT OR REPLACE INTO person_resolved(person_key, birth_day, birth_precision, sex, birth_conflict, sex_conflict)
             VALUES (?, ?, ?, ?, ?, ?)
@@ -48,7 +56,6 @@ enum PersonResolver {
         var sexes: [SexObs] = []
 
         func flush() throws {
-            guard current >= 0, persons.contains(current) else { return }
             done.insert(current)
             let (birth, bConflict) = resolveBirth(births)
             let (sex, sConflict) = resolveSex(sexes)
@@ -64,21 +71,8 @@ enum PersonResolver {
             if bConflict || sConflict { any += 1 }
         }
 
-        try scan.bind([])
-        while try scan.step() {
-            let person = scan.int(0)
-            if person != current {
-                try flush()
-                current = person
-                births.removeAll(keepingCapacity: true)
-                sexes.removeAll(keepingCapacity: true)
-            }
-            guard persons.contains(person) else { continue }
-            let p = Int(scan.int(1))
-            let imp = scan.int(2)
-            let n = Int(scan.int(6))
-            if let d = scan.optionalInt(3) {
-                let precision = Int(scan.optionalInt(4) ?? 0)
+        func add(_ p: Int, _ imp: Int64, birth: Int64?, precision: Int, sex: Int64?, n: Int) {
+            if let d = birth {
                 if let i = births.firstIndex(where: { $0.priority == p && $0.day == Int32(d) && $0.precision == precision }) {
                     births[i].count += n
                     births[i].firstImport = min(births[i].firstImport, imp)
@@ -86,7 +80,7 @@ enum PersonResolver {
                     births.append(Birth(priority: p, day: Int32(d), precision: precision, count: n, firstImport: imp))
                 }
             }
-            if let s = scan.optionalInt(5) {
+            if let s = sex {
                 if let i = sexes.firstIndex(where: { $0.priority == p && $0.sex == Int(s) }) {
                     sexes[i].count += n
                     sexes[i].firstImport = min(sexes[i].firstImport, imp)
@@ -95,8 +89,42 @@ enum PersonResolver {
                 }
             }
         }
+
+        try scan.bind([])
+        var scanHas = try scan.step()
+        var historyHas: [Bool] = []
+        for h in histories { try h.statement.bind([]); historyHas.append(try h.statement.step()) }
+        while true {
+            var person = Int64.max
+            if scanHas { person = scan.int(0) }
+            for (i, h) in histories.enumerated() where historyHas[i] { person = min(person, h.statement.int(0)) }
+            if person == .max { break }
+            current = person
+            births.removeAll(keepingCapacity: true)
+            sexes.removeAll(keepingCapacity: true)
+            let wanted = persons.contains(person)
+            while scanHas && scan.int(0) == person {
+                if wanted {
+                    add(Int(scan.int(1)), scan.int(2), birth: scan.optionalInt(3), precision: Int(scan.optionalInt(4) ?? 0),
+                        sex: scan.optionalInt(5), n: Int(scan.int(6)))
+                }
+                scanHas = try scan.step()
+            }
+            for (i, h) in histories.enumerated() {
+                while historyHas[i] && h.statement.int(0) == person {
+                    if wanted {
+                        for o in try AttributeBlock.decode(h.statement.blob(2)) {
+                            add(h.priority, h.statement.int(1), birth: o.isBirth ? Int64(o.value) : nil, precision: Int(o.precision),
+                                sex: o.isBirth ? nil : Int64(o.value), n: Int(o.rows))
+                        }
+                    }
+                    historyHas[i] = try h.statement.step()
+                }
+            }
+            if wanted { try flush() }
+        }
         scan.reset()
-        try flush()
+        for h in histories { h.statement.reset() }
         // Persons without any live observation left (after --replace).
         let delete = try database.prepare("DELETE FROM person_resolved WHERE person_key = ?")
         for p in persons where !done.contains(p) {

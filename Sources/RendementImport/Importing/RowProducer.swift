@@ -15,6 +15,20 @@ final class RowProducer: @unchecked Sendable {
     let failAfter: Int
     let path: String
     let progress: ((Double) -> Void)?
+    /// For police kinds: where validated rows go (instead of batches).
+    let spill: EventSpill?
+    let texts: TextInterner?
+    /// Speculative first half: stop at the first record that starts at or
+    /// after this offset (where the second half's reader began).
+    let stopAt: Int?
+    /// Second half: new persons are collected here (in order of their local
+    /// keys) instead of being sent to the store thread.
+    let collectsNewPersons: Bool
+    private(set) var newPersonBytes: [UInt8] = []
+    private(set) var newPersonEnds: [Int] = []
+    /// Set when a record crossed `stopAt` (the split was inside a quoted
+    /// field): this producer then read on to the end of the file.
+    private(set) var splitFailed = false
     private let done = DispatchSemaphore(value: 0)
 
     var rowsRead = 0, imported = 0, duplicates = 0
@@ -23,7 +37,12 @@ final class RowProducer: @unchecked Sendable {
     var error: Error?
 
     init(reader: DelimitedReader, rows: KindRows, rejects: RejectsWriter, context: ImportContext, channel: BatchChannel,
-         width: Int, failAfter: Int, path: String, progress: ((Double) -> Void)?) {
+         width: Int, failAfter: Int, path: String, progress: ((Double) -> Void)?,
+         spill: EventSpill? = nil, texts: TextInterner? = nil, stopAt: Int? = nil, collectsNewPersons: Bool = false) {
+        self.stopAt = stopAt
+        self.collectsNewPersons = collectsNewPersons
+        self.spill = spill
+        self.texts = texts
         self.reader = reader
         self.rows = rows
         self.rejects = rejects
@@ -45,6 +64,9 @@ final class RowProducer: @unchecked Sendable {
         thread.start()
     }
 
+    /// Reads on the calling thread (the second half of a split read).
+    func runHere() throws { try run() }
+
     /// Blocks until the reading thread has finished.
     func wait() { done.wait() }
 
@@ -56,13 +78,24 @@ final class RowProducer: @unchecked Sendable {
     }
 
     private func run() throws {
-        var seen = Set<UInt64>(minimumCapacity: min(reader.fileSize / 80, 1 << 26))
+        let police = rows as? PoliceRows
+        var seen = Set<UInt64>(minimumCapacity: police == nil ? min(reader.fileSize / 80, 1 << 26) : 0)
         let personColumn = rows.personColumn
         let interner = context.interner
         var batch = channel.emptyBatch()
+        var stop = stopAt ?? Int.max
         while let record = try reader.next() {
+            if record.offset >= stop { break }
+            if reader.offset > stop {
+                // The split point was inside this record: no valid split.
+                splitFailed = true
+                stop = Int.max
+            }
             rowsRead += 1
-            if rowsRead & 0xFFFF == 0, let progress { progress(Double(reader.bytesConsumed) / Double(max(1, reader.fileSize))) }
+            if rowsRead & 0xFFFF == 0 {
+                if let progress { progress(Double(reader.bytesConsumed) / Double(max(1, reader.fileSize))) }
+                if collectsNewPersons && channel.isCancelled { return }
+            }
             if let problem = record.problem {
                 switch problem {
                 case .tooLong:
@@ -81,11 +114,21 @@ final class RowProducer: @unchecked Sendable {
             var fault: RowFault?
             var row = ParsedRow()
             var person: Int64 = 0, isNew = false, keep = false
+            var spilled: SpilledEvent?
             record.bytes.withUnsafeBufferPointer { base in
                 record.ends.withUnsafeBufferPointer { ends in
                     let f = FieldView(base: base, ends: ends)
                     let hash: UInt64
                     do throws(RowFault) { hash = try rows.parse(f, into: &row) } catch { fault = error; return }
+                    if let police {
+                        // Duplicates of police rows are dropped per person when the histories are written.
+                        (person, isNew) = interner.assign(f[personColumn])
+                        spilled = SpilledEvent(event: police.event(f, row, texts: texts!), rowHash: hash, person: UInt32(person),
+                                               birth: row.birth.map { $0.0.number } ?? SpilledEvent.noBirth,
+                                               birthPrecision: UInt8(row.birth?.1 ?? 0), sex: row.sex.map(UInt8.init) ?? SpilledEvent.noSex)
+                        keep = true
+                        return
+                    }
                     if !seen.insert(hash).inserted { duplicates += 1; return }
                     if personColumn >= 0 { (person, isNew) = interner.assign(f[personColumn]) }
                     keep = true
@@ -93,9 +136,26 @@ final class RowProducer: @unchecked Sendable {
             }
             if let fault { try reject(record, fault); continue }
             guard keep else { continue }
-            context.observe(person, birth: row.birth, sex: row.sex)
             if let d = row.periodDay { context.period(d) }
-            batch.append(record, row, person: person, isNew: isNew)
+            if let spilled {
+                try spill!.append(spilled)
+                // Only new persons go to the store thread (to be inserted while reading goes on).
+                if isNew {
+                    if collectsNewPersons {
+                        record.bytes.withUnsafeBufferPointer { base in
+                            record.ends.withUnsafeBufferPointer { ends in
+                                newPersonBytes.append(contentsOf: FieldView(base: base, ends: ends)[personColumn])
+                            }
+                        }
+                        newPersonEnds.append(newPersonBytes.count)
+                    } else {
+                        batch.append(record, row, person: person, isNew: true)
+                    }
+                }
+            } else {
+                context.observe(person, birth: row.birth, sex: row.sex)
+                batch.append(record, row, person: person, isNew: isNew)
+            }
             imported += 1
             if batch.isFull {
                 guard channel.put(batch) else { return }

@@ -26,6 +26,8 @@ public final class DelimitedReader {
     public private(set) var bytesConsumed = 0
 
     private let fd: Int32
+    /// File offset of `chunk[0]`.
+    private var chunkOffset = 0
     private var chunk: [UInt8]
     private var count = 0
     private var pos = 0
@@ -74,7 +76,68 @@ public final class DelimitedReader {
         }
     }
 
+    /// A reader of the same file from `offset` (the start of a line, after
+    /// the header) on, with the encoding and delimiter of `first`; records
+    /// are numbered from physical line `line`. For reading the two halves of
+    /// a large file in parallel.
+    public init(continuing first: DelimitedReader, at offset: Int, line: Int) throws(InputProblem) {
+        path = first.path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        self.fd = fd
+        fileSize = first.fileSize
+        encoding = first.encoding
+        delimiter = first.delimiter
+        header = first.header
+        chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
+            close(fd)
+            throw .readError(String(cString: strerror(errno)))
+        }
+        chunkOffset = offset
+        self.line = line
+    }
+
     deinit { close(fd) }
+
+    /// File offset of the next unread byte.
+    public var offset: Int { chunkOffset + pos }
+
+    /// The offset just after the first line break at or after `near` (nil
+    /// when there is none within 1 MiB): where a second reader can start.
+    public static func lineStart(in path: String, near: Int) -> Int? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(near)) }
+        guard n > 0, let i = buffer[0..<n].firstIndex(of: 10) else { return nil }
+        return near + i + 1
+    }
+
+    /// The physical line number at `offset` (1 + line breaks before it).
+    public static func lineNumber(in path: String, at offset: Int) throws(InputProblem) -> Int {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 4 << 20)
+        var at = 0, lines = 1
+        while at < offset {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, min($0.count, offset - at), off_t(at)) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { throw .readError(n < 0 ? String(cString: strerror(errno)) : "unexpected end of file") }
+            buffer.withUnsafeBytes { b in
+                var p = b.baseAddress!
+                let end = p + n
+                while p < end, let hit = memchr(p, 10, end - p) {
+                    lines += 1
+                    p = UnsafeRawPointer(hit) + 1
+                }
+            }
+            at += n
+        }
+        return lines
+    }
 
     /// The delimiter among `,` `;` TAB that occurs most often outside quotes in the first line.
     private func detectDelimiter() -> UInt8 {
@@ -93,6 +156,7 @@ public final class DelimitedReader {
     }
 
     private func fill() throws(InputProblem) {
+        chunkOffset += count
         count = 0
         pos = 0
         while count < chunk.count {
@@ -167,6 +231,7 @@ public final class DelimitedReader {
                 if !inRecord {
                     record.clear()
                     record.line = line
+                    record.offset = chunkOffset + i
                     inRecord = true
                     sawQuote = false
                     state = .fieldStart

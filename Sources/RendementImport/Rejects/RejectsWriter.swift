@@ -27,17 +27,19 @@ final class RejectsWriter {
     }
 
     func write(_ reject: ImportSummary.Reject, fields: [String]) throws {
-        if handle == nil {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-            guard let h = FileHandle(forWritingAtPath: path) else {
-                throw InputProblem.cannotOpen("cannot write the rejects file \(path)")
-            }
-            try h.truncate(atOffset: 0)
-            handle = h
-            row(["line", "column", "reason", "message"] + header)
-        }
+        if handle == nil { try open() }
         row([String(reject.line), reject.column, reject.reason.rawValue, reject.message] + fields)
         if buffer.count > 1 << 16 { flush() }
+    }
+
+    private func open() throws {
+        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        guard let h = FileHandle(forWritingAtPath: path) else {
+            throw InputProblem.cannotOpen("cannot write the rejects file \(path)")
+        }
+        try h.truncate(atOffset: 0)
+        handle = h
+        row(["line", "column", "reason", "message"] + header)
     }
 
     private func row(_ cells: [String]) {
@@ -52,6 +54,34 @@ final class RejectsWriter {
             }
         }
         buffer.append(10)
+    }
+
+    /// Appends the rows written by `other` (a writer of the same header
+    /// whose file is then removed): the rejects of a file's second half.
+    func append(contentsOf other: RejectsWriter) throws {
+        other.close()
+        guard other.created, let input = FileHandle(forReadingAtPath: other.path) else { return }
+        defer {
+            try? input.close()
+            try? FileManager.default.removeItem(atPath: other.path)
+        }
+        if handle == nil { try open() }
+        flush()
+        var skippedHeader = false
+        while let data = try input.read(upToCount: 4 << 20), !data.isEmpty {
+            var rows = data[...]
+            if !skippedHeader, let firstBreak = rows.firstIndex(of: 10) {
+                rows = rows[(firstBreak + 1)...]
+                skippedHeader = true
+            }
+            handle?.write(Data(rows))
+        }
+    }
+
+    /// Removes the file (a discarded second half).
+    func discard() {
+        close()
+        if created { try? FileManager.default.removeItem(atPath: path) }
     }
 
     func flush() {

@@ -1,18 +1,16 @@
 import RendementCore
 import RendementStore
 
-/// Rows of a BVH extract -> `bvh_events` (incidentomschrijving is read but never stored).
+/// Rows of a BVH extract -> `bvh_histories` (incidentomschrijving is read but never stored).
 /// ParsedRow: v0 role, v1 pleeg_day, v2 registratie_day.
-final class BVHRows: KindRows {
-    let table: String? = "bvh_events"
+final class BVHRows: PoliceRows {
     let personColumn: Int
     private let p: RowParser
     private let cReg, cID, cRol, cPleeg, cRegDay, cCode, cGemeente, cBirth, cSex: Int
     private let roleCodes: [Int]
     private let sexCodes: [Int]
-    private let insertRow: Statement
 
-    init(parser: RowParser, context: ImportContext) throws {
+    init(parser: RowParser) {
         p = parser
         cReg = p.column("registratienummer"); cID = p.column("persoon_id"); cRol = p.column("rol")
         cPleeg = p.column("pleegdatum"); cRegDay = p.column("registratiedatum"); cCode = p.column("incidentcode")
@@ -20,11 +18,6 @@ final class BVHRows: KindRows {
         personColumn = cID
         roleCodes = (p.schema.column("rol")?.values ?? []).map { BVHRole(rawValue: $0)!.code }
         sexCodes = ImportContext.sexCodes(p.schema)
-        insertRow = try context.database.prepare("""
-            INSERT INTO bvh_events(import_id, person_key, registratienummer, role, pleeg_day, registratie_day, incident_code, gemeente)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertRow.bindInt(context.importID, at: 1)
     }
 
     func parse(_ f: FieldView, into row: inout ParsedRow) throws(RowFault) -> UInt64 {
@@ -45,15 +38,10 @@ final class BVHRows: KindRows {
         return h.final
     }
 
-    func insert(_ f: FieldView, _ row: ParsedRow, person: Int64) throws {
-        let s = insertRow
-        s.bindInt(person, at: 2)
-        s.bindBytes(f[cReg], at: 3)
-        s.bindInt(row.v0, at: 4)
-        s.bindInt(row.v1, at: 5)
-        s.bindValue(row.v2, at: 6)
-        s.bindBytes(f[cCode], at: 7)
-        s.bindBytesOrNull(f[cGemeente], at: 8)
-        try s.insert()
+    @inline(__always)
+    func event(_ f: FieldView, _ row: ParsedRow, texts: TextInterner) -> PoliceEvent {
+        PoliceEvent(day: Int32(row.v1), key: IncidentKey.of(bytes: f[cReg]),
+                    aux: row.v2 == ParsedRow.none ? PoliceEvent.noDay : Int32(row.v2),
+                    code: texts.id(f[cCode]), place: texts.id(f[cGemeente]), type: UInt8(row.v0))
     }
 }

@@ -1,19 +1,17 @@
 import RendementCore
 import RendementStore
 
-/// Rows of an HKS extract -> `hks_offences`.
+/// Rows of an HKS extract -> `hks_histories`.
 /// ParsedRow: v0 pleeg_day, v1 category, v2 severity (0 = unknown).
-final class HKSRows: KindRows {
-    let table: String? = "hks_offences"
+final class HKSRows: PoliceRows {
     let personColumn: Int
     private let p: RowParser
     private let cPV, cID, cPleeg, cFeit, cReg, cCat, cErnst, cBirth, cSex: Int
     private let categoryCodes: [Int]
     private let severityCodes: [Int]
     private let sexCodes: [Int]
-    private let insertRow: Statement
 
-    init(parser: RowParser, context: ImportContext) throws {
+    init(parser: RowParser) {
         p = parser
         cPV = p.column("pv_nummer"); cID = p.column("persoon_id"); cPleeg = p.column("pleegdatum")
         cFeit = p.column("feitcode"); cReg = p.column("registratienummer"); cCat = p.column("delictcategorie")
@@ -22,11 +20,6 @@ final class HKSRows: KindRows {
         categoryCodes = (p.schema.column("delictcategorie")?.values ?? []).map { OffenceCategory(rawValue: $0)!.code }
         severityCodes = (p.schema.column("ernst")?.values ?? []).map { Severity(rawValue: $0)!.code }
         sexCodes = ImportContext.sexCodes(p.schema)
-        insertRow = try context.database.prepare("""
-            INSERT INTO hks_offences(import_id, person_key, pv_nummer, pleeg_day, feitcode, registratienummer, category, severity)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertRow.bindInt(context.importID, at: 1)
     }
 
     func parse(_ f: FieldView, into row: inout ParsedRow) throws(RowFault) -> UInt64 {
@@ -46,15 +39,10 @@ final class HKSRows: KindRows {
         return h.final
     }
 
-    func insert(_ f: FieldView, _ row: ParsedRow, person: Int64) throws {
-        let s = insertRow
-        s.bindInt(person, at: 2)
-        s.bindBytes(f[cPV], at: 3)
-        s.bindInt(row.v0, at: 4)
-        s.bindBytesOrNull(f[cFeit], at: 5)
-        s.bindBytesOrNull(f[cReg], at: 6)
-        s.bindInt(row.v1, at: 7)
-        s.bindInt(row.v2, at: 8)
-        try s.insert()
+    @inline(__always)
+    func event(_ f: FieldView, _ row: ParsedRow, texts: TextInterner) -> PoliceEvent {
+        let link = f[cReg]
+        return PoliceEvent(day: Int32(row.v0), key: IncidentKey.of(bytes: f[cPV]), link: link.isEmpty ? 0 : IncidentKey.of(bytes: link),
+                           code: texts.id(f[cFeit]), type: UInt8(row.v1), severity: UInt8(row.v2))
     }
 }

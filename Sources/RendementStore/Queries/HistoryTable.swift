@@ -51,52 +51,65 @@ public struct HistoryTable: Sendable {
 
     public func contains(_ person: Int64) -> Bool { position[person] != nil }
 
-    /// Reads the live BVH and HKS rows of the store.
+    /// Reads the live BVH and HKS histories of the store (one packed block
+    /// per person and import, see `EventBlock`), in person order.
     public static func load(from store: Store, filter: Filter = Filter()) throws -> HistoryTable {
         var table = HistoryTable()
         let db = store.database
         let bvhImports = try store.liveImports(.bvh).map { String($0.id) }.joined(separator: ",")
         let hksImports = try store.liveImports(.hks).map { String($0.id) }.joined(separator: ",")
         let bvhRows = try db.prepare("""
-            SELECT person_key, pleeg_day, role, registratienummer FROM bvh_events INDEXED BY bvh_events_by_person
-            WHERE import_id IN (\(bvhImports)) ORDER BY person_key, pleeg_day
+            SELECT person_key, events FROM bvh_histories
+            WHERE import_id IN (\(bvhImports)) ORDER BY person_key, import_id
             """)
         let hksRows = try db.prepare("""
-            SELECT person_key, pleeg_day, pv_nummer, registratienummer, category, severity FROM hks_offences INDEXED BY hks_offences_by_person
-            WHERE import_id IN (\(hksImports)) ORDER BY person_key, pleeg_day
+            SELECT person_key, events FROM hks_histories
+            WHERE import_id IN (\(hksImports)) ORDER BY person_key, import_id
             """)
         try bvhRows.bind([]); try hksRows.bind([])
+        defer { bvhRows.reset(); hksRows.reset() }
         var bvhHas = try bvhRows.step(), hksHas = try hksRows.step()
-        let contactRoles = Set(filter.bvhRoles.map(\.code))
-        let suspectCode = BVHRole.verdachte.code
+        let contactRoles = Set(filter.bvhRoles.map { UInt8($0.code) })
+        let suspectCode = UInt8(BVHRole.verdachte.code)
+        var bvh: [PoliceEvent] = [], hks: [PoliceEvent] = []
+        var seenContacts = Set<Int64>(), seenSuspects = Set<Int64>(), seenReports = [Int64: Int]()
         while bvhHas || hksHas {
             let person = min(bvhHas ? bvhRows.int(0) : .max, hksHas ? hksRows.int(0) : .max)
-            var seenContacts = Set<Int64>(), seenSuspects = Set<Int64>()
+            bvh.removeAll(keepingCapacity: true); hks.removeAll(keepingCapacity: true)
+            var bvhBlocks = 0, hksBlocks = 0
             while bvhHas && bvhRows.int(0) == person {
-                let day = Int32(bvhRows.int(1)), role = Int(bvhRows.int(2))
-                let key = IncidentKey.of(bvhRows.text(3) ?? "")
-                if contactRoles.contains(role), seenContacts.insert(key).inserted { table.bvhDays.append(day); table.bvhKeys.append(key) }
-                if role == suspectCode, seenSuspects.insert(key).inserted { table.suspectDays.append(day); table.suspectKeys.append(key) }
+                try EventBlock.decode(bvhRows.blob(1), appendingTo: &bvh)
+                bvhBlocks += 1
                 bvhHas = try bvhRows.step()
             }
-            var seenReports = [Int64: Int]()
             while hksHas && hksRows.int(0) == person {
-                let category = OffenceCategory(code: Int(hksRows.int(4)))
-                let severity = Int(hksRows.int(5))
+                try EventBlock.decode(hksRows.blob(1), appendingTo: &hks)
+                hksBlocks += 1
+                hksHas = try hksRows.step()
+            }
+            // Each block is sorted; several imports of a person are merged.
+            if bvhBlocks > 1 { bvh.sort(by: PoliceEvent.precedes) }
+            if hksBlocks > 1 { hks.sort(by: PoliceEvent.precedes) }
+            seenContacts.removeAll(keepingCapacity: true); seenSuspects.removeAll(keepingCapacity: true)
+            for e in bvh {
+                if contactRoles.contains(e.type), seenContacts.insert(e.key).inserted { table.bvhDays.append(e.day); table.bvhKeys.append(e.key) }
+                if e.type == suspectCode, seenSuspects.insert(e.key).inserted { table.suspectDays.append(e.day); table.suspectKeys.append(e.key) }
+            }
+            seenReports.removeAll(keepingCapacity: true)
+            for e in hks {
+                let category = OffenceCategory(code: Int(e.type))
+                let severity = Int(e.severity)
                 let counted = (filter.hksCategories.map { category.map($0.contains) ?? false } ?? true)
                     && (filter.hksMinimumSeverity.map { severity >= $0 } ?? true)
-                if counted {
-                    let pv = IncidentKey.of(hksRows.text(2) ?? "")
-                    let link = hksRows.text(3).flatMap { $0.isEmpty ? nil : IncidentKey.of($0) }
-                    if let at = seenReports[pv] {
-                        if table.hksLinks[at] == nil { table.hksLinks[at] = link }
-                    } else {
-                        seenReports[pv] = table.hksDays.count
-                        table.hksDays.append(Int32(hksRows.int(1)))
-                        table.hksLinks.append(link)
-                    }
+                guard counted else { continue }
+                let link: Int64? = e.link == 0 ? nil : e.link
+                if let at = seenReports[e.key] {
+                    if table.hksLinks[at] == nil { table.hksLinks[at] = link }
+                } else {
+                    seenReports[e.key] = table.hksDays.count
+                    table.hksDays.append(e.day)
+                    table.hksLinks.append(link)
                 }
-                hksHas = try hksRows.step()
             }
             table.position[person] = table.persons.count
             table.persons.append(person)
@@ -104,7 +117,6 @@ public struct HistoryTable: Sendable {
             table.suspectOffsets.append(table.suspectDays.count)
             table.hksOffsets.append(table.hksDays.count)
         }
-        bvhRows.reset(); hksRows.reset()
         return table
     }
 }

@@ -70,6 +70,9 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
+    /// Number of result columns.
+    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+
     public func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     public func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
     public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
@@ -78,6 +81,13 @@ public final class Statement {
     public func text(_ column: Int32) -> String? {
         guard let p = sqlite3_column_text(handle, column) else { return nil }
         return String(cString: p)
+    }
+
+    /// The bytes of a BLOB column, valid until the next step or reset.
+    public func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+        let n = Int(sqlite3_column_bytes(handle, column))
+        guard let p = sqlite3_column_blob(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: p, count: n)
     }
 
     /// Every row, mapped.

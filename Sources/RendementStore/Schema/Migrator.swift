@@ -6,6 +6,10 @@ public enum Migrator {
         if version > StoreSchema.currentVersion {
             throw StoreError.incompatible(path: db.path, reason: "schema version \(version) is newer than this tool's \(StoreSchema.currentVersion); update rendement")
         }
+        if version >= 1 && version < 4,
+           (try db.scalar("SELECT (SELECT count(*) FROM bvh_events) + (SELECT count(*) FROM hks_offences)") ?? 0) > 0 {
+            throw StoreError.incompatible(path: db.path, reason: "made by an earlier rendement that stored police rows one by one; import the extracts again into a new store")
+        }
         for m in StoreSchema.migrations where m.version > version {
             try db.transaction {
                 try db.execute(m.sql)

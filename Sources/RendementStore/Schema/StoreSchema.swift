@@ -146,6 +146,38 @@ public enum StoreSchema {
             tool_version TEXT NOT NULL
         );
         """),
+        Migration(version: 4, summary: "police rows packed per person and import (replaces bvh_events and hks_offences); persons without a unique index on persoon_id (the importer interns pseudonyms, one key each)", sql: """
+        DROP TABLE bvh_events;
+        DROP TABLE hks_offences;
+        CREATE TABLE texts (
+            text_id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE bvh_histories (
+            person_key INTEGER NOT NULL,
+            import_id INTEGER NOT NULL REFERENCES imports(import_id),
+            n_events INTEGER NOT NULL,
+            attributes BLOB NOT NULL,
+            events BLOB NOT NULL,
+            PRIMARY KEY (person_key, import_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE hks_histories (
+            person_key INTEGER NOT NULL,
+            import_id INTEGER NOT NULL REFERENCES imports(import_id),
+            n_events INTEGER NOT NULL,
+            attributes BLOB NOT NULL,
+            events BLOB NOT NULL,
+            PRIMARY KEY (person_key, import_id)
+        ) WITHOUT ROWID;
+        ALTER TABLE imports ADD COLUMN field_gaps TEXT NOT NULL DEFAULT '{}';
+        CREATE TABLE persons_v4 (
+            person_key INTEGER PRIMARY KEY,
+            persoon_id TEXT NOT NULL
+        );
+        INSERT INTO persons_v4 SELECT person_key, persoon_id FROM persons;
+        DROP TABLE persons;
+        ALTER TABLE persons_v4 RENAME TO persons;
+        """),
     ]
 
     /// The latest schema version.

@@ -22,6 +22,13 @@ extension Statement {
         }
     }
 
+    /// Binds bytes as a BLOB (copied by SQLite).
+    @inline(__always)
+    public func bindBlob(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) {
+        sqlite3_bind_blob(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(bitPattern: 1)!,
+                          Int32(bytes.count), Statement.transientDestructor)
+    }
+
     /// Binds UTF-8 bytes as text, or NULL when empty.
     @inline(__always)
     public func bindBytesOrNull(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) {

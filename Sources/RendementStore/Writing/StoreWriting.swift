@@ -2,7 +2,8 @@ import Foundation
 import RendementCore
 
 /// Small write-side queries used by the importer: the import log and the
-/// by-person indexes that a bulk import drops and rebuilds.
+/// by-person indexes that a bulk import of registrations drops and rebuilds
+/// (police histories are written in person order and keep their indexes).
 extension Store {
     /// The live import of `kind` with this content hash, if any.
     public func liveImport(sha256: String, kind: InputKind) throws -> ImportRecord? {
@@ -22,12 +23,6 @@ extension Store {
     /// the end (one sort instead of a B-tree insert per row and index).
     public static func bulkIndexes(of table: String) -> [(name: String, sql: String)] {
         switch table {
-        case "bvh_events":
-            [("bvh_events_by_person", "CREATE INDEX bvh_events_by_person ON bvh_events(person_key, pleeg_day, role, registratienummer, import_id)"),
-             ("bvh_events_by_import", "CREATE INDEX bvh_events_by_import ON bvh_events(import_id)")]
-        case "hks_offences":
-            [("hks_offences_by_person", "CREATE INDEX hks_offences_by_person ON hks_offences(person_key, pleeg_day, pv_nummer, registratienummer, category, severity, import_id)"),
-             ("hks_offences_by_import", "CREATE INDEX hks_offences_by_import ON hks_offences(import_id)")]
         case "registrations":
             [("registrations_by_person", "CREATE INDEX registrations_by_person ON registrations(person_key)"),
              ("registrations_by_import", "CREATE INDEX registrations_by_import ON registrations(import_id)")]

@@ -48,9 +48,10 @@ struct DemoCommand: ParsableCommand {
 
     /// Counts per source and per Veiligheidshuis.
     private func printImported(store: Store) throws {
-        print("Imported: " + ["bvh_events", "hks_offences", "registrations", "veiligheidshuizen"].map { table in
-            "\(table) \(Readable.count((try? store.liveRowCount(table)) ?? 0))"
-        }.joined(separator: ", "))
+        print("Imported: " + [("BVH rows", try store.liveEventCount(.bvh)), ("HKS rows", try store.liveEventCount(.hks)),
+                              ("registrations", try store.liveRowCount("registrations")),
+                              ("Veiligheidshuizen", try store.liveRowCount("veiligheidshuizen"))].map { "\($0.0) \(Readable.count($0.1))" }
+            .joined(separator: ", "))
         let perHouse = Dictionary(grouping: try store.registrations(), by: \.veiligheidshuis).mapValues(\.count)
         print("Registrations per Veiligheidshuis: " + perHouse.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; "))
     }

@@ -1,0 +1,235 @@
+import Foundation
+import RendementCore
+import RendementStore
+
+/// The store stage of a police import, on both cores: a worker thread reads
+/// the spilled rows bucket group by bucket group, brings each person's rows
+/// together (counting sort on the person key), drops exact duplicate rows
+/// and encodes per person the packed history (`EventBlock`) with the
+/// person's observed attributes (`AttributeBlock`); this thread inserts the
+/// encoded rows, in person order.
+final class HistoryWriter: @unchecked Sendable {
+    /// Rows loaded at once (64 bytes each: 64 MiB, twice for the sort).
+    static let groupRows = 1 << 20
+
+    let kind: InputKind
+    let importID: Int64
+    private let insertHistory: Statement
+
+    private(set) var rowsImported = 0
+    private(set) var duplicates = 0
+    /// Rows without a value, per optional column (imports.field_gaps).
+    private(set) var gaps: [String: Int] = [:]
+    /// Persons with an observed birth date or sex.
+    private(set) var observed = Set<Int64>()
+    /// Called with the fraction of rows written.
+    var progress: ((Double) -> Void)?
+
+    init(kind: InputKind, database: Database, importID: Int64) throws {
+        self.kind = kind
+        self.importID = importID
+        insertHistory = try database.prepare("""
+            INSERT INTO \(Store.historyTable(kind)!)(person_key, import_id, n_events, attributes, events) VALUES (?, ?, ?, ?, ?)
+            """)
+        insertHistory.bindInt(importID, at: 2)
+    }
+
+    /// The encoded histories of one group of persons.
+    final class EncodedGroup: @unchecked Sendable {
+        var persons: [Int64] = [], events: [Int32] = []
+        var attributeEnds: [Int] = [], attributeBytes: [UInt8] = []
+        var eventEnds: [Int] = [], eventBytes: [UInt8] = []
+        var rows = 0, spilledRows = 0, duplicates = 0
+        var gaps = [Int](repeating: 0, count: 3)
+        var observed: [Int64] = []
+    }
+
+    func write(_ spill: EventSpill) throws {
+        let queue = GroupQueue()
+        let worker = Thread { [self] in
+            do {
+                try encodeGroups(spill, queue)
+            } catch {
+                queue.fail(error)
+            }
+            queue.finish()
+        }
+        worker.stackSize = 8 << 20
+        worker.start()
+        var gapCounts = [Int](repeating: 0, count: 3)
+        var done = 0
+        do {
+            while let group = try queue.take() {
+                let s = insertHistory
+                try group.attributeBytes.withUnsafeBufferPointer { attributes in
+                    try group.eventBytes.withUnsafeBufferPointer { events in
+                        var a0 = 0, e0 = 0
+                        for i in group.persons.indices {
+                            s.bindInt(group.persons[i], at: 1)
+                            s.bindInt(Int64(group.events[i]), at: 3)
+                            s.bindBlob(UnsafeBufferPointer(rebasing: attributes[a0..<group.attributeEnds[i]]), at: 4)
+                            s.bindBlob(UnsafeBufferPointer(rebasing: events[e0..<group.eventEnds[i]]), at: 5)
+                            try s.insert()
+                            a0 = group.attributeEnds[i]
+                            e0 = group.eventEnds[i]
+                        }
+                    }
+                }
+                rowsImported += group.rows
+                duplicates += group.duplicates
+                for i in 0..<3 { gapCounts[i] += group.gaps[i] }
+                observed.formUnion(group.observed)
+                done += group.spilledRows
+                progress?(Double(done) / Double(max(1, spill.count)))
+            }
+        } catch {
+            queue.cancel()
+            queue.waitUntilFinished()
+            throw error
+        }
+        let names = kind == .bvh ? ["registratiedatum", "gemeente"] : ["feitcode", "registratienummer", "ernst"]
+        for (i, name) in names.enumerated() { gaps[name] = gapCounts[i] }
+    }
+
+    /// The worker: groups of whole buckets of at most `groupRows` rows
+    /// (a bucket larger than that is a group of its own).
+    private func encodeGroups(_ spill: EventSpill, _ queue: GroupQueue) throws {
+        let shift = EventSpill.bucketShift
+        let counts = spill.rowsPerPerson
+        var loaded: [SpilledEvent] = [], sorted: [SpilledEvent] = []
+        var events: [PoliceEvent] = [], bytes: [UInt8] = []
+        var bucket = 0
+        while bucket < spill.bucketCount {
+            var end = bucket + 1
+            var rows = spill.rows(inBuckets: bucket..<end)
+            while end < spill.bucketCount, rows + spill.rows(inBuckets: end..<end + 1) <= Self.groupRows {
+                rows += spill.rows(inBuckets: end..<end + 1)
+                end += 1
+            }
+            loaded.removeAll(keepingCapacity: true)
+            for b in bucket..<end { try spill.read(bucket: b, into: &loaded) }
+            // Counting sort by person key within the group.
+            let lo = bucket << shift, hi = min(end << shift, counts.count)
+            var start = [Int](repeating: 0, count: hi - lo + 1)
+            for p in lo..<hi { start[p - lo + 1] = start[p - lo] + Int(counts[p]) }
+            guard start[hi - lo] == loaded.count else { throw ImportSpillError("the import's temporary file does not hold the rows written to it") }
+            sorted.removeAll(keepingCapacity: true)
+            sorted.append(contentsOf: repeatElement(SpilledEvent.zero, count: loaded.count))
+            var next = start
+            sorted.withUnsafeMutableBufferPointer { out in
+                for e in loaded {
+                    let i = Int(e.person) - lo
+                    out[next[i]] = e
+                    next[i] += 1
+                }
+            }
+            let group = EncodedGroup()
+            group.spilledRows = rows
+            sorted.withUnsafeMutableBufferPointer { all in
+                for p in lo..<hi where counts[p] > 0 {
+                    let rows = UnsafeMutableBufferPointer(rebasing: all[start[p - lo]..<start[p - lo + 1]])
+                    encodePerson(Int64(p), rows, into: group, &events, &bytes)
+                }
+            }
+            guard queue.put(group) else { return }
+            bucket = end
+        }
+    }
+
+    private func encodePerson(_ person: Int64, _ rowsIn: UnsafeMutableBufferPointer<SpilledEvent>, into group: EncodedGroup,
+                              _ events: inout [PoliceEvent], _ bytes: inout [UInt8]) {
+        // Exact duplicates have equal row hashes (and the same person).
+        var rows = rowsIn
+        if rows.count > 1 { rows.sort { $0.rowHash < $1.rowHash } }
+        events.removeAll(keepingCapacity: true)
+        var births: [(day: Int32, precision: UInt8, n: Int)] = []
+        var sexes: [(sex: UInt8, n: Int)] = []
+        var previous: UInt64? = nil
+        for r in rows {
+            if r.rowHash == previous { group.duplicates += 1; continue }
+            previous = r.rowHash
+            events.append(r.event)
+            if r.birth != SpilledEvent.noBirth {
+                if let i = births.firstIndex(where: { $0.day == r.birth && $0.precision == r.birthPrecision }) { births[i].n += 1 }
+                else { births.append((r.birth, r.birthPrecision, 1)) }
+            }
+            if r.sex != SpilledEvent.noSex {
+                if let i = sexes.firstIndex(where: { $0.sex == r.sex }) { sexes[i].n += 1 } else { sexes.append((r.sex, 1)) }
+            }
+            if kind == .bvh {
+                if r.event.aux == PoliceEvent.noDay { group.gaps[0] += 1 }
+                if r.event.place == 0 { group.gaps[1] += 1 }
+            } else {
+                if r.event.code == 0 { group.gaps[0] += 1 }
+                if r.event.link == 0 { group.gaps[1] += 1 }
+                if r.event.severity == 0 { group.gaps[2] += 1 }
+            }
+        }
+        group.rows += events.count
+        events.sort(by: PoliceEvent.precedes)
+        events.withUnsafeBufferPointer { EventBlock.encode($0, into: &bytes) }
+        var observations: [AttributeObservation] = []
+        for b in births.sorted(by: { ($0.day, $0.precision) < ($1.day, $1.precision) }) {
+            observations.append(AttributeObservation(isBirth: true, precision: b.precision, value: b.day, rows: UInt32(b.n)))
+        }
+        for x in sexes.sorted(by: { $0.sex < $1.sex }) {
+            observations.append(AttributeObservation(isBirth: false, value: Int32(x.sex), rows: UInt32(x.n)))
+        }
+        AttributeBlock.append(observations, to: &group.attributeBytes)
+        group.persons.append(person)
+        group.events.append(Int32(events.count))
+        group.attributeEnds.append(group.attributeBytes.count)
+        group.eventBytes.append(contentsOf: bytes)
+        group.eventEnds.append(group.eventBytes.count)
+        if !observations.isEmpty { group.observed.append(person) }
+    }
+}
+
+/// A bounded hand-over of encoded groups from the worker to the store
+/// thread (two in flight), with end, failure and cancellation.
+final class GroupQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var groups: [HistoryWriter.EncodedGroup] = []
+    private var finished = false, cancelled = false
+    private var error: Error?
+
+    func put(_ g: HistoryWriter.EncodedGroup) -> Bool {
+        condition.lock(); defer { condition.unlock() }
+        while groups.count >= 2 && !cancelled { condition.wait() }
+        if cancelled { return false }
+        groups.append(g)
+        condition.broadcast()
+        return true
+    }
+
+    func take() throws -> HistoryWriter.EncodedGroup? {
+        condition.lock(); defer { condition.unlock() }
+        while groups.isEmpty && !finished { condition.wait() }
+        if let error { throw error }
+        if groups.isEmpty { return nil }
+        condition.broadcast()
+        return groups.removeFirst()
+    }
+
+    func fail(_ e: Error) {
+        condition.lock(); defer { condition.unlock() }
+        error = e
+    }
+
+    func finish() {
+        condition.lock(); defer { condition.unlock() }
+        finished = true
+        condition.broadcast()
+    }
+
+    func cancel() {
+        condition.lock(); defer { condition.unlock() }
+        cancelled = true
+        condition.broadcast()
+    }
+
+    func waitUntilFinished() {
+        condition.lock(); defer { condition.unlock() }
+        while !finished { condition.wait() }
+    }
+}
