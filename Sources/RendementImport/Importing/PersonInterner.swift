@@ -2,16 +2,11 @@ import Foundation
 import RendementStore
 
 /// Maps pseudonyms (`persoon_id`) to the store's `person_key`, loading the
-/// existing persons lazily once and inserting new ones. Pseudonyms of up to
-/// 16 bytes are packed into two integers, so looking one up builds no String.
+/// existing persons lazily once and inserting new ones. Looking a pseudonym
+/// up builds no String (`ByteKeyTable`).
 final class PersonInterner {
-    private struct Packed: Hashable {
-        var a: UInt64, b: UInt64, length: Int
-    }
-
     private let database: Database
-    private var packed: [Packed: Int64] = [:]
-    private var long: [String: Int64] = [:]
+    private var table = ByteKeyTable()
     private var loaded = false
     private var nextKey: Int64 = 0
     private var insert: Statement?
@@ -30,8 +25,7 @@ final class PersonInterner {
 
     /// Forgets everything (after a rollback the in-memory map is stale).
     func invalidate() {
-        packed = [:]
-        long = [:]
+        table.removeAll()
         loaded = false
         nextKey = 0
         added = 0
@@ -40,35 +34,23 @@ final class PersonInterner {
     func resetCount() { added = 0 }
 
     private func load() throws {
+        let count = Int(try database.scalar("SELECT count(*) FROM persons") ?? 0)
+        table = ByteKeyTable(capacity: max(1024, count + count / 2))
         let s = try database.prepare("SELECT person_key, persoon_id FROM persons")
         try s.bind([])
         defer { s.reset() }
         while try s.step() {
-            let id = s.text(1) ?? ""
-            var bytes = Array(id.utf8)
+            var id = s.text(1) ?? ""
             let key = s.int(0)
-            bytes.withUnsafeMutableBufferPointer { remember(UnsafeBufferPointer($0), key) }
+            id.withUTF8 { table.insert($0, key) }
         }
         loaded = true
-    }
-
-    @inline(__always)
-    private static func pack(_ b: UnsafeBufferPointer<UInt8>) -> Packed? {
-        guard b.count <= 16 else { return nil }
-        var a: UInt64 = 0, c: UInt64 = 0
-        for i in 0..<min(8, b.count) { a |= UInt64(b[i]) << (8 * UInt64(i)) }
-        if b.count > 8 { for i in 8..<b.count { c |= UInt64(b[i]) << (8 * UInt64(i - 8)) } }
-        return Packed(a: a, b: c, length: b.count)
-    }
-
-    private func remember(_ b: UnsafeBufferPointer<UInt8>, _ key: Int64) {
-        if let p = Self.pack(b) { packed[p] = key } else { long[String(decoding: b, as: UTF8.self)] = key }
     }
 
     /// Loads the existing persons (once); call before `assign`.
     /// Reloads when another process has added persons since.
     func prepare() throws {
-        if loaded, (try database.scalar("SELECT count(*) FROM persons") ?? 0) != Int64(packed.count + long.count) { invalidate() }
+        if loaded, (try database.scalar("SELECT count(*) FROM persons") ?? 0) != Int64(table.count) { invalidate() }
         if !loaded { try load() }
         nextKey = (try database.scalar("SELECT coalesce(max(person_key), 0) FROM persons") ?? 0) + 1
     }
@@ -78,14 +60,10 @@ final class PersonInterner {
     /// In memory only, so it can run on the reading thread.
     @inline(__always)
     func assign(_ b: UnsafeBufferPointer<UInt8>) -> (Int64, Bool) {
-        if let p = Self.pack(b) {
-            if let k = packed[p] { return (k, false) }
-        } else if let k = long[String(decoding: b, as: UTF8.self)] {
-            return (k, false)
-        }
+        if let k = table.value(b) { return (k, false) }
         let k = nextKey
         nextKey += 1
-        remember(b, k)
+        table.insert(b, k)
         added += 1
         return (k, true)
     }

@@ -5,8 +5,7 @@ import RendementStore
 /// ids of the store's `texts` table (0 = empty): existing texts are loaded
 /// once, new ones get the next id in memory and are written by `writeNew`.
 final class TextInterner {
-    private var ids: [String: UInt32] = [:]
-    private var short: [UInt64: UInt32] = [:]
+    private var table = ByteKeyTable()
     private var pending: [(UInt32, String)] = []
     private var nextID: UInt32 = 1
 
@@ -15,24 +14,9 @@ final class TextInterner {
 
     init(database: Database) throws {
         for (id, text) in try database.prepare("SELECT text_id, text FROM texts").rows([], { ($0.int(0), $0.text(1) ?? "") }) {
-            remember(text, UInt32(id))
+            var t = text
+            t.withUTF8 { table.insert($0, id) }
             nextID = max(nextID, UInt32(id) + 1)
-        }
-    }
-
-    /// Texts of up to 7 bytes packed with their length into one integer.
-    @inline(__always)
-    private static func pack(_ b: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard b.count <= 7 else { return nil }
-        var v = UInt64(b.count) << 56
-        for i in 0..<b.count { v |= UInt64(b[i]) << (8 * UInt64(i)) }
-        return v
-    }
-
-    private func remember(_ text: String, _ id: UInt32) {
-        var t = text
-        t.withUTF8 { b in
-            if let p = Self.pack(b) { short[p] = id } else { ids[text] = id }
         }
     }
 
@@ -40,13 +24,11 @@ final class TextInterner {
     @inline(__always)
     func id(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
         if b.isEmpty { return 0 }
-        if let p = Self.pack(b), let id = short[p] { return id }
-        let text = String(decoding: b, as: UTF8.self)
-        if Self.pack(b) == nil, let id = ids[text] { return id }
+        if let id = table.value(b) { return UInt32(id) }
         let id = nextID
         nextID += 1
-        remember(text, id)
-        pending.append((id, text))
+        table.insert(b, Int64(id))
+        pending.append((id, String(decoding: b, as: UTF8.self)))
         return id
     }
 
