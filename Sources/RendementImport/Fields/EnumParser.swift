@@ -7,7 +7,7 @@ import RendementCore
 /// matched without building a String.
 final class EnumParser {
     private let lookup: [String: Int]
-    private var seen: [([UInt8], Int)] = []
+    @exclusivity(unchecked) private var seen: [([UInt8], Int)] = []
 
     init(column: ColumnSchema) { lookup = column.enumLookup }
 

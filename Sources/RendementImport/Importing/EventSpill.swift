@@ -16,13 +16,13 @@ final class EventSpill: @unchecked Sendable {
     static let blockEvents = 2048
 
     private let fd: Int32
-    private var end = 0
-    private var buffers: [[SpilledEvent]] = []
+    @exclusivity(unchecked) private var end = 0
+    @exclusivity(unchecked) private var buffers: [[SpilledEvent]] = []
     /// (offset, count) of each bucket's blocks in the file.
-    private var blocks: [[(Int, Int)]] = []
+    @exclusivity(unchecked) private var blocks: [[(Int, Int)]] = []
     /// Rows per person key (for grouping buckets and the counting sort).
-    private(set) var rowsPerPerson: [Int32] = []
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var rowsPerPerson: [Int32] = []
+    @exclusivity(unchecked) private(set) var count = 0
 
     /// Creates the (already unlinked) file in `directory`.
     init(directory: String) throws {

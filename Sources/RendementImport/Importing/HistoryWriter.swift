@@ -16,14 +16,14 @@ final class HistoryWriter: @unchecked Sendable {
     let importID: Int64
     private let insertHistory: Statement
 
-    private(set) var rowsImported = 0
-    private(set) var duplicates = 0
+    @exclusivity(unchecked) private(set) var rowsImported = 0
+    @exclusivity(unchecked) private(set) var duplicates = 0
     /// Rows without a value, per optional column (imports.field_gaps).
-    private(set) var gaps: [String: Int] = [:]
+    @exclusivity(unchecked) private(set) var gaps: [String: Int] = [:]
     /// Persons with an observed birth date or sex.
-    private(set) var observed = Set<Int64>()
+    @exclusivity(unchecked) private(set) var observed = Set<Int64>()
     /// Called with the fraction of rows written.
-    var progress: ((Double) -> Void)?
+    @exclusivity(unchecked) var progress: ((Double) -> Void)?
 
     init(kind: InputKind, database: Database, importID: Int64) throws {
         self.kind = kind
@@ -189,9 +189,9 @@ final class HistoryWriter: @unchecked Sendable {
 /// thread (two in flight), with end, failure and cancellation.
 final class GroupQueue: @unchecked Sendable {
     private let condition = NSCondition()
-    private var groups: [HistoryWriter.EncodedGroup] = []
-    private var finished = false, cancelled = false
-    private var error: Error?
+    @exclusivity(unchecked) private var groups: [HistoryWriter.EncodedGroup] = []
+    @exclusivity(unchecked) private var finished = false, cancelled = false
+    @exclusivity(unchecked) private var error: Error?
 
     func put(_ g: HistoryWriter.EncodedGroup) -> Bool {
         condition.lock(); defer { condition.unlock() }

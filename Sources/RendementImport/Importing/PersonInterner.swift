@@ -6,12 +6,12 @@ import RendementStore
 /// up builds no String (`ByteKeyTable`).
 final class PersonInterner {
     private let database: Database
-    private var table = ByteKeyTable()
-    private var loaded = false
-    private var nextKey: Int64 = 0
-    private var insert: Statement?
+    @exclusivity(unchecked) private var table = ByteKeyTable()
+    @exclusivity(unchecked) private var loaded = false
+    @exclusivity(unchecked) private var nextKey: Int64 = 0
+    @exclusivity(unchecked) private var insert: Statement?
     /// Persons inserted since the last `reset`.
-    private(set) var added = 0
+    @exclusivity(unchecked) private(set) var added = 0
 
     init(database: Database) { self.database = database }
 

@@ -5,13 +5,13 @@ import RendementStore
 /// person keys (with a flag for persons that must be inserted).
 final class RecordBatch {
     static let capacity = 8192
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
-    private var byteStarts: [Int] = []
-    private var endStarts: [Int] = []
-    private(set) var rows: [ParsedRow] = []
-    private(set) var persons: [Int64] = []
-    private(set) var isNew: [Bool] = []
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var ends: [Int] = []
+    @exclusivity(unchecked) private var byteStarts: [Int] = []
+    @exclusivity(unchecked) private var endStarts: [Int] = []
+    @exclusivity(unchecked) private(set) var rows: [ParsedRow] = []
+    @exclusivity(unchecked) private(set) var persons: [Int64] = []
+    @exclusivity(unchecked) private(set) var isNew: [Bool] = []
 
     init() {
         bytes.reserveCapacity(1 << 20)

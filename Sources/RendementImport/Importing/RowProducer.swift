@@ -24,17 +24,17 @@ final class RowProducer: @unchecked Sendable {
     /// Second half: new persons are collected here (in order of their local
     /// keys) instead of being sent to the store thread.
     let collectsNewPersons: Bool
-    private(set) var newPersonBytes: [UInt8] = []
-    private(set) var newPersonEnds: [Int] = []
+    @exclusivity(unchecked) private(set) var newPersonBytes: [UInt8] = []
+    @exclusivity(unchecked) private(set) var newPersonEnds: [Int] = []
     /// Set when a record crossed `stopAt` (the split was inside a quoted
     /// field): this producer then read on to the end of the file.
-    private(set) var splitFailed = false
+    @exclusivity(unchecked) private(set) var splitFailed = false
     private let done = DispatchSemaphore(value: 0)
 
-    var rowsRead = 0, imported = 0, duplicates = 0
-    var rejectedByReason: [RejectionReason: Int] = [:]
-    var firstRejects: [ImportSummary.Reject] = []
-    var error: Error?
+    @exclusivity(unchecked) var rowsRead = 0, imported = 0, duplicates = 0
+    @exclusivity(unchecked) var rejectedByReason: [RejectionReason: Int] = [:]
+    @exclusivity(unchecked) var firstRejects: [ImportSummary.Reject] = []
+    @exclusivity(unchecked) var error: Error?
 
     init(reader: DelimitedReader, rows: KindRows, rejects: RejectsWriter, context: ImportContext, channel: BatchChannel,
          width: Int, failAfter: Int, path: String, progress: ((Double) -> Void)?,

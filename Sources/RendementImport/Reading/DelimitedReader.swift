@@ -16,31 +16,31 @@ public final class DelimitedReader {
     static let chunkSize = 4 << 20
 
     public let path: String
-    public private(set) var encoding: TextEncoding
-    public private(set) var delimiter: UInt8
+    @exclusivity(unchecked) public private(set) var encoding: TextEncoding
+    @exclusivity(unchecked) public private(set) var delimiter: UInt8
     /// Header names as written in the file.
-    public private(set) var header: [String] = []
+    @exclusivity(unchecked) public private(set) var header: [String] = []
     /// Size of the file in bytes (for progress).
     public let fileSize: Int
     /// Bytes consumed so far.
-    public private(set) var bytesConsumed = 0
+    @exclusivity(unchecked) public private(set) var bytesConsumed = 0
 
     private let fd: Int32
     /// File offset of `chunk[0]`.
-    private var chunkOffset = 0
-    private var chunk: [UInt8]
-    private var count = 0
-    private var pos = 0
-    private var eof = false
-    private var line = 1
+    @exclusivity(unchecked) private var chunkOffset = 0
+    @exclusivity(unchecked) private var chunk: [UInt8]
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var pos = 0
+    @exclusivity(unchecked) private var eof = false
+    @exclusivity(unchecked) private var line = 1
     private let record = RawRecord()
-    private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted, skipping }
-    private var state = State.fieldStart
-    private var inRecord = false
-    private var sawQuote = false
-    private var fieldStart = 0
+    @exclusivity(unchecked) private var state = State.fieldStart
+    @exclusivity(unchecked) private var inRecord = false
+    @exclusivity(unchecked) private var sawQuote = false
+    @exclusivity(unchecked) private var fieldStart = 0
 
     /// Opens `path`, detects (or takes) encoding and delimiter and reads the header.
     public init(path: String, delimiter forcedDelimiter: UInt8? = nil, encoding forcedEncoding: TextEncoding? = nil) throws(InputProblem) {

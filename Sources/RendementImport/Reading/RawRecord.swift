@@ -13,15 +13,15 @@ public final class RawRecord {
     }
 
     /// Physical line (1-based) on which the record starts.
-    public internal(set) var line = 0
+    @exclusivity(unchecked) public internal(set) var line = 0
     /// File offset of the record's first byte.
-    public internal(set) var offset = 0
+    @exclusivity(unchecked) public internal(set) var offset = 0
     /// UTF-8 bytes of all fields, end to end.
-    public internal(set) var bytes: [UInt8] = []
+    @exclusivity(unchecked) public internal(set) var bytes: [UInt8] = []
     /// End offset in `bytes` of each field.
-    public internal(set) var ends: [Int] = []
+    @exclusivity(unchecked) public internal(set) var ends: [Int] = []
     /// Set when the record is unusable as a whole.
-    public internal(set) var problem: Problem?
+    @exclusivity(unchecked) public internal(set) var problem: Problem?
 
     init() {
         bytes.reserveCapacity(4096)

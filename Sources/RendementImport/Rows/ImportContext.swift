@@ -7,8 +7,8 @@ final class ImportContext {
     let interner: PersonInterner
     let observations = ObservationAggregator()
     let importID: Int64
-    var minDay = Int32.max
-    var maxDay = Int32.min
+    @exclusivity(unchecked) var minDay = Int32.max
+    @exclusivity(unchecked) var maxDay = Int32.min
 
     init(database: Database, interner: PersonInterner, importID: Int64) {
         self.database = database
