@@ -97,7 +97,7 @@ final class HistoryWriter: @unchecked Sendable {
         let shift = EventSpill.bucketShift
         let counts = spill.rowsPerPerson
         var loaded: [SpilledEvent] = [], sorted: [SpilledEvent] = []
-        var events: [PoliceEvent] = [], bytes: [UInt8] = []
+        var scratch = Scratch()
         var bucket = 0
         while bucket < spill.bucketCount {
             var end = bucket + 1
@@ -128,7 +128,7 @@ final class HistoryWriter: @unchecked Sendable {
             sorted.withUnsafeMutableBufferPointer { all in
                 for p in lo..<hi where counts[p] > 0 {
                     let rows = UnsafeMutableBufferPointer(rebasing: all[start[p - lo]..<start[p - lo + 1]])
-                    encodePerson(Int64(p), rows, into: group, &events, &bytes)
+                    encodePerson(Int64(p), rows, into: group, &scratch)
                 }
             }
             guard queue.put(group) else { return }
@@ -136,25 +136,34 @@ final class HistoryWriter: @unchecked Sendable {
         }
     }
 
+    /// Buffers reused from person to person (no allocation per person).
+    private struct Scratch {
+        var events: [PoliceEvent] = [], bytes: [UInt8] = []
+        var births: [(day: Int32, precision: UInt8, n: Int)] = []
+        var sexes: [(sex: UInt8, n: Int)] = []
+        var observations: [AttributeObservation] = []
+    }
+
     private func encodePerson(_ person: Int64, _ rowsIn: UnsafeMutableBufferPointer<SpilledEvent>, into group: EncodedGroup,
-                              _ events: inout [PoliceEvent], _ bytes: inout [UInt8]) {
+                              _ scratch: inout Scratch) {
         // Exact duplicates have equal row hashes (and the same person).
         var rows = rowsIn
         if rows.count > 1 { rows.sort { $0.rowHash < $1.rowHash } }
-        events.removeAll(keepingCapacity: true)
-        var births: [(day: Int32, precision: UInt8, n: Int)] = []
-        var sexes: [(sex: UInt8, n: Int)] = []
+        scratch.events.removeAll(keepingCapacity: true)
+        scratch.births.removeAll(keepingCapacity: true)
+        scratch.sexes.removeAll(keepingCapacity: true)
+        scratch.observations.removeAll(keepingCapacity: true)
         var previous: UInt64? = nil
         for r in rows {
             if r.rowHash == previous { group.duplicates += 1; continue }
             previous = r.rowHash
-            events.append(r.event)
+            scratch.events.append(r.event)
             if r.birth != SpilledEvent.noBirth {
-                if let i = births.firstIndex(where: { $0.day == r.birth && $0.precision == r.birthPrecision }) { births[i].n += 1 }
-                else { births.append((r.birth, r.birthPrecision, 1)) }
+                if let i = scratch.births.firstIndex(where: { $0.day == r.birth && $0.precision == r.birthPrecision }) { scratch.births[i].n += 1 }
+                else { scratch.births.append((r.birth, r.birthPrecision, 1)) }
             }
             if r.sex != SpilledEvent.noSex {
-                if let i = sexes.firstIndex(where: { $0.sex == r.sex }) { sexes[i].n += 1 } else { sexes.append((r.sex, 1)) }
+                if let i = scratch.sexes.firstIndex(where: { $0.sex == r.sex }) { scratch.sexes[i].n += 1 } else { scratch.sexes.append((r.sex, 1)) }
             }
             if kind == .bvh {
                 if r.event.aux == PoliceEvent.noDay { group.gaps[0] += 1 }
@@ -165,23 +174,24 @@ final class HistoryWriter: @unchecked Sendable {
                 if r.event.severity == 0 { group.gaps[2] += 1 }
             }
         }
-        group.rows += events.count
-        events.sort(by: PoliceEvent.precedes)
-        events.withUnsafeBufferPointer { EventBlock.encode($0, into: &bytes) }
-        var observations: [AttributeObservation] = []
-        for b in births.sorted(by: { ($0.day, $0.precision) < ($1.day, $1.precision) }) {
-            observations.append(AttributeObservation(isBirth: true, precision: b.precision, value: b.day, rows: UInt32(b.n)))
+        group.rows += scratch.events.count
+        if scratch.events.count > 1 { scratch.events.sort(by: PoliceEvent.precedes) }
+        scratch.events.withUnsafeBufferPointer { EventBlock.encode($0, into: &scratch.bytes) }
+        if scratch.births.count > 1 { scratch.births.sort { ($0.day, $0.precision) < ($1.day, $1.precision) } }
+        for b in scratch.births {
+            scratch.observations.append(AttributeObservation(isBirth: true, precision: b.precision, value: b.day, rows: UInt32(b.n)))
         }
-        for x in sexes.sorted(by: { $0.sex < $1.sex }) {
-            observations.append(AttributeObservation(isBirth: false, value: Int32(x.sex), rows: UInt32(x.n)))
+        if scratch.sexes.count > 1 { scratch.sexes.sort { $0.sex < $1.sex } }
+        for x in scratch.sexes {
+            scratch.observations.append(AttributeObservation(isBirth: false, value: Int32(x.sex), rows: UInt32(x.n)))
         }
-        AttributeBlock.append(observations, to: &group.attributeBytes)
+        AttributeBlock.append(scratch.observations, to: &group.attributeBytes)
         group.persons.append(person)
-        group.events.append(Int32(events.count))
+        group.events.append(Int32(scratch.events.count))
         group.attributeEnds.append(group.attributeBytes.count)
-        group.eventBytes.append(contentsOf: bytes)
+        group.eventBytes.append(contentsOf: scratch.bytes)
         group.eventEnds.append(group.eventBytes.count)
-        if !observations.isEmpty { group.observed.append(person) }
+        if !scratch.observations.isEmpty { group.observed.append(person) }
     }
 }
 
