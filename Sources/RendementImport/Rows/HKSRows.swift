@@ -11,9 +11,9 @@ final class HKSRows: KindRows {
     private let categoryCodes: [Int]
     private let severityCodes: [Int]
     private let sexCodes: [Int]
-    private let insertRow: Statement
+    private let insertRow: Statement?
 
-    init(parser: RowParser, context: ImportContext) throws {
+    init(parser: RowParser, context: ImportContext?) throws {
         p = parser
         cPV = p.column("pv_nummer"); cID = p.column("persoon_id"); cPleeg = p.column("pleegdatum")
         cFeit = p.column("feitcode"); cReg = p.column("registratienummer"); cCat = p.column("delictcategorie")
@@ -22,11 +22,13 @@ final class HKSRows: KindRows {
         categoryCodes = (p.schema.column("delictcategorie")?.values ?? []).map { OffenceCategory(rawValue: $0)!.code }
         severityCodes = (p.schema.column("ernst")?.values ?? []).map { Severity(rawValue: $0)!.code }
         sexCodes = ImportContext.sexCodes(p.schema)
+        // Without a context the rows are only validated (`parse`; the fuzz harness); `insert` must not be called.
+        guard let context else { insertRow = nil; return }
         insertRow = try context.database.prepare("""
             INSERT INTO hks_offences(import_id, person_key, pv_nummer, pleeg_day, feitcode, registratienummer, category, severity)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertRow.bindInt(context.importID, at: 1)
+        insertRow?.bindInt(context.importID, at: 1)
     }
 
     func parse(_ f: FieldView, into row: inout ParsedRow) throws(RowFault) -> UInt64 {
@@ -47,7 +49,7 @@ final class HKSRows: KindRows {
     }
 
     func insert(_ f: FieldView, _ row: ParsedRow, person: Int64) throws {
-        let s = insertRow
+        let s = insertRow!
         s.bindInt(person, at: 2)
         s.bindBytes(f[cPV], at: 3)
         s.bindInt(row.v0, at: 4)
