@@ -47,6 +47,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz target of the import's reading side (scripts/fuzz.sh builds it with libFuzzer;
+        // an ordinary build is a replay driver for fuzz inputs).
+        .executableTarget(name: "rendement-fuzz", dependencies: ["RendementImport"]),
         .testTarget(name: "RendementStatsTests", dependencies: ["RendementStats"], exclude: ["Fixtures"]),
         .testTarget(name: "RendementCoreTests", dependencies: ["RendementCore"]),
         .testTarget(name: "RendementStoreTests", dependencies: ["RendementStore", "RendementCore"]),

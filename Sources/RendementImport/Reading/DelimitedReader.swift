@@ -7,13 +7,14 @@ import RendementCore
 /// quotes), LF or CRLF, quoted fields with delimiters, doubled quotes and
 /// line breaks, a UTF-8 BOM, and Windows-1252 (transcoded to UTF-8 per
 /// record). Empty lines are skipped. Every record knows the physical line it
-/// starts on.
+/// starts on. An in-memory reader over bytes (`init(bytes:)`) behaves as
+/// the reader of a file with those bytes; the fuzz harness uses it.
 public final class DelimitedReader {
     /// Records longer than this are rejected as a whole (`wrong_field_count`).
     public static let maxRecordBytes = 1 << 20
     /// Headers with more columns are refused.
     public static let maxColumns = 1000
-    static let chunkSize = 4 << 20
+    package static let chunkSize = 4 << 20
 
     public let path: String
     @exclusivity(unchecked) public private(set) var encoding: TextEncoding
@@ -25,7 +26,13 @@ public final class DelimitedReader {
     /// Bytes consumed so far.
     @exclusivity(unchecked) public private(set) var bytesConsumed = 0
 
+    /// The open file; -1 when reading from `memory`.
     private let fd: Int32
+    /// The bytes of an in-memory reader, and how many of them were handed out.
+    private let memory: [UInt8]?
+    @exclusivity(unchecked) private var memoryOffset = 0
+    /// This reader's record limit (`maxRecordBytes` unless an in-memory reader sets another).
+    private let recordLimit: Int
     /// File offset of `chunk[0]`.
     @exclusivity(unchecked) private var chunkOffset = 0
     @exclusivity(unchecked) private var chunk: [UInt8]
@@ -43,15 +50,34 @@ public final class DelimitedReader {
     @exclusivity(unchecked) private var fieldStart = 0
 
     /// Opens `path`, detects (or takes) encoding and delimiter and reads the header.
-    public init(path: String, delimiter forcedDelimiter: UInt8? = nil, encoding forcedEncoding: TextEncoding? = nil) throws(InputProblem) {
-        self.path = path
+    public convenience init(path: String, delimiter forcedDelimiter: UInt8? = nil, encoding forcedEncoding: TextEncoding? = nil) throws(InputProblem) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
-        self.fd = fd
         var st = stat()
         fstat(fd, &st)
-        fileSize = Int(st.st_size)
-        chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        try self.init(path: path, fd: fd, memory: nil, fileSize: Int(st.st_size), chunkSize: Self.chunkSize,
+                      recordLimit: Self.maxRecordBytes, delimiter: forcedDelimiter, encoding: forcedEncoding)
+    }
+
+    /// Reads `bytes` as if they were a file's content. `chunkSize` and
+    /// `maxRecordBytes` can be made small to exercise the chunk-boundary and
+    /// record-limit paths on small inputs (fuzzing, tests).
+    package convenience init(bytes: [UInt8], chunkSize: Int = DelimitedReader.chunkSize, maxRecordBytes: Int = DelimitedReader.maxRecordBytes,
+                             delimiter forcedDelimiter: UInt8? = nil, encoding forcedEncoding: TextEncoding? = nil) throws(InputProblem) {
+        // A chunk one byte larger than a small input reads it as read(2) reads a small file: all of it, then EOF.
+        try self.init(path: "<memory>", fd: -1, memory: bytes, fileSize: bytes.count,
+                      chunkSize: max(1, min(chunkSize, bytes.count + 1)), recordLimit: max(1, maxRecordBytes),
+                      delimiter: forcedDelimiter, encoding: forcedEncoding)
+    }
+
+    private init(path: String, fd: Int32, memory: [UInt8]?, fileSize: Int, chunkSize: Int, recordLimit: Int,
+                 delimiter forcedDelimiter: UInt8?, encoding forcedEncoding: TextEncoding?) throws(InputProblem) {
+        self.path = path
+        self.fd = fd
+        self.memory = memory
+        self.fileSize = fileSize
+        self.recordLimit = recordLimit
+        chunk = [UInt8](repeating: 0, count: chunkSize)
         encoding = .utf8
         delimiter = forcedDelimiter ?? UInt8(ascii: ",")
         do {
@@ -68,10 +94,10 @@ public final class DelimitedReader {
             if h.problem == .badEncoding { throw InputProblem.unsupportedEncoding }
             header = h.strings.map { $0.trimmingCharacters(in: .whitespaces) }
         } catch let e as InputProblem {
-            close(fd)
+            if fd >= 0 { close(fd) }
             throw e
         } catch {
-            close(fd)
+            if fd >= 0 { close(fd) }
             throw .readError("\(error)")
         }
     }
@@ -85,6 +111,8 @@ public final class DelimitedReader {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
         self.fd = fd
+        memory = nil
+        recordLimit = first.recordLimit
         fileSize = first.fileSize
         encoding = first.encoding
         delimiter = first.delimiter
@@ -98,7 +126,7 @@ public final class DelimitedReader {
         self.line = line
     }
 
-    deinit { close(fd) }
+    deinit { if fd >= 0 { close(fd) } }
 
     /// File offset of the next unread byte.
     public var offset: Int { chunkOffset + pos }
@@ -160,6 +188,14 @@ public final class DelimitedReader {
         count = 0
         pos = 0
         while count < chunk.count {
+            if let memory {
+                let n = min(memory.count - memoryOffset, chunk.count - count)
+                if n == 0 { eof = true; break }
+                chunk.replaceSubrange(count..<count + n, with: memory[memoryOffset..<memoryOffset + n])
+                memoryOffset += n
+                count += n
+                continue
+            }
             let n = chunk.withUnsafeMutableBytes { raw in
                 read(fd, raw.baseAddress! + count, raw.count - count)
             }
@@ -248,7 +284,7 @@ public final class DelimitedReader {
                     fallthrough
                 case .unquoted:
                     var j = i
-                    let limit = min(n, i + DelimitedReader.maxRecordBytes + 1 - record.bytes.count)
+                    let limit = min(n, i + recordLimit + 1 - record.bytes.count)
                     while j < limit {
                         let b = buf[j]
                         if b == delim || b == 10 { break }
@@ -256,7 +292,7 @@ public final class DelimitedReader {
                     }
                     if j > i { record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j])) }
                     i = j
-                    if record.bytes.count > DelimitedReader.maxRecordBytes { state = .skipping; record.problem = .tooLong; continue }
+                    if record.bytes.count > recordLimit { state = .skipping; record.problem = .tooLong; continue }
                     if i == n { return false }
                     if buf[i] == delim {
                         endField()
@@ -272,7 +308,7 @@ public final class DelimitedReader {
                     }
                 case .quoted:
                     var j = i
-                    let limit = min(n, i + DelimitedReader.maxRecordBytes + 1 - record.bytes.count)
+                    let limit = min(n, i + recordLimit + 1 - record.bytes.count)
                     while j < limit {
                         let b = buf[j]
                         if b == quote { break }
@@ -281,7 +317,7 @@ public final class DelimitedReader {
                     }
                     if j > i { record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j])) }
                     i = j
-                    if record.bytes.count > DelimitedReader.maxRecordBytes { state = .skipping; record.problem = .tooLong; continue }
+                    if record.bytes.count > recordLimit { state = .skipping; record.problem = .tooLong; continue }
                     if i == n { return false }
                     state = .quoteInQuoted
                     i += 1

@@ -13,9 +13,9 @@ final class ClientRows: KindRows {
     private let index: [String: Int]
     private let cID, cVHH, cGroup, cMeeting, cAanmeld, cInstroom, cPlan, cUitstroom, cBirth, cSex: Int
     private let sexCodes: [Int]
-    private let insertRow: Statement
+    private let insertRow: Statement?
 
-    init(parser: RowParser, context: ImportContext, registry: [String: String]) throws {
+    init(parser: RowParser, context: ImportContext?, registry: [String: String]) throws {
         p = parser
         let keys = registry.keys.sorted()
         names = keys.map { registry[$0]! }
@@ -26,12 +26,14 @@ final class ClientRows: KindRows {
         cBirth = p.column("geboortedatum"); cSex = p.column("geslacht")
         personColumn = cID
         sexCodes = ImportContext.sexCodes(p.schema)
+        // Without a context the rows are only validated (`parse`; the fuzz harness); `insert` must not be called.
+        guard let context else { insertRow = nil; return }
         insertRow = try context.database.prepare("""
             INSERT INTO registrations(import_id, person_key, veiligheidshuis, doelgroep, casusoverleg, aanmeld_day,
                                       instroom_day, plan_van_aanpak, plan_day, uitstroom_day)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertRow.bindInt(context.importID, at: 1)
+        insertRow?.bindInt(context.importID, at: 1)
     }
 
     private func group(_ f: FieldView) -> String { TargetGroup(FieldBytes.string(f[cGroup])).label }
@@ -65,7 +67,7 @@ final class ClientRows: KindRows {
     }
 
     func insert(_ f: FieldView, _ row: ParsedRow, person: Int64) throws {
-        let s = insertRow
+        let s = insertRow!
         s.bindInt(person, at: 2)
         try s.bind(names[Int(row.v0)], at: 3)
         try s.bind(group(f), at: 4)
