@@ -146,6 +146,25 @@ final class ImportBehaviourTests: XCTestCase {
         }
     }
 
+    /// The content hash is checked again inside the import's transaction
+    /// (the case of another process importing the same file meanwhile):
+    /// simulated by a live import with the same hash recorded under another size.
+    func testContentImportedMeanwhileIsRolledBack() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let path = dir.write("a.csv", bvhHeader + bvhRows(10))
+        let first = try importer(store).importFile(path, kind: .bvh)
+        XCTAssertEqual(try store.database.scalar("SELECT file_size FROM imports WHERE import_id = ?", [first.importID]),
+                       Int64(try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int))
+        try store.database.execute("UPDATE imports SET file_size = 1")
+        let before = try storeContent(store)
+        let second = try importer(store).importFile(path, kind: .bvh)
+        XCTAssertTrue(second.alreadyImported)
+        XCTAssertEqual(second.importID, first.importID)
+        try assertUnchanged(store, before)
+        XCTAssertEqual(try store.database.scalar("SELECT count(*) FROM imports"), 1)
+    }
+
     func testReimportIsANoOp() throws {
         let dir = TempDir()
         let store = try makeStore(dir)

@@ -20,4 +20,16 @@ public enum PersonID {
     }
 
     public static func isValid(_ text: String) -> Bool { isValid(Array(text.utf8)) }
+
+    /// The same check on raw bytes, inlinable into the importer's row loop.
+    @inlinable
+    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= maxLength else { return false }
+        for b in bytes {
+            let lower = b | 0x20
+            if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D { continue }
+            return false
+        }
+        return true
+    }
 }

@@ -67,7 +67,20 @@ public final class Importer {
             if registry.isEmpty { throw InputProblem.emptyRegistry }
         }
         Self.lap("open")
-        let sha = try FileDigest.sha256(path)
+        // The content hash decides whether the file was imported before. Only
+        // a live import of the same kind and byte size can have the same
+        // content; when there is none, the hash is computed on another thread
+        // while the file is imported (it is checked again before commit).
+        let sameSize = (try store.database.scalar("""
+            SELECT count(*) FROM imports WHERE kind = ? AND replaced_at IS NULL AND (file_size IS NULL OR file_size = ?)
+            """, [kind.rawValue, reader.fileSize]) ?? 0) > 0
+        var sha = ""
+        var background: BackgroundDigest?
+        if sameSize {
+            sha = try FileDigest.sha256(path)
+        } else {
+            background = BackgroundDigest(path: path)
+        }
         Self.lap("sha256")
         let fileName = (path as NSString).lastPathComponent
         var label = options.label ?? fileName
@@ -76,7 +89,7 @@ public final class Importer {
         summary.encoding = reader.encoding
         summary.delimiter = reader.delimiter
         summary.extraColumns = map.extraColumns
-        if let prior = try store.liveImport(sha256: sha, kind: kind) {
+        if sameSize, let prior = try store.liveImport(sha256: sha, kind: kind) {
             summary.alreadyImported = true
             summary.importID = prior.id
             summary.alreadyImportedAt = prior.finishedAt
@@ -93,7 +106,10 @@ public final class Importer {
         // checks would cost a B-tree lookup per referenced table per row.
         try db.execute("PRAGMA foreign_keys = OFF")
         defer { try? db.execute("PRAGMA foreign_keys = ON") }
-        let result = try db.transaction {
+        defer { _ = try? background?.wait() }
+        let result: ImportSummary
+        do {
+          result = try db.transaction {
             let started = Self.now()
             var touched = Set<Int64>()
             if options.replace, let old = try store.liveImport(label: label, kind: kind) {
@@ -162,17 +178,33 @@ public final class Importer {
             summary.newPersons = interner.added
             Self.lap("resolve")
 
+            if let background { sha = try background.wait() }
+            if let other = try db.scalar("""
+                SELECT import_id FROM imports WHERE sha256 = ? AND kind = ? AND replaced_at IS NULL AND import_id != ?
+                """, [sha, kind.rawValue, importID]), let prior = try store.imports().first(where: { $0.id == other }) {
+                // Imported meanwhile by another process: this import is rolled back.
+                throw AlreadyImported(record: prior)
+            }
             if kind.isPoliceExtract {
                 summary.periodFrom = options.periodFrom ?? (ctx.minDay <= ctx.maxDay ? Day(number: ctx.minDay) : nil)
                 summary.periodTo = options.periodTo ?? (ctx.minDay <= ctx.maxDay ? Day(number: ctx.maxDay) : nil)
             }
             try db.prepare("""
                 UPDATE imports SET period_from = ?, period_to = ?, rows_read = ?, rows_imported = ?, duplicates = ?,
-                    rejected = ?, rejected_by_reason = ?, attribute_conflicts = ?, finished_at = ?, field_gaps = ? WHERE import_id = ?
+                    rejected = ?, rejected_by_reason = ?, attribute_conflicts = ?, finished_at = ?, field_gaps = ?,
+                    sha256 = ?, file_size = ? WHERE import_id = ?
                 """).run([summary.periodFrom.map { Int($0.number) }, summary.periodTo.map { Int($0.number) },
                           summary.rowsRead, summary.rowsImported, summary.duplicates, summary.rejected,
-                          summary.rejectedJSON, summary.personsWithConflicts, Self.now(), gapsJSON, importID])
+                          summary.rejectedJSON, summary.personsWithConflicts, Self.now(), gapsJSON, sha, reader.fileSize, importID])
             if rejects.created { summary.rejectsFile = rejects.path }
+            return summary
+          }
+        } catch let already as AlreadyImported {
+            interner.invalidate()
+            summary.alreadyImported = true
+            summary.importID = already.record.id
+            summary.alreadyImportedAt = already.record.finishedAt
+            summary.rejectsFile = nil
             return summary
         }
         Self.lap("commit")
@@ -190,6 +222,9 @@ public final class Importer {
     static func json(_ counts: [String: Int]) -> String {
         "{" + counts.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
     }
+
+    /// The same content became a live import while this one ran.
+    private struct AlreadyImported: Error { let record: ImportRecord }
 
     static func table(_ kind: InputKind) -> String? {
         switch kind {

@@ -9,6 +9,7 @@ final class BVHRows: PoliceRows {
     private let cReg, cID, cRol, cPleeg, cRegDay, cCode, cGemeente, cBirth, cSex: Int
     private let roleCodes: [Int]
     private let sexCodes: [Int]
+    private let eRol, eSex: EnumParser
 
     init(parser: RowParser) {
         p = parser
@@ -18,17 +19,19 @@ final class BVHRows: PoliceRows {
         personColumn = cID
         roleCodes = (p.schema.column("rol")?.values ?? []).map { BVHRole(rawValue: $0)!.code }
         sexCodes = ImportContext.sexCodes(p.schema)
+        eRol = p.enumParser("rol")
+        eSex = p.enumParser("geslacht")
     }
 
     func parse(_ f: FieldView, into row: inout ParsedRow) throws(RowFault) -> UInt64 {
         let reg = try p.required(f, cReg, "registratienummer")
         let id = try p.personID(f, cID)
-        let role = roleCodes[try p.enumIndex(f, cRol, "rol", required: true)!]
+        let role = roleCodes[try p.enumIndex(f, cRol, "rol", required: true, parser: eRol)!]
         let pleeg = try p.date(f, cPleeg, "pleegdatum", required: true)!.0
         let regDay = try p.date(f, cRegDay, "registratiedatum", required: false)?.0
         let code = try p.required(f, cCode, "incidentcode")
         let birth = try p.date(f, cBirth, "geboortedatum", required: false, partial: true)
-        let sex = try p.enumIndex(f, cSex, "geslacht", required: false).map { sexCodes[$0] }
+        let sex = try p.enumIndex(f, cSex, "geslacht", required: false, parser: eSex).map { sexCodes[$0] }
         row.v0 = Int64(role); row.v1 = Int64(pleeg.number); row.v2 = ParsedRow.day(regDay)
         row.birth = birth; row.sex = sex; row.periodDay = pleeg
         var h = RowHasher()

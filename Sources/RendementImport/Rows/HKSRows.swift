@@ -10,6 +10,7 @@ final class HKSRows: PoliceRows {
     private let categoryCodes: [Int]
     private let severityCodes: [Int]
     private let sexCodes: [Int]
+    private let eCat, eErnst, eSex: EnumParser
 
     init(parser: RowParser) {
         p = parser
@@ -20,16 +21,19 @@ final class HKSRows: PoliceRows {
         categoryCodes = (p.schema.column("delictcategorie")?.values ?? []).map { OffenceCategory(rawValue: $0)!.code }
         severityCodes = (p.schema.column("ernst")?.values ?? []).map { Severity(rawValue: $0)!.code }
         sexCodes = ImportContext.sexCodes(p.schema)
+        eCat = p.enumParser("delictcategorie")
+        eErnst = p.enumParser("ernst")
+        eSex = p.enumParser("geslacht")
     }
 
     func parse(_ f: FieldView, into row: inout ParsedRow) throws(RowFault) -> UInt64 {
         let pv = try p.required(f, cPV, "pv_nummer")
         let id = try p.personID(f, cID)
         let pleeg = try p.date(f, cPleeg, "pleegdatum", required: true)!.0
-        let category = categoryCodes[try p.enumIndex(f, cCat, "delictcategorie", required: true)!]
-        let severity = try p.enumIndex(f, cErnst, "ernst", required: false).map { severityCodes[$0] } ?? 0
+        let category = categoryCodes[try p.enumIndex(f, cCat, "delictcategorie", required: true, parser: eCat)!]
+        let severity = try p.enumIndex(f, cErnst, "ernst", required: false, parser: eErnst).map { severityCodes[$0] } ?? 0
         let birth = try p.date(f, cBirth, "geboortedatum", required: false, partial: true)
-        let sex = try p.enumIndex(f, cSex, "geslacht", required: false).map { sexCodes[$0] }
+        let sex = try p.enumIndex(f, cSex, "geslacht", required: false, parser: eSex).map { sexCodes[$0] }
         row.v0 = Int64(pleeg.number); row.v1 = Int64(category); row.v2 = Int64(severity)
         row.birth = birth; row.sex = sex; row.periodDay = pleeg
         var h = RowHasher()

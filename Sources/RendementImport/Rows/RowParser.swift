@@ -58,15 +58,24 @@ final class RowParser {
         }
     }
 
+    /// The parser of an enumerated column (fetch once, pass to `enumIndex`).
+    func enumParser(_ name: String) -> EnumParser { enums[name]! }
+
     /// An enumerated value: the index in the schema's `values` (nil when empty and optional).
     @inline(__always)
     func enumIndex(_ f: FieldView, _ c: Int, _ name: String, required: Bool) throws(RowFault) -> Int? {
+        try enumIndex(f, c, name, required: required, parser: enums[name]!)
+    }
+
+    /// `enumIndex` with the column's parser at hand (no lookup by name per row).
+    @inline(__always)
+    func enumIndex(_ f: FieldView, _ c: Int, _ name: String, required: Bool, parser: EnumParser) throws(RowFault) -> Int? {
         let b = f[c]
         if b.isEmpty {
             if required { throw RowFault(column: name, reason: .missingRequired, message: "\(name) is required", got: "") }
             return nil
         }
-        guard let v = enums[name]!.parse(b) else {
+        guard let v = parser.parse(b) else {
             let allowed = schema.column(name)?.values?.joined(separator: ", ") ?? ""
             throw RowFault(column: name, reason: .badValue, message: "expected one of \(allowed)", got: Self.got(b))
         }

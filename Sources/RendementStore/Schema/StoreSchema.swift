@@ -170,6 +170,7 @@ public enum StoreSchema {
             PRIMARY KEY (person_key, import_id)
         ) WITHOUT ROWID;
         ALTER TABLE imports ADD COLUMN field_gaps TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE imports ADD COLUMN file_size INTEGER;
         CREATE TABLE persons_v4 (
             person_key INTEGER PRIMARY KEY,
             persoon_id TEXT NOT NULL
