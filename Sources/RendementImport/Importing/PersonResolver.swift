@@ -50,13 +50,13 @@ enum PersonResolver {
             VALUES (?, ?, ?, ?, ?, ?)
             """)
         var birthConflicts = 0, sexConflicts = 0, any = 0
-        var done = Set<Int64>()
+        var done: [Int64] = []  // in increasing order
         var current: Int64 = -1
         var births: [Birth] = []
         var sexes: [SexObs] = []
 
         func flush() throws {
-            done.insert(current)
+            done.append(current)
             let (birth, bConflict) = resolveBirth(births)
             let (sex, sConflict) = resolveSex(sexes)
             upsert.bindInt(current, at: 1)
@@ -113,9 +113,15 @@ enum PersonResolver {
             for (i, h) in histories.enumerated() {
                 while historyHas[i] && h.statement.int(0) == person {
                     if wanted {
-                        for o in try AttributeBlock.decode(h.statement.blob(2)) {
-                            add(h.priority, h.statement.int(1), birth: o.isBirth ? Int64(o.value) : nil, precision: Int(o.precision),
-                                sex: o.isBirth ? nil : Int64(o.value), n: Int(o.rows))
+                        // AttributeBlock entries read in place (no array per row).
+                        let b = h.statement.blob(2)
+                        guard b.count % 10 == 0 else { throw EventBlockError.malformed("attribute block of \(b.count) bytes") }
+                        let imp = h.statement.int(1)
+                        for i in stride(from: 0, to: b.count, by: 10) {
+                            let value = Int64(Int32(littleEndian: b.loadUnaligned(fromByteOffset: i + 2, as: Int32.self)))
+                            let rows = Int(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: i + 6, as: UInt32.self)))
+                            let isBirth = b[i] == 0
+                            add(h.priority, imp, birth: isBirth ? value : nil, precision: Int(b[i + 1]), sex: isBirth ? nil : value, n: rows)
                         }
                     }
                     historyHas[i] = try h.statement.step()
@@ -127,9 +133,12 @@ enum PersonResolver {
         for h in histories { h.statement.reset() }
         // Persons without any live observation left (after --replace).
         let delete = try database.prepare("DELETE FROM person_resolved WHERE person_key = ?")
-        for p in persons where !done.contains(p) {
-            delete.bindInt(p, at: 1)
-            try delete.insert()
+        if done.count < persons.count {
+            let finished = Set(done)
+            for p in persons where !finished.contains(p) {
+                delete.bindInt(p, at: 1)
+                try delete.insert()
+            }
         }
         return (birthConflicts, sexConflicts, any)
     }
