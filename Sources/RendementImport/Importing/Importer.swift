@@ -91,6 +91,14 @@ public final class Importer {
         try db.execute("PRAGMA foreign_keys = OFF")
         defer { try? db.execute("PRAGMA foreign_keys = ON") }
         let result = try db.transaction {
+            // Again under the write lock: another process may have imported
+            // the same content while this one waited for the store.
+            if let prior = try store.liveImport(sha256: sha, kind: kind) {
+                summary.alreadyImported = true
+                summary.importID = prior.id
+                summary.alreadyImportedAt = prior.finishedAt
+                return summary
+            }
             let started = Self.now()
             var touched = Set<Int64>()
             if options.replace, let old = try store.liveImport(label: label, kind: kind) {
