@@ -129,7 +129,7 @@ public final class Importer {
             for index in indexes { try db.execute("DROP INDEX IF EXISTS \(index.name)") }
 
             try readRows(reader: reader, map: map, rows: rows, rejects: rejects, context: ctx, summary: &summary, path: path)
-            rejects.flush()
+            try rejects.flush()
             Self.lap("rows")
             if summary.rowsRead > 0, Double(summary.rejected) / Double(summary.rowsRead) > options.maxRejectRate {
                 throw ImportError.tooManyRejects(path: path, rejected: summary.rejected, read: summary.rowsRead,

@@ -10,6 +10,8 @@ public enum InputProblem: Error, Sendable, Equatable {
     case badMapping(String)
     case emptyRegistry
     case readError(String)
+    /// The rejects file (path, reason) cannot be written.
+    case rejectsFile(String, String)
 
     /// One-line explanation.
     public var message: String {
@@ -24,6 +26,7 @@ public enum InputProblem: Error, Sendable, Equatable {
         case .badMapping(let reason): "mapping file: \(reason)"
         case .emptyRegistry: "the Veiligheidshuis registry is empty: import veiligheidshuizen first"
         case .readError(let reason): "read error: \(reason)"
+        case let .rejectsFile(path, reason): "cannot write the rejects file \(path): \(reason); nothing imported"
         }
     }
 }

@@ -7,7 +7,7 @@ import RendementCore
 final class RejectsWriter {
     let path: String
     private let header: [String]
-    private var handle: FileHandle?
+    private var fd: Int32 = -1
     private var buffer: [UInt8] = []
 
     init(path: String, header: [String]) {
@@ -15,7 +15,7 @@ final class RejectsWriter {
         self.header = header
     }
 
-    var created: Bool { handle != nil }
+    var created: Bool { fd >= 0 }
 
     /// The rejects path for an input file.
     static func path(for input: String, directory: String?) -> String {
@@ -27,17 +27,15 @@ final class RejectsWriter {
     }
 
     func write(_ reject: ImportSummary.Reject, fields: [String]) throws {
-        if handle == nil {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-            guard let h = FileHandle(forWritingAtPath: path) else {
-                throw InputProblem.cannotOpen("cannot write the rejects file \(path)")
-            }
-            try h.truncate(atOffset: 0)
-            handle = h
+        if fd < 0 {
+            let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard opened >= 0 else { throw InputProblem.rejectsFile(path, String(cString: strerror(errno))) }
+            fd = opened
+            fchmod(fd, 0o600)
             row(["line", "column", "reason", "message"] + header)
         }
         row([String(reject.line), reject.column, reject.reason.rawValue, reject.message] + fields)
-        if buffer.count > 1 << 16 { flush() }
+        if buffer.count > 1 << 16 { try flush() }
     }
 
     private func row(_ cells: [String]) {
@@ -54,14 +52,31 @@ final class RejectsWriter {
         buffer.append(10)
     }
 
-    func flush() {
-        guard let h = handle, !buffer.isEmpty else { return }
-        h.write(Data(buffer))
+    /// Writes the buffered rows; throws (`InputProblem.rejectsFile`) when the
+    /// file cannot be written, e.g. on a full disk.
+    func flush() throws {
+        guard fd >= 0, !buffer.isEmpty else { return }
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                buffer.removeAll()
+                throw InputProblem.rejectsFile(path, reason)
+            }
+            done += n
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
     func close() {
-        flush()
-        try? handle?.close()
+        try? flush()
+        if fd >= 0 { posixClose(fd) }
+        fd = -1
     }
 }
+
+// The C functions, named apart from the methods `write` and `close` above.
+private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }
+private func posixClose(_ fd: Int32) { _ = close(fd) }
