@@ -68,7 +68,28 @@ final class DelimitedReaderTests: XCTestCase {
                 XCTAssertTrue((error as! InputProblem).message.contains("save the file as UTF-8"))
             }
         }
-        XCTAssertThrowsError(try records([UInt8(ascii: "a"), 0, UInt8(ascii: ","), 0, 10, 0]))
+        XCTAssertThrowsError(try records([UInt8(ascii: "a"), 0, UInt8(ascii: ","), 0, 10, 0])) {
+            XCTAssertEqual($0 as? InputProblem, .unsupportedEncoding)
+        }
+        XCTAssertThrowsError(try records([0, UInt8(ascii: "a"), 0, UInt8(ascii: ","), 0, 10])) {
+            XCTAssertEqual($0 as? InputProblem, .unsupportedEncoding)
+        }
+    }
+
+    func testNULBytesRejectTheRowOrRefuseTheHeader() throws {
+        let bytes = Array("a,b\nx,1\n".utf8) + [UInt8(ascii: "y"), UInt8(ascii: ","), 0, 10] + Array("z,3\n".utf8)
+        let (_, rows) = try records(bytes)
+        XCTAssertEqual(rows.map(\.2), [nil, .nulByte, nil])
+        XCTAssertEqual(rows[1].0, 3)
+        // A binary file: NULs at both byte parities (not UTF-16), in the header.
+        XCTAssertThrowsError(try records(Array("SQLite format 3".utf8) + [0, 0, 0, 0, 0, 1, 0, 0, 10] + Array("a,b\n".utf8))) { error in
+            guard case .headerNotText? = error as? InputProblem else { return XCTFail("\(error)") }
+        }
+        // A header longer than 1 MiB, or with a quote that never closes.
+        XCTAssertThrowsError(try records(String(repeating: "x", count: DelimitedReader.maxRecordBytes + 1) + "\n1\n")) {
+            XCTAssertEqual($0 as? InputProblem, .headerTooLong)
+        }
+        XCTAssertThrowsError(try records("a,\"b\n1,2\n")) { XCTAssertEqual($0 as? InputProblem, .headerUnclosedQuote) }
     }
 
     func testDelimiterDetection() throws {

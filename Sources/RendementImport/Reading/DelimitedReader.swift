@@ -62,8 +62,14 @@ public final class DelimitedReader {
             pos = skip
             if forcedDelimiter == nil { delimiter = detectDelimiter() }
             guard let h = try nextRecord() else { throw InputProblem.empty }
+            if h.bytes.contains(0) { throw InputProblem.headerNotText("it contains NUL bytes") }
+            switch h.problem {
+            case .tooLong?: throw InputProblem.headerTooLong
+            case .unterminatedQuote?: throw InputProblem.headerUnclosedQuote
+            case .badEncoding?, .nulByte?: throw InputProblem.headerNotText("bytes that are not valid \(encoding.displayName)")
+            case nil: break
+            }
             if h.count > Self.maxColumns { throw InputProblem.tooManyColumns(h.count) }
-            if h.problem == .badEncoding { throw InputProblem.unsupportedEncoding }
             header = h.strings.map { $0.trimmingCharacters(in: .whitespaces) }
         } catch let e as InputProblem {
             close(fd)
@@ -254,15 +260,17 @@ public final class DelimitedReader {
         }
     }
 
-    /// Transcodes Windows-1252 to UTF-8, or validates UTF-8, for non-ASCII records.
+    /// Refuses NUL bytes; transcodes Windows-1252 to UTF-8, or validates
+    /// UTF-8, for non-ASCII records.
     private func finishEncoding() {
         guard record.problem == nil else { return }
-        let ascii = record.bytes.withUnsafeBufferPointer { buf in
-            var any: UInt8 = 0
-            for b in buf { any |= b }
-            return any < 0x80
+        let (any, lowest) = record.bytes.withUnsafeBufferPointer { buf in
+            var any: UInt8 = 0, lowest: UInt8 = 0xFF
+            for b in buf { any |= b; lowest = min(lowest, b) }
+            return (any, lowest)
         }
-        if ascii { return }
+        if lowest == 0 { record.problem = .nulByte; return }
+        if any < 0x80 { return }
         switch encoding {
         case .utf8:
             let ok = record.bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) }

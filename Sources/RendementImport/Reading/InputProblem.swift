@@ -12,12 +12,18 @@ public enum InputProblem: Error, Sendable, Equatable {
     case readError(String)
     /// The rejects file (path, reason) cannot be written.
     case rejectsFile(String, String)
+    /// The first line is not text (detail: why).
+    case headerNotText(String)
+    /// The first line is longer than `DelimitedReader.maxRecordBytes`.
+    case headerTooLong
+    /// A quoted name in the header runs to the end of the file.
+    case headerUnclosedQuote
 
     /// One-line explanation.
     public var message: String {
         switch self {
         case .cannotOpen(let reason): "cannot open the file: \(reason)"
-        case .unsupportedEncoding: "UTF-16 is not supported; save the file as UTF-8"
+        case .unsupportedEncoding: "UTF-16 (or UTF-32) is not supported: expected UTF-8 or Windows-1252; save the file as UTF-8"
         case .empty: "the file is empty: expected a header row"
         case .tooManyColumns(let n): "the header has \(n) columns; at most 1000 are accepted"
         case .missingColumn(let c): "column \(c): required column is missing from the header (use --mapping FILE.json if it has another name)"
@@ -27,6 +33,9 @@ public enum InputProblem: Error, Sendable, Equatable {
         case .emptyRegistry: "the Veiligheidshuis registry is empty: import veiligheidshuizen first"
         case .readError(let reason): "read error: \(reason)"
         case let .rejectsFile(path, reason): "cannot write the rejects file \(path): \(reason); nothing imported"
+        case .headerNotText(let detail): "the header is not text: \(detail) (a binary file, or a spreadsheet not saved as CSV?); expected a row of column names"
+        case .headerTooLong: "the header is longer than 1 MiB without a line break (a binary file?); expected a row of column names"
+        case .headerUnclosedQuote: "a quoted name in the header is not closed before the end of the file; expected a row of column names"
         }
     }
 }

@@ -10,6 +10,8 @@ public final class RawRecord {
         case unterminatedQuote
         /// Bytes that are not valid text in the file's encoding.
         case badEncoding
+        /// NUL bytes: binary data, never text.
+        case nulByte
     }
 
     /// Physical line (1-based) on which the record starts.
