@@ -92,6 +92,23 @@ final class DelimitedReaderTests: XCTestCase {
         XCTAssertThrowsError(try records("a,\"b\n1,2\n")) { XCTAssertEqual($0 as? InputProblem, .headerUnclosedQuote) }
     }
 
+    func testMixedEncodingsRejectTheRowsOfTheMinority() throws {
+        let utf8Row = Array("x;Súdwest-Fryslân\n".utf8)
+        let cpRow = Array("y;S".utf8) + [0xFA] + Array("dwest-Frysl".utf8) + [0xE2] + Array("n\n".utf8)
+        // Mostly UTF-8: read as UTF-8, the Windows-1252 row is not valid UTF-8.
+        let (a, rowsA) = try records(Array("a;b\n".utf8) + utf8Row + utf8Row + cpRow + utf8Row)
+        XCTAssertEqual(a.encoding, .utf8)
+        XCTAssertEqual(rowsA.map(\.2), [nil, nil, .badEncoding, nil])
+        // Mostly Windows-1252: read as such, the UTF-8 row is rejected, not turned into "SÃºdwest".
+        let (b, rowsB) = try records(Array("a;b\n".utf8) + cpRow + cpRow + utf8Row + cpRow)
+        XCTAssertEqual(b.encoding, .cp1252)
+        XCTAssertEqual(rowsB.map(\.2), [nil, nil, .mixedEncoding, nil])
+        XCTAssertEqual(rowsB[0].1, ["y", "Súdwest-Fryslân"])
+        // Forced, the encoding is taken as given.
+        let (_, forced) = try records(Array("a;b\n".utf8) + cpRow + utf8Row, encoding: .cp1252)
+        XCTAssertEqual(forced.map(\.2), [nil, nil])
+    }
+
     func testDelimiterDetection() throws {
         XCTAssertEqual(try records("a;b;c\n1;\"x, y, z\";3\n").0.delimiter, UInt8(ascii: ";"))
         XCTAssertEqual(try records("a\tb\n1\t2\n").0.delimiter, 9)

@@ -17,6 +17,8 @@ public final class DelimitedReader {
 
     public let path: String
     public private(set) var encoding: TextEncoding
+    /// The encoding was given (`--encoding`), not detected.
+    private var encodingForced = false
     public private(set) var delimiter: UInt8
     /// Header names as written in the file.
     public private(set) var header: [String] = []
@@ -59,6 +61,7 @@ public final class DelimitedReader {
                 try TextEncoding.detect(UnsafeBufferPointer(rebasing: buf[0..<count]), atEOF: eof)
             }
             encoding = forcedEncoding ?? enc
+            encodingForced = forcedEncoding != nil
             pos = skip
             if forcedDelimiter == nil { delimiter = detectDelimiter() }
             guard let h = try nextRecord() else { throw InputProblem.empty }
@@ -66,7 +69,7 @@ public final class DelimitedReader {
             switch h.problem {
             case .tooLong?: throw InputProblem.headerTooLong
             case .unterminatedQuote?: throw InputProblem.headerUnclosedQuote
-            case .badEncoding?, .nulByte?: throw InputProblem.headerNotText("bytes that are not valid \(encoding.displayName)")
+            case .badEncoding?, .nulByte?, .mixedEncoding?: throw InputProblem.headerNotText("bytes that are not valid \(encoding.displayName)")
             case nil: break
             }
             if h.count > Self.maxColumns { throw InputProblem.tooManyColumns(h.count) }
@@ -276,6 +279,13 @@ public final class DelimitedReader {
             let ok = record.bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) }
             if !ok { record.problem = .badEncoding }
         case .cp1252:
+            // Detected Windows-1252, but this (non-ASCII) row is well-formed
+            // UTF-8: a mixed file. Stored as "SÃºdwest" it would be wrong
+            // without a word.
+            if !encodingForced, record.bytes.withUnsafeBufferPointer({ UTF8Check.isValid($0) }) {
+                record.problem = .mixedEncoding
+                return
+            }
             scratch.removeAll(keepingCapacity: true)
             var newEnds: [Int] = []
             newEnds.reserveCapacity(record.ends.count)

@@ -24,17 +24,22 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     }
 
     /// Decides the encoding from the first block of a file: a BOM, the NUL
-    /// pattern of UTF-16 (refused), valid UTF-8, else Windows-1252. Returns
-    /// the encoding and the number of BOM bytes to skip. Stray NUL bytes
-    /// (one bad row, a binary file) are left to the reader: the row, or the
-    /// header, is then not text.
+    /// pattern of UTF-16 (refused), else the encoding most of the non-ASCII
+    /// text is in: UTF-8 when all of it is UTF-8 or its well-formed
+    /// multi-byte sequences outnumber the bytes that are not UTF-8, else
+    /// Windows-1252 (the reader rejects the rows in the other encoding of a
+    /// mixed file).
+    /// Returns the encoding and the number of BOM bytes to skip. Stray NUL
+    /// bytes (one bad row, a binary file) are left to the reader: the row,
+    /// or the header, is then not text.
     static func detect(_ block: UnsafeBufferPointer<UInt8>, atEOF: Bool) throws(InputProblem) -> (TextEncoding, Int) {
         if block.count >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF { return (.utf8, 3) }
         if block.count >= 2, (block[0] == 0xFF && block[1] == 0xFE) || (block[0] == 0xFE && block[1] == 0xFF) {
             throw .unsupportedEncoding
         }
         if looksLikeUTF16(block) { throw .unsupportedEncoding }
-        return (UTF8Check.isValid(block, allowTruncatedEnd: !atEOF) ? .utf8 : .cp1252, 0)
+        let (valid, invalid) = UTF8Check.census(block, allowTruncatedEnd: !atEOF)
+        return (invalid == 0 || valid > invalid ? .utf8 : .cp1252, 0)
     }
 
     /// UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte
