@@ -109,6 +109,14 @@ final class DelimitedReaderTests: XCTestCase {
         XCTAssertEqual(forced.map(\.2), [nil, nil])
     }
 
+    func testAHeaderWithoutRowsIsAFileError() {
+        for text in ["a,b\n", "a,b", "a,b\r\n\r\n\n"] {
+            XCTAssertThrowsError(try records(text)) { XCTAssertEqual($0 as? InputProblem, .noRows) }
+        }
+        XCTAssertEqual(InputProblem.noRows.located(in: "f.csv"), "f.csv:2: no data rows after the header; expected at least one row")
+        XCTAssertEqual(InputProblem.cannotOpen("x").located(in: "f.csv"), "f.csv: cannot open the file: x")
+    }
+
     func testDelimiterDetection() throws {
         XCTAssertEqual(try records("a;b;c\n1;\"x, y, z\";3\n").0.delimiter, UInt8(ascii: ";"))
         XCTAssertEqual(try records("a\tb\n1\t2\n").0.delimiter, 9)

@@ -50,6 +50,10 @@ public final class DelimitedReader {
         self.fd = fd
         var st = stat()
         fstat(fd, &st)
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw .cannotOpen("it is a directory; expected a CSV file")
+        }
         fileSize = Int(st.st_size)
         chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         encoding = .utf8
@@ -74,6 +78,9 @@ public final class DelimitedReader {
             }
             if h.count > Self.maxColumns { throw InputProblem.tooManyColumns(h.count) }
             header = h.strings.map { $0.trimmingCharacters(in: .whitespaces) }
+            // The header and nothing else (but empty lines): an extract
+            // without rows is a failed export, not news to record.
+            if eof, chunk[pos..<count].allSatisfy({ $0 == 10 || $0 == 13 }) { throw InputProblem.noRows }
         } catch let e as InputProblem {
             close(fd)
             throw e

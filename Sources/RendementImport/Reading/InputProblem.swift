@@ -18,6 +18,22 @@ public enum InputProblem: Error, Sendable, Equatable {
     case headerTooLong
     /// A quoted name in the header runs to the end of the file.
     case headerUnclosedQuote
+    /// A header and no rows.
+    case noRows
+
+    /// The line the problem is on, where there is one (the header is line 1).
+    public var line: Int? {
+        switch self {
+        case .cannotOpen, .readError, .badMapping, .emptyRegistry, .rejectsFile: nil
+        case .noRows: 2
+        default: 1
+        }
+    }
+
+    /// "FILE:LINE: message" (or "FILE: message"), one line.
+    public func located(in path: String) -> String {
+        "\(path)" + (line.map { ":\($0)" } ?? "") + ": " + message
+    }
 
     /// One-line explanation.
     public var message: String {
@@ -36,6 +52,7 @@ public enum InputProblem: Error, Sendable, Equatable {
         case .headerNotText(let detail): "the header is not text: \(detail) (a binary file, or a spreadsheet not saved as CSV?); expected a row of column names"
         case .headerTooLong: "the header is longer than 1 MiB without a line break (a binary file?); expected a row of column names"
         case .headerUnclosedQuote: "a quoted name in the header is not closed before the end of the file; expected a row of column names"
+        case .noRows: "no data rows after the header; expected at least one row"
         }
     }
 }
