@@ -25,7 +25,7 @@ if setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then ech
 echo "== build (debug)"
 nice -n 10 swift build --build-tests 2>&1 | tail -1
 
-echo "== RendementReliabilityTests; SIGKILL run: $rows BVH rows, $kills random kills + 4 at stage ends, seed $seed"
+echo "== RendementReliabilityTests; SIGKILL run: $rows BVH rows, $kills random kills + 4 at stage ends + 1 during the commit + 1 during --replace, seed $seed"
 log="$(mktemp)"
 start=$(date +%s)
 set +e
