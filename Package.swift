@@ -62,5 +62,9 @@ let package = Package(
             "RendementPipeline",
         ], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore"], exclude: ["Fixtures"]),
+        // Black-box tests of the command line: runs the `rendement` executable
+        // (the dependency makes `swift test` build it) as a subprocess and looks
+        // into stores through the SQLite C API only.
+        .testTarget(name: "RendementReliabilityTests", dependencies: ["rendement", "CSQLite"]),
     ]
 )

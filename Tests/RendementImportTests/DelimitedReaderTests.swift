@@ -68,7 +68,53 @@ final class DelimitedReaderTests: XCTestCase {
                 XCTAssertTrue((error as! InputProblem).message.contains("save the file as UTF-8"))
             }
         }
-        XCTAssertThrowsError(try records([UInt8(ascii: "a"), 0, UInt8(ascii: ","), 0, 10, 0]))
+        XCTAssertThrowsError(try records([UInt8(ascii: "a"), 0, UInt8(ascii: ","), 0, 10, 0])) {
+            XCTAssertEqual($0 as? InputProblem, .unsupportedEncoding)
+        }
+        XCTAssertThrowsError(try records([0, UInt8(ascii: "a"), 0, UInt8(ascii: ","), 0, 10])) {
+            XCTAssertEqual($0 as? InputProblem, .unsupportedEncoding)
+        }
+    }
+
+    func testNULBytesRejectTheRowOrRefuseTheHeader() throws {
+        let bytes = Array("a,b\nx,1\n".utf8) + [UInt8(ascii: "y"), UInt8(ascii: ","), 0, 10] + Array("z,3\n".utf8)
+        let (_, rows) = try records(bytes)
+        XCTAssertEqual(rows.map(\.2), [nil, .nulByte, nil])
+        XCTAssertEqual(rows[1].0, 3)
+        // A binary file: NULs at both byte parities (not UTF-16), in the header.
+        XCTAssertThrowsError(try records(Array("SQLite format 3".utf8) + [0, 0, 0, 0, 0, 1, 0, 0, 10] + Array("a,b\n".utf8))) { error in
+            guard case .headerNotText? = error as? InputProblem else { return XCTFail("\(error)") }
+        }
+        // A header longer than 1 MiB, or with a quote that never closes.
+        XCTAssertThrowsError(try records(String(repeating: "x", count: DelimitedReader.maxRecordBytes + 1) + "\n1\n")) {
+            XCTAssertEqual($0 as? InputProblem, .headerTooLong)
+        }
+        XCTAssertThrowsError(try records("a,\"b\n1,2\n")) { XCTAssertEqual($0 as? InputProblem, .headerUnclosedQuote) }
+    }
+
+    func testMixedEncodingsRejectTheRowsOfTheMinority() throws {
+        let utf8Row = Array("x;Súdwest-Fryslân\n".utf8)
+        let cpRow = Array("y;S".utf8) + [0xFA] + Array("dwest-Frysl".utf8) + [0xE2] + Array("n\n".utf8)
+        // Mostly UTF-8: read as UTF-8, the Windows-1252 row is not valid UTF-8.
+        let (a, rowsA) = try records(Array("a;b\n".utf8) + utf8Row + utf8Row + cpRow + utf8Row)
+        XCTAssertEqual(a.encoding, .utf8)
+        XCTAssertEqual(rowsA.map(\.2), [nil, nil, .badEncoding, nil])
+        // Mostly Windows-1252: read as such, the UTF-8 row is rejected, not turned into "SÃºdwest".
+        let (b, rowsB) = try records(Array("a;b\n".utf8) + cpRow + cpRow + utf8Row + cpRow)
+        XCTAssertEqual(b.encoding, .cp1252)
+        XCTAssertEqual(rowsB.map(\.2), [nil, nil, .mixedEncoding, nil])
+        XCTAssertEqual(rowsB[0].1, ["y", "Súdwest-Fryslân"])
+        // Forced, the encoding is taken as given.
+        let (_, forced) = try records(Array("a;b\n".utf8) + cpRow + utf8Row, encoding: .cp1252)
+        XCTAssertEqual(forced.map(\.2), [nil, nil])
+    }
+
+    func testAHeaderWithoutRowsIsAFileError() {
+        for text in ["a,b\n", "a,b", "a,b\r\n\r\n\n"] {
+            XCTAssertThrowsError(try records(text)) { XCTAssertEqual($0 as? InputProblem, .noRows) }
+        }
+        XCTAssertEqual(InputProblem.noRows.located(in: "f.csv"), "f.csv:2: no data rows after the header; expected at least one row")
+        XCTAssertEqual(InputProblem.cannotOpen("x").located(in: "f.csv"), "f.csv: cannot open the file: x")
     }
 
     func testDelimiterDetection() throws {

@@ -82,7 +82,8 @@ package func fuzzImportInput(_ data: UnsafeRawBufferPointer) -> FuzzOutcome {
     if secondChunk > 0 {
         do {
             second = try DelimitedReader(bytes: bytes, chunkSize: secondChunk, maxRecordBytes: recordLimit,
-                                         delimiter: reader.delimiter, encoding: reader.encoding)
+                                         delimiter: reader.delimiter, encoding: reader.encoding,
+                                         encodingDetected: forcedEncoding == nil)
         } catch {
             preconditionFailure("chunked read failed where the whole read did not: \(error)")
         }

@@ -24,11 +24,17 @@ final class EventSpill: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var rowsPerPerson: [Int32] = []
     @exclusivity(unchecked) private(set) var count = 0
 
-    /// Creates the (already unlinked) file in `directory`.
-    init(directory: String) throws {
+    /// The store this import writes to (for messages).
+    private let storePath: String
+
+    /// Creates the (already unlinked) file in the folder of the store at `storePath`.
+    init(storePath: String) throws {
+        self.storePath = storePath
+        let d = (storePath as NSString).deletingLastPathComponent
+        let directory = d.isEmpty ? "." : d
         var template = Array((directory as NSString).appendingPathComponent(".rendement-import-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw ImportSpillError("cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw ImportSpillError("cannot create the import's temporary file in \(directory) (the folder of store \(storePath)): \(String(cString: strerror(errno)))") }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         self.fd = fd
     }
@@ -67,7 +73,10 @@ final class EventSpill: @unchecked Sendable {
                 let w = pwrite(fd, raw.baseAddress! + done, bytes - done, off_t(end + done))
                 if w < 0 {
                     if errno == EINTR { continue }
-                    throw ImportSpillError("cannot write the import's temporary file: \(String(cString: strerror(errno)))")
+                    if errno == ENOSPC || errno == EDQUOT {
+                        throw ImportSpillError("the disk holding store \(storePath) is full (the import's temporary file next to it cannot grow)")
+                    }
+                    throw ImportSpillError("cannot write the import's temporary file next to store \(storePath): \(String(cString: strerror(errno)))")
                 }
                 done += w
             }

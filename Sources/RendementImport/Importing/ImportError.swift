@@ -19,7 +19,7 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unusableFile(path, problem):
-            return "\(path):1: \(problem.message)"
+            return problem.located(in: path)
         case let .tooManyRejects(path, rejected, read, maxRate, first):
             let share = read == 0 ? 0 : Double(rejected) / Double(read)
             var text = "\(path): \(rejected) of \(read) rows rejected (\(String(format: "%.1f", share * 100))%, more than --max-reject-rate \(maxRate)); nothing imported"

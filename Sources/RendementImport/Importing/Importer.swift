@@ -110,6 +110,10 @@ public final class Importer {
         let result: ImportSummary
         do {
           result = try db.transaction {
+            // Again under the write lock: another process may have imported
+            // the same content while this one waited for the store (when the
+            // hash is still being computed, it is checked before commit).
+            if !sha.isEmpty, let prior = try store.liveImport(sha256: sha, kind: kind) { throw AlreadyImported(record: prior) }
             let started = Self.now()
             var touched = Set<Int64>()
             if options.replace, let old = try store.liveImport(label: label, kind: kind) {
@@ -146,11 +150,11 @@ public final class Importer {
             // Police rows go through a temporary file and are written as
             // per-person histories after reading (see EventSpill, HistoryWriter).
             let police = kind.isPoliceExtract
-            let spill = police ? try EventSpill(directory: Self.directory(of: db.path)) : nil
+            let spill = police ? try EventSpill(storePath: db.path) : nil
             let texts = police ? try TextInterner(database: db) : nil
             try readRows(reader: reader, map: map, rows: rows, rejects: rejects, context: ctx, summary: &summary, path: path,
                          spill: spill, texts: texts)
-            rejects.flush()
+            try rejects.flush()
             try spill?.finish()
             Self.lap("rows")
             if summary.rowsRead > 0, Double(summary.rejected) / Double(summary.rowsRead) > options.maxRejectRate {
@@ -212,12 +216,6 @@ public final class Importer {
     }
 
     /// The row table of a kind (police kinds are stored as histories).
-    /// The directory of the store file (for the import's temporary file).
-    static func directory(of path: String) -> String {
-        let d = (path as NSString).deletingLastPathComponent
-        return d.isEmpty ? "." : d
-    }
-
     /// A JSON object of counts with sorted keys.
     static func json(_ counts: [String: Int]) -> String {
         "{" + counts.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
@@ -248,7 +246,7 @@ public final class Importer {
         if let spill, let texts, options.failAfterRows == nil, options.splitReads, reader.fileSize >= options.splitReadMinimumSize,
            let offset = DelimitedReader.lineStart(in: path, near: reader.fileSize / 2), offset < reader.fileSize {
             let half = try SecondHalf(offset: offset, database: context.database, importID: context.importID,
-                                      spillDirectory: Self.directory(of: context.database.path), rejectsPath: rejects.path, header: reader.header)
+                                      storePath: context.database.path, rejectsPath: rejects.path, header: reader.header)
             // Its own row handler: the parsers remember spellings (not shared across threads).
             let parser = RowParser(schema: InputSchema.of(summary.kind), map: map, today: options.today)
             let ownRows: KindRows = summary.kind == .bvh ? BVHRows(parser: parser) : HKSRows(parser: parser)

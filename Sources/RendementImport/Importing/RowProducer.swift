@@ -104,6 +104,10 @@ final class RowProducer: @unchecked Sendable {
                     try reject(record, RowFault(column: "", reason: .wrongFieldCount, message: "a quoted field is not closed before the end of the file", got: ""))
                 case .badEncoding:
                     try reject(record, RowFault(column: "", reason: .badEncoding, message: "the bytes are not valid \(reader.encoding == .utf8 ? "UTF-8" : "Windows-1252") (use --encoding)", got: ""))
+                case .nulByte:
+                    try reject(record, RowFault(column: "", reason: .badEncoding, message: "the row contains NUL bytes (binary data); expected text", got: ""))
+                case .mixedEncoding:
+                    try reject(record, RowFault(column: "", reason: .badEncoding, message: "the row is UTF-8 in a file read as Windows-1252 (mixed encodings; use --encoding to force one)", got: ""))
                 }
                 continue
             }

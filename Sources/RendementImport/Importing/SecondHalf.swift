@@ -27,9 +27,9 @@ final class SecondHalf: @unchecked Sendable {
     private var firstReader: DelimitedReader?
     private var rows: KindRows?
 
-    init(offset: Int, database: Database, importID: Int64, spillDirectory: String, rejectsPath: String, header: [String]) throws {
+    init(offset: Int, database: Database, importID: Int64, storePath: String, rejectsPath: String, header: [String]) throws {
         self.offset = offset
-        spill = try EventSpill(directory: spillDirectory)
+        spill = try EventSpill(storePath: storePath)
         interner = PersonInterner.local(database: database)
         context = ImportContext(database: database, interner: interner, importID: importID)
         rejects = RejectsWriter(path: rejectsPath + ".part2", header: header)

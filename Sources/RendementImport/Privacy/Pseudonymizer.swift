@@ -20,7 +20,7 @@ public struct Pseudonymizer {
         public var description: String {
             switch self {
             case let .noSuchColumn(file, column): "\(file): column \(column) is not in the header"
-            case let .input(file, problem): "\(file): \(problem)"
+            case let .input(file, problem): problem.located(in: file)
             case let .badRecord(file, line, why): "\(file):\(line): \(why); nothing written"
             }
         }

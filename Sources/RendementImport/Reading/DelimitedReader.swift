@@ -18,6 +18,8 @@ public final class DelimitedReader {
 
     public let path: String
     @exclusivity(unchecked) public private(set) var encoding: TextEncoding
+    /// The encoding was given (`--encoding`), not detected.
+    @exclusivity(unchecked) private var encodingForced = false
     @exclusivity(unchecked) public private(set) var delimiter: UInt8
     /// Header names as written in the file.
     @exclusivity(unchecked) public private(set) var header: [String] = []
@@ -55,6 +57,10 @@ public final class DelimitedReader {
         guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
         var st = stat()
         fstat(fd, &st)
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw .cannotOpen("it is a directory; expected a CSV file")
+        }
         try self.init(path: path, fd: fd, memory: nil, fileSize: Int(st.st_size), chunkSize: Self.chunkSize,
                       recordLimit: Self.maxRecordBytes, delimiter: forcedDelimiter, encoding: forcedEncoding)
     }
@@ -63,15 +69,17 @@ public final class DelimitedReader {
     /// `maxRecordBytes` can be made small to exercise the chunk-boundary and
     /// record-limit paths on small inputs (fuzzing, tests).
     package convenience init(bytes: [UInt8], chunkSize: Int = DelimitedReader.chunkSize, maxRecordBytes: Int = DelimitedReader.maxRecordBytes,
-                             delimiter forcedDelimiter: UInt8? = nil, encoding forcedEncoding: TextEncoding? = nil) throws(InputProblem) {
+                             delimiter forcedDelimiter: UInt8? = nil, encoding forcedEncoding: TextEncoding? = nil,
+                             encodingDetected: Bool = false) throws(InputProblem) {
         // A chunk one byte larger than a small input reads it as read(2) reads a small file: all of it, then EOF.
         try self.init(path: "<memory>", fd: -1, memory: bytes, fileSize: bytes.count,
                       chunkSize: max(1, min(chunkSize, bytes.count + 1)), recordLimit: max(1, maxRecordBytes),
-                      delimiter: forcedDelimiter, encoding: forcedEncoding)
+                      delimiter: forcedDelimiter, encoding: forcedEncoding, encodingDetected: encodingDetected)
     }
 
     private init(path: String, fd: Int32, memory: [UInt8]?, fileSize: Int, chunkSize: Int, recordLimit: Int,
-                 delimiter forcedDelimiter: UInt8?, encoding forcedEncoding: TextEncoding?) throws(InputProblem) {
+                 delimiter forcedDelimiter: UInt8?, encoding forcedEncoding: TextEncoding?,
+                 encodingDetected: Bool = false) throws(InputProblem) {
         self.path = path
         self.fd = fd
         self.memory = memory
@@ -87,12 +95,24 @@ public final class DelimitedReader {
                 try TextEncoding.detect(UnsafeBufferPointer(rebasing: buf[0..<count]), atEOF: eof)
             }
             encoding = forcedEncoding ?? enc
+            // `encodingDetected`: an encoding passed on from an earlier read
+            // that detected it (so mixed files are judged the same way).
+            encodingForced = forcedEncoding != nil && !encodingDetected
             pos = skip
             if forcedDelimiter == nil { delimiter = detectDelimiter() }
             guard let h = try nextRecord() else { throw InputProblem.empty }
+            if h.bytes.contains(0) { throw InputProblem.headerNotText("it contains NUL bytes") }
+            switch h.problem {
+            case .tooLong?: throw InputProblem.headerTooLong
+            case .unterminatedQuote?: throw InputProblem.headerUnclosedQuote
+            case .badEncoding?, .nulByte?, .mixedEncoding?: throw InputProblem.headerNotText("bytes that are not valid \(encoding.displayName)")
+            case nil: break
+            }
             if h.count > Self.maxColumns { throw InputProblem.tooManyColumns(h.count) }
-            if h.problem == .badEncoding { throw InputProblem.unsupportedEncoding }
             header = h.strings.map { $0.trimmingCharacters(in: .whitespaces) }
+            // The header and nothing else (but empty lines): an extract
+            // without rows is a failed export, not news to record.
+            if eof, chunk[pos..<count].allSatisfy({ $0 == 10 || $0 == 13 }) { throw InputProblem.noRows }
         } catch let e as InputProblem {
             if fd >= 0 { close(fd) }
             throw e
@@ -115,6 +135,7 @@ public final class DelimitedReader {
         recordLimit = first.recordLimit
         fileSize = first.fileSize
         encoding = first.encoding
+        encodingForced = first.encodingForced
         delimiter = first.delimiter
         header = first.header
         chunk = [UInt8](repeating: 0, count: Self.chunkSize)
@@ -355,20 +376,29 @@ public final class DelimitedReader {
         }
     }
 
-    /// Transcodes Windows-1252 to UTF-8, or validates UTF-8, for non-ASCII records.
+    /// Refuses NUL bytes; transcodes Windows-1252 to UTF-8, or validates
+    /// UTF-8, for non-ASCII records.
     private func finishEncoding() {
         guard record.problem == nil else { return }
-        let ascii = record.bytes.withUnsafeBufferPointer { buf in
-            var any: UInt8 = 0
-            for b in buf { any |= b }
-            return any < 0x80
+        let (any, lowest) = record.bytes.withUnsafeBufferPointer { buf in
+            var any: UInt8 = 0, lowest: UInt8 = 0xFF
+            for b in buf { any |= b; lowest = min(lowest, b) }
+            return (any, lowest)
         }
-        if ascii { return }
+        if lowest == 0 { record.problem = .nulByte; return }
+        if any < 0x80 { return }
         switch encoding {
         case .utf8:
             let ok = record.bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) }
             if !ok { record.problem = .badEncoding }
         case .cp1252:
+            // Detected Windows-1252, but this (non-ASCII) row is well-formed
+            // UTF-8: a mixed file. Stored as "SÃºdwest" it would be wrong
+            // without a word.
+            if !encodingForced, record.bytes.withUnsafeBufferPointer({ UTF8Check.isValid($0) }) {
+                record.problem = .mixedEncoding
+                return
+            }
             scratch.removeAll(keepingCapacity: true)
             var newEnds: [Int] = []
             newEnds.reserveCapacity(record.ends.count)

@@ -10,12 +10,36 @@ public enum InputProblem: Error, Sendable, Equatable {
     case badMapping(String)
     case emptyRegistry
     case readError(String)
+    /// The rejects file (path, reason) cannot be written.
+    case rejectsFile(String, String)
+    /// The first line is not text (detail: why).
+    case headerNotText(String)
+    /// The first line is longer than `DelimitedReader.maxRecordBytes`.
+    case headerTooLong
+    /// A quoted name in the header runs to the end of the file.
+    case headerUnclosedQuote
+    /// A header and no rows.
+    case noRows
+
+    /// The line the problem is on, where there is one (the header is line 1).
+    public var line: Int? {
+        switch self {
+        case .cannotOpen, .readError, .badMapping, .emptyRegistry, .rejectsFile: nil
+        case .noRows: 2
+        default: 1
+        }
+    }
+
+    /// "FILE:LINE: message" (or "FILE: message"), one line.
+    public func located(in path: String) -> String {
+        "\(path)" + (line.map { ":\($0)" } ?? "") + ": " + message
+    }
 
     /// One-line explanation.
     public var message: String {
         switch self {
         case .cannotOpen(let reason): "cannot open the file: \(reason)"
-        case .unsupportedEncoding: "UTF-16 is not supported; save the file as UTF-8"
+        case .unsupportedEncoding: "UTF-16 (or UTF-32) is not supported: expected UTF-8 or Windows-1252; save the file as UTF-8"
         case .empty: "the file is empty: expected a header row"
         case .tooManyColumns(let n): "the header has \(n) columns; at most 1000 are accepted"
         case .missingColumn(let c): "column \(c): required column is missing from the header (use --mapping FILE.json if it has another name)"
@@ -24,6 +48,11 @@ public enum InputProblem: Error, Sendable, Equatable {
         case .badMapping(let reason): "mapping file: \(reason)"
         case .emptyRegistry: "the Veiligheidshuis registry is empty: import veiligheidshuizen first"
         case .readError(let reason): "read error: \(reason)"
+        case let .rejectsFile(path, reason): "cannot write the rejects file \(path): \(reason); nothing imported"
+        case .headerNotText(let detail): "the header is not text: \(detail) (a binary file, or a spreadsheet not saved as CSV?); expected a row of column names"
+        case .headerTooLong: "the header is longer than 1 MiB without a line break (a binary file?); expected a row of column names"
+        case .headerUnclosedQuote: "a quoted name in the header is not closed before the end of the file; expected a row of column names"
+        case .noRows: "no data rows after the header; expected at least one row"
         }
     }
 }

@@ -10,6 +10,10 @@ public final class RawRecord {
         case unterminatedQuote
         /// Bytes that are not valid text in the file's encoding.
         case badEncoding
+        /// NUL bytes: binary data, never text.
+        case nulByte
+        /// UTF-8 text in a file read as Windows-1252 (detected, not forced).
+        case mixedEncoding
     }
 
     /// Physical line (1-based) on which the record starts.

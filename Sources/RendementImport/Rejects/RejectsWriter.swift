@@ -7,7 +7,7 @@ import RendementCore
 final class RejectsWriter {
     let path: String
     private let header: [String]
-    private var handle: FileHandle?
+    private var fd: Int32 = -1
     private var buffer: [UInt8] = []
 
     init(path: String, header: [String]) {
@@ -15,7 +15,9 @@ final class RejectsWriter {
         self.header = header
     }
 
-    var created: Bool { handle != nil }
+    var created: Bool { fd >= 0 }
+    /// Whether this writer ever created its file (still true after `close`).
+    private var everCreated = false
 
     /// The rejects path for an input file.
     static func path(for input: String, directory: String?) -> String {
@@ -26,20 +28,19 @@ final class RejectsWriter {
         return (dir as NSString).appendingPathComponent(base + ".rejects.csv")
     }
 
-    func write(_ reject: ImportSummary.Reject, fields: [String]) throws {
-        if handle == nil { try open() }
-        row([String(reject.line), reject.column, reject.reason.rawValue, reject.message] + fields)
-        if buffer.count > 1 << 16 { flush() }
+    private func create() throws {
+        let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard opened >= 0 else { throw InputProblem.rejectsFile(path, String(cString: strerror(errno))) }
+        fd = opened
+        everCreated = true
+        fchmod(fd, 0o600)
+        row(["line", "column", "reason", "message"] + header)
     }
 
-    private func open() throws {
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        guard let h = FileHandle(forWritingAtPath: path) else {
-            throw InputProblem.cannotOpen("cannot write the rejects file \(path)")
-        }
-        try h.truncate(atOffset: 0)
-        handle = h
-        row(["line", "column", "reason", "message"] + header)
+    func write(_ reject: ImportSummary.Reject, fields: [String]) throws {
+        if fd < 0 { try create() }
+        row([String(reject.line), reject.column, reject.reason.rawValue, reject.message] + fields)
+        if buffer.count > 1 << 16 { try flush() }
     }
 
     private func row(_ cells: [String]) {
@@ -60,13 +61,12 @@ final class RejectsWriter {
     /// whose file is then removed): the rejects of a file's second half.
     func append(contentsOf other: RejectsWriter) throws {
         other.close()
-        guard other.created, let input = FileHandle(forReadingAtPath: other.path) else { return }
+        guard other.everCreated, let input = FileHandle(forReadingAtPath: other.path) else { return }
         defer {
             try? input.close()
             try? FileManager.default.removeItem(atPath: other.path)
         }
-        if handle == nil { try open() }
-        flush()
+        if fd < 0 { try create() }
         var skippedHeader = false
         while let data = try input.read(upToCount: 4 << 20), !data.isEmpty {
             var rows = data[...]
@@ -74,24 +74,42 @@ final class RejectsWriter {
                 rows = rows[(firstBreak + 1)...]
                 skippedHeader = true
             }
-            handle?.write(Data(rows))
+            buffer.append(contentsOf: rows)
+            try flush()
         }
     }
 
     /// Removes the file (a discarded second half).
     func discard() {
         close()
-        if created { try? FileManager.default.removeItem(atPath: path) }
+        if everCreated { try? FileManager.default.removeItem(atPath: path) }
     }
 
-    func flush() {
-        guard let h = handle, !buffer.isEmpty else { return }
-        h.write(Data(buffer))
+    /// Writes the buffered rows; throws (`InputProblem.rejectsFile`) when the
+    /// file cannot be written, e.g. on a full disk.
+    func flush() throws {
+        guard fd >= 0, !buffer.isEmpty else { return }
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                buffer.removeAll()
+                throw InputProblem.rejectsFile(path, reason)
+            }
+            done += n
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
     func close() {
-        flush()
-        try? handle?.close()
+        try? flush()
+        if fd >= 0 { posixClose(fd) }
+        fd = -1
     }
 }
+
+// The C functions, named apart from the methods `write` and `close` above.
+private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }
+private func posixClose(_ fd: Int32) { _ = close(fd) }

@@ -31,7 +31,16 @@ public final class Database {
         sqlite3_busy_timeout(h, busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(h, 1)
         if !readOnly {
-            try execute("PRAGMA journal_mode=WAL")
+            // SQLite silently opens a file it may not write (read-only mount,
+            // immutable file) read-only; say so before anything tries to write.
+            if sqlite3_db_readonly(h, "main") == 1 {
+                throw StoreError.readOnly(path: path, reason: "the file cannot be written")
+            }
+            do {
+                try execute("PRAGMA journal_mode=WAL")
+            } catch StoreError.sqlite(let code, let message, _) where code & 0xFF == SQLITE_CANTOPEN {
+                throw StoreError.readOnly(path: path, reason: "cannot create \((path as NSString).lastPathComponent)-wal and -shm in its folder: \(message)")
+            }
         }
         try execute("PRAGMA foreign_keys=ON")
     }
@@ -39,10 +48,18 @@ public final class Database {
     deinit { sqlite3_close_v2(handle) }
 
     func error(_ rc: Int32, context: String) -> StoreError {
-        let primary = rc & 0xFF
-        if primary == SQLITE_BUSY || primary == SQLITE_LOCKED { return .busy(path: path) }
-        if primary == SQLITE_NOTADB { return .incompatible(path: path, reason: "the file is not an SQLite database") }
-        return .sqlite(code: rc, message: String(cString: sqlite3_errmsg(handle)), context: context)
+        Self.error(rc, message: String(cString: sqlite3_errmsg(handle)), context: context, path: path)
+    }
+
+    /// The error for a result code: the ones a person can act on by name.
+    static func error(_ rc: Int32, message: String, context: String, path: String) -> StoreError {
+        switch rc & 0xFF {
+        case SQLITE_BUSY, SQLITE_LOCKED: .busy(path: path)
+        case SQLITE_NOTADB: .incompatible(path: path, reason: "the file is not an SQLite database")
+        case SQLITE_READONLY: .readOnly(path: path, reason: message)
+        case SQLITE_FULL: .full(path: path)
+        default: .sqlite(code: rc, message: message, context: context)
+        }
     }
 
     /// Runs one or more statements without results.
@@ -52,10 +69,7 @@ public final class Database {
         if rc != SQLITE_OK {
             let text = message.map { String(cString: $0) } ?? ""
             sqlite3_free(message)
-            let primary = rc & 0xFF
-            if primary == SQLITE_BUSY || primary == SQLITE_LOCKED { throw StoreError.busy(path: path) }
-            if primary == SQLITE_NOTADB { throw StoreError.incompatible(path: path, reason: "the file is not an SQLite database") }
-            throw StoreError.sqlite(code: rc, message: text, context: "running \(sql.prefix(60))")
+            throw Self.error(rc, message: text, context: "running \(sql.prefix(60))", path: path)
         }
     }
 

@@ -8,6 +8,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case incompatible(path: String, reason: String)
     /// The store cannot be opened or created.
     case cannotOpen(path: String, reason: String)
+    /// The store (or its folder, for the WAL files) cannot be written.
+    case readOnly(path: String, reason: String)
+    /// The disk holding the store is full.
+    case full(path: String)
 
     public var description: String {
         switch self {
@@ -15,6 +19,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case let .busy(path): "store is busy (another rendement process is writing to \(path)); try again when it has finished"
         case let .incompatible(path, reason): "\(path) is not a usable rendement store: \(reason)"
         case let .cannotOpen(path, reason): "cannot open store \(path): \(reason)"
+        case let .readOnly(path, reason): "store \(path) is read-only (\(reason)); rendement writes to its store: make the file and its folder writable"
+        case let .full(path): "the disk holding store \(path) is full; nothing was written: free space and run again"
         }
     }
 }

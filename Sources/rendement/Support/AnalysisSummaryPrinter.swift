@@ -11,7 +11,12 @@ struct AnalysisSummaryPrinter {
         let sets = results.input.sets.count
         Swift.print("Matched sets analysed: \(Readable.count(sets)) (matching run #\(results.input.matchRun.id))")
         Swift.print("All clients; mean events per person, before -> after; did = difference-in-differences (95% CI); RR = rate ratio:")
+        let periods = results.input.periods
+        for source in OutcomeSource.allCases where (source == .bvh ? periods.bvh : periods.hks) == nil {
+            Swift.print("  \(source.rawValue.uppercased()): not analysed: no \(source.rawValue.uppercased()) extract imported (rendement import \(source.rawValue) FILE)")
+        }
         for row in results.effects where row.scope == .all && row.ageBand == "all" {
+            guard (row.source == .bvh ? periods.bvh : periods.hks) != nil else { continue }
             let label = "  \(row.source.rawValue.uppercased()) \(row.windowMonths) mo"
             guard let e = row.estimate, !row.suppressed else { Swift.print(label + ": too few sets"); continue }
             let s = e.summary
