@@ -241,7 +241,7 @@ public final class Importer {
     private func readRows(reader: DelimitedReader, map: HeaderMap, rows: KindRows, rejects: RejectsWriter,
                           context: ImportContext, summary: inout ImportSummary, path: String,
                           spill: EventSpill?, texts: TextInterner?) throws {
-        try context.interner.prepare()
+        if rows.personColumn >= 0 { try context.interner.prepare() }
         var second: SecondHalf?
         if let spill, let texts, options.failAfterRows == nil, options.splitReads, reader.fileSize >= options.splitReadMinimumSize,
            let offset = DelimitedReader.lineStart(in: path, near: reader.fileSize / 2), offset < reader.fileSize {

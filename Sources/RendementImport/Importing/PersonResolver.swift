@@ -30,7 +30,10 @@ enum PersonResolver {
     private struct SexObs { var priority: Int; var sex: Int; var count: Int; var firstImport: Int64 }
 
     /// Recomputes `person_resolved` for `persons`; returns (birth conflicts, sex conflicts, persons with any conflict).
-    static func resolve(_ database: Database, persons: Set<Int64>) throws -> (Int, Int, Int) {
+    /// `lookUpEach`: read the touched persons one by one (true) or scan
+    /// every observation (false); by default whichever reads less. Both give
+    /// the same result (`PersonResolverTests`).
+    static func resolve(_ database: Database, persons: Set<Int64>, lookUpEach: Bool? = nil) throws -> (Int, Int, Int) {
         guard !persons.isEmpty else { return (0, 0, 0) }
         // Observations come from person_observations (personen, clienten) and
         // from the attributes kept with the police histories, each in person order.
@@ -90,47 +93,82 @@ enum PersonResolver {
             }
         }
 
-        try scan.bind([])
-        var scanHas = try scan.step()
-        var historyHas: [Bool] = []
-        for h in histories { try h.statement.bind([]); historyHas.append(try h.statement.step()) }
-        while true {
-            var person = Int64.max
-            if scanHas { person = scan.int(0) }
-            for (i, h) in histories.enumerated() where historyHas[i] { person = min(person, h.statement.int(0)) }
-            if person == .max { break }
-            current = person
-            births.removeAll(keepingCapacity: true)
-            sexes.removeAll(keepingCapacity: true)
-            let wanted = persons.contains(person)
-            while scanHas && scan.int(0) == person {
-                if wanted {
-                    add(Int(scan.int(1)), scan.int(2), birth: scan.optionalInt(3), precision: Int(scan.optionalInt(4) ?? 0),
-                        sex: scan.optionalInt(5), n: Int(scan.int(6)))
-                }
-                scanHas = try scan.step()
-            }
-            for (i, h) in histories.enumerated() {
-                while historyHas[i] && h.statement.int(0) == person {
-                    if wanted {
-                        // AttributeBlock entries read in place (no array per row).
-                        let b = h.statement.blob(2)
-                        guard b.count % 10 == 0 else { throw EventBlockError.malformed("attribute block of \(b.count) bytes") }
-                        let imp = h.statement.int(1)
-                        for i in stride(from: 0, to: b.count, by: 10) {
-                            let value = Int64(Int32(littleEndian: b.loadUnaligned(fromByteOffset: i + 2, as: Int32.self)))
-                            let rows = Int(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: i + 6, as: UInt32.self)))
-                            let isBirth = b[i] == 0
-                            add(h.priority, imp, birth: isBirth ? value : nil, precision: Int(b[i + 1]), sex: isBirth ? nil : value, n: rows)
-                        }
-                    }
-                    historyHas[i] = try h.statement.step()
-                }
-            }
-            if wanted { try flush() }
+        func addObservation(_ scan: Statement) {
+            add(Int(scan.int(1)), scan.int(2), birth: scan.optionalInt(3), precision: Int(scan.optionalInt(4) ?? 0),
+                sex: scan.optionalInt(5), n: Int(scan.int(6)))
         }
-        scan.reset()
-        for h in histories { h.statement.reset() }
+        func addAttributes(_ h: Statement, priority: Int) throws {
+            // AttributeBlock entries read in place (no array per row).
+            let b = h.blob(2)
+            guard b.count % 10 == 0 else { throw EventBlockError.malformed("attribute block of \(b.count) bytes") }
+            let imp = h.int(1)
+            for i in stride(from: 0, to: b.count, by: 10) {
+                let value = Int64(Int32(littleEndian: b.loadUnaligned(fromByteOffset: i + 2, as: Int32.self)))
+                let rows = Int(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: i + 6, as: UInt32.self)))
+                let isBirth = b[i] == 0
+                add(priority, imp, birth: isBirth ? value : nil, precision: Int(b[i + 1]), sex: isBirth ? nil : value, n: rows)
+            }
+        }
+
+        let allPersons = Int(try database.scalar("SELECT count(*) FROM persons") ?? 0)
+        if lookUpEach ?? (persons.count * 8 < allPersons) {
+            // Few persons (e.g. a clienten file after a national extract):
+            // look each one up instead of scanning every history.
+            let one = try database.prepare("""
+                SELECT o.person_key, CASE o.kind WHEN 'personen' THEN 0 WHEN 'clienten' THEN 1 WHEN 'hks' THEN 2 ELSE 3 END, o.import_id, o.birth_day, o.birth_precision, o.sex, o.n_rows
+                FROM person_observations o JOIN imports i ON i.import_id = o.import_id
+                WHERE i.replaced_at IS NULL AND o.person_key = ?
+                """)
+            let oneHistory = try [InputKind.hks, .bvh].map { kind in
+                (priority: priority(kind.rawValue), statement: try database.prepare("""
+                    SELECT h.person_key, h.import_id, h.attributes FROM \(Store.historyTable(kind)!) h
+                    JOIN imports i ON i.import_id = h.import_id WHERE i.replaced_at IS NULL AND h.person_key = ?
+                    """))
+            }
+            for person in persons.sorted() {
+                current = person
+                births.removeAll(keepingCapacity: true)
+                sexes.removeAll(keepingCapacity: true)
+                var seen = false
+                try one.bind([person])
+                while try one.step() { addObservation(one); seen = true }
+                one.reset()
+                for h in oneHistory {
+                    try h.statement.bind([person])
+                    while try h.statement.step() { try addAttributes(h.statement, priority: h.priority); seen = true }
+                    h.statement.reset()
+                }
+                if seen { try flush() }
+            }
+        } else {
+            try scan.bind([])
+            var scanHas = try scan.step()
+            var historyHas: [Bool] = []
+            for h in histories { try h.statement.bind([]); historyHas.append(try h.statement.step()) }
+            while true {
+                var person = Int64.max
+                if scanHas { person = scan.int(0) }
+                for (i, h) in histories.enumerated() where historyHas[i] { person = min(person, h.statement.int(0)) }
+                if person == .max { break }
+                current = person
+                births.removeAll(keepingCapacity: true)
+                sexes.removeAll(keepingCapacity: true)
+                let wanted = persons.contains(person)
+                while scanHas && scan.int(0) == person {
+                    if wanted { addObservation(scan) }
+                    scanHas = try scan.step()
+                }
+                for (i, h) in histories.enumerated() {
+                    while historyHas[i] && h.statement.int(0) == person {
+                        if wanted { try addAttributes(h.statement, priority: h.priority) }
+                        historyHas[i] = try h.statement.step()
+                    }
+                }
+                if wanted { try flush() }
+            }
+            scan.reset()
+            for h in histories { h.statement.reset() }
+        }
         // Persons without any live observation left (after --replace).
         let delete = try database.prepare("DELETE FROM person_resolved WHERE person_key = ?")
         if done.count < persons.count {
