@@ -107,3 +107,21 @@ final class FuzzCorpusTests: XCTestCase {
         XCTAssertEqual(whole.rejected, [.badDate: 2])
     }
 }
+
+/// Regression found by the fuzzer: a given `--encoding` is taken as given;
+/// the UTF-16 guess (from NUL bytes in the first block) applies only when
+/// the encoding is detected, so a chunked re-read agrees with the first.
+final class ForcedEncodingTests: XCTestCase {
+    func testAForcedEncodingIsNotSecondGuessed() throws {
+        let bytes: [UInt8] = Array("a,b\n".utf8) + [UInt8](repeating: 0, count: 40) + Array("x,y\n".utf8)
+        for chunk in [5, 17, 4096] {
+            let r = try DelimitedReader(bytes: bytes, chunkSize: chunk, encoding: .utf8)
+            XCTAssertEqual(r.header, ["a", "b"])
+            let first = try XCTUnwrap(try r.next())
+            XCTAssertEqual(first.problem, .nulByte, "the NUL row is rejected, the file is not refused")
+        }
+        // Detected, a file that looks like UTF-16 is still refused.
+        let utf16 = Array("a,b\nc,d\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        XCTAssertThrowsError(try DelimitedReader(bytes: utf16))
+    }
+}

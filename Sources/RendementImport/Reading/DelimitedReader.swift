@@ -91,10 +91,16 @@ public final class DelimitedReader {
         do {
             try fill()
             guard count > 0 else { throw InputProblem.empty }
-            let (enc, skip) = try chunk.withUnsafeBufferPointer { buf throws(InputProblem) in
-                try TextEncoding.detect(UnsafeBufferPointer(rebasing: buf[0..<count]), atEOF: eof)
+            // A given encoding is taken as given (only a UTF-8 BOM is skipped);
+            // otherwise it is detected from the first block.
+            let (enc, skip) = try chunk.withUnsafeBufferPointer { buf throws(InputProblem) -> (TextEncoding, Int) in
+                if let forcedEncoding {
+                    let bom = count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF
+                    return (forcedEncoding, bom ? 3 : 0)
+                }
+                return try TextEncoding.detect(UnsafeBufferPointer(rebasing: buf[0..<count]), atEOF: eof)
             }
-            encoding = forcedEncoding ?? enc
+            encoding = enc
             // `encodingDetected`: an encoding passed on from an earlier read
             // that detected it (so mixed files are judged the same way).
             encodingForced = forcedEncoding != nil && !encodingDetected
