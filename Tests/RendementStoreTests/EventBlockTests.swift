@@ -24,28 +24,54 @@ final class EventBlockTests: XCTestCase {
                         place: UInt32(truncatingIfNeeded: next()), type: UInt8(truncatingIfNeeded: next()),
                         severity: UInt8(truncatingIfNeeded: next()))
         }
+        // Out of day order and with extreme values: zigzag differences.
         let (bytes, decoded) = try roundTrip(events)
         XCTAssertEqual(decoded, events)
-        XCTAssertEqual(bytes.count, 6 + 500 * (4 + 8 + 8 + 4 + 4 + 4 + 1 + 1))
+        XCTAssertEqual(bytes[4], 1, "flagged as not in day order (after a 2-byte count)")
+        let sorted = events.sorted(by: PoliceEvent.precedes)
+        XCTAssertEqual(try roundTrip(sorted).decoded, sorted)
+        let extremes = [PoliceEvent(day: .max, key: .min, link: .max, aux: .min + 1, code: .max, place: .max, type: 255, severity: 255),
+                        PoliceEvent(day: .min, key: .max, link: .min, aux: .max, code: 0, place: 1, type: 0, severity: 1)]
+        XCTAssertEqual(try roundTrip(extremes).decoded, extremes)
+    }
+
+    func testATypicalHistoryTakesAboutFourteenBytesPerEvent() throws {
+        var events: [PoliceEvent] = []
+        for i in 0..<100 {
+            let day = Int32(14_000 + i * 17)
+            let key = Int64(i) &* 0x1E37_79B9_7F4A_7C15
+            events.append(PoliceEvent(day: day, key: key, aux: day + 2, code: UInt32(1 + i % 200),
+                                      place: UInt32(1 + i % 300), type: UInt8(1 + i % 3)))
+        }
+        let (bytes, decoded) = try roundTrip(events)
+        XCTAssertEqual(decoded, events)
+        XCTAssertEqual(bytes[3], 0, "in day order")
+        // day 1 + key 8 + aux 1 + code 1-2 + place 1-2 + type 1 (the raw layout took 25).
+        XCTAssertLessThanOrEqual(bytes.count, 5 + 100 * 15)
     }
 
     func testDefaultColumnsAreLeftOut() throws {
         let events = [PoliceEvent(day: 15000, key: 7, type: 1), PoliceEvent(day: 15001, key: 8, type: 2)]
         let (bytes, decoded) = try roundTrip(events)
         XCTAssertEqual(decoded, events)
-        XCTAssertEqual(bytes.count, 6 + 2 * (4 + 8 + 1), "day, key and type only")
-        XCTAssertEqual(bytes[5], 1 | 2 | 64)
+        // version, n, mask, flags; days 15000 (3-byte zigzag varint) and +1; keys; types.
+        XCTAssertEqual(bytes.count, 4 + (3 + 1) + 2 * 8 + 2, "day, key and type only")
+        XCTAssertEqual(bytes[2], 1 | 2 | 64)
         XCTAssertEqual(decoded[0].aux, PoliceEvent.noDay, "an absent aux column decodes as no date")
         let empty = try roundTrip([])
         XCTAssertEqual(empty.decoded, [])
-        XCTAssertEqual(empty.bytes.count, 6)
+        XCTAssertEqual(empty.bytes.count, 4)
     }
 
     func testDamagedBlocksAreRefused() throws {
         var bytes: [UInt8] = []
         [PoliceEvent(day: 1, key: 2)].withUnsafeBufferPointer { EventBlock.encode($0, into: &bytes) }
         var out: [PoliceEvent] = []
-        for damaged in [Array(bytes.dropLast()), [2] + bytes.dropFirst(), Array(bytes.prefix(3)), bytes + [0]] {
+        let overlong: [UInt8] = [EventBlock.version, 1, 1, 0] + [UInt8](repeating: 0xFF, count: 11) + [1]
+        let hugeCount: [UInt8] = [EventBlock.version, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 1, 0]
+        let dayOverflow: [UInt8] = [EventBlock.version, 2, 1, 0, 0xFE, 0xFF, 0xFF, 0xFF, 0x0F, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]
+        for damaged in [Array(bytes.dropLast()), [9] + bytes.dropFirst(), Array(bytes.prefix(3)), bytes + [0],
+                        overlong, hugeCount, dayOverflow] {
             XCTAssertThrowsError(try damaged.withUnsafeBytes { try EventBlock.decode($0, appendingTo: &out) })
         }
         XCTAssertEqual(out, [])

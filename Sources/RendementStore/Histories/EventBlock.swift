@@ -2,24 +2,34 @@ import Foundation
 
 /// The byte format of one packed history (one person, one import): a
 /// columnar block, so a person's events are stored and read as one value
-/// instead of one SQLite row each (what makes a national import fast).
+/// instead of one SQLite row each (what makes a national import fast), and
+/// compact, because a national extract is written to disk twice (WAL, then
+/// the database).
 ///
-/// Layout, little-endian: byte 0 format version (1); bytes 1-4 the number of
-/// events n (UInt32); byte 5 a mask of the columns present; then each present
-/// column as n fixed-width values in this order: day (Int32), key (Int64),
-/// link (Int64), aux (Int32), code (UInt32), place (UInt32), type (UInt8),
-/// severity (UInt8). A column whose values are all its default (0, or
-/// `PoliceEvent.noDay` for aux) is left out and its mask bit is 0.
+/// Layout: byte 0 format version (2); the number of events n (LEB128
+/// varint); a byte with a mask of the columns present; a flags byte (1 when
+/// the events are not in day order); then each present column for all n
+/// events, in this order:
+/// - day: zigzag varint of the first day, then varints of the differences
+///   to the previous day (>= 0 for events in day order, as the importer
+///   stores them; zigzag varints when flagged);
+/// - key, link: 8 bytes little-endian each (hashes do not compress);
+/// - aux: varint, 0 for no date, else zigzag(aux - day) + 1;
+/// - code, place: varint;
+/// - type, severity: 1 byte each.
+/// A column whose values are all its default (0, or `PoliceEvent.noDay` for
+/// aux) is left out and its mask bit is 0. Mask bit 1 (day) is always set.
 public enum EventBlock {
-    public static let version: UInt8 = 1
-
-    private static let widths = [4, 8, 8, 4, 4, 4, 1, 1]
+    public static let version: UInt8 = 2
 
     /// Encodes `events` (in the order given) into `out` (cleared first).
     public static func encode(_ events: UnsafeBufferPointer<PoliceEvent>, into out: inout [UInt8]) {
-        let n = events.count
         var mask: UInt8 = 1
+        var ordered = true
+        var previous = Int32.min
         for e in events {
+            if e.day < previous { ordered = false }
+            previous = e.day
             if e.key != 0 { mask |= 2 }
             if e.link != 0 { mask |= 4 }
             if e.aux != PoliceEvent.noDay { mask |= 8 }
@@ -28,54 +38,127 @@ public enum EventBlock {
             if e.type != 0 { mask |= 64 }
             if e.severity != 0 { mask |= 128 }
         }
-        var size = 6
-        for c in 0..<8 where mask & (1 << c) != 0 { size += widths[c] * n }
         out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(size)
         out.append(version)
-        withUnsafeBytes(of: UInt32(n).littleEndian) { out.append(contentsOf: $0) }
+        putVarint(UInt64(events.count), &out)
         out.append(mask)
-        func put<T: FixedWidthInteger>(_ value: (PoliceEvent) -> T) {
-            for e in events { withUnsafeBytes(of: value(e).littleEndian) { out.append(contentsOf: $0) } }
+        out.append(ordered ? 0 : 1)
+        var last: Int64 = 0
+        for (i, e) in events.enumerated() {
+            let d = Int64(e.day)
+            if i == 0 || !ordered { putVarint(zigzag(d - last), &out) } else { putVarint(UInt64(d - last), &out) }
+            last = d
         }
-        put { $0.day }
-        if mask & 2 != 0 { put { $0.key } }
-        if mask & 4 != 0 { put { $0.link } }
-        if mask & 8 != 0 { put { $0.aux } }
-        if mask & 16 != 0 { put { $0.code } }
-        if mask & 32 != 0 { put { $0.place } }
-        if mask & 64 != 0 { put { $0.type } }
-        if mask & 128 != 0 { put { $0.severity } }
+        if mask & 2 != 0 { for e in events { withUnsafeBytes(of: e.key.littleEndian) { out.append(contentsOf: $0) } } }
+        if mask & 4 != 0 { for e in events { withUnsafeBytes(of: e.link.littleEndian) { out.append(contentsOf: $0) } } }
+        if mask & 8 != 0 {
+            for e in events { putVarint(e.aux == PoliceEvent.noDay ? 0 : zigzag(Int64(e.aux) - Int64(e.day)) + 1, &out) }
+        }
+        if mask & 16 != 0 { for e in events { putVarint(UInt64(e.code), &out) } }
+        if mask & 32 != 0 { for e in events { putVarint(UInt64(e.place), &out) } }
+        if mask & 64 != 0 { for e in events { out.append(e.type) } }
+        if mask & 128 != 0 { for e in events { out.append(e.severity) } }
     }
 
     /// Decodes a block, appending its events to `events`; throws on bytes
-    /// that are not a block of this version.
+    /// that are not a well-formed block of this version.
     public static func decode(_ bytes: UnsafeRawBufferPointer, appendingTo events: inout [PoliceEvent]) throws {
-        guard bytes.count >= 6, bytes[0] == version else { throw EventBlockError.malformed("unknown block format") }
-        let n = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 1, as: UInt32.self)))
-        let mask = bytes[5]
-        var size = 6
-        for c in 0..<8 where mask & (1 << c) != 0 { size += widths[c] * n }
-        guard mask & 1 != 0, size == bytes.count else { throw EventBlockError.malformed("block length \(bytes.count) does not match \(n) events") }
+        var r = Reader(bytes: bytes)
+        guard try r.byte() == version else { throw EventBlockError.malformed("unknown block format") }
+        let count = try r.varint()
+        guard count <= UInt64(bytes.count) else { throw EventBlockError.malformed("\(count) events in \(bytes.count) bytes") }
+        let n = Int(count)
+        let mask = try r.byte(), flags = try r.byte()
+        guard mask & 1 != 0, flags <= 1 else { throw EventBlockError.malformed("bad column mask") }
         let start = events.count
-        for _ in 0..<n { events.append(PoliceEvent(day: 0, key: 0)) }
-        var offset = 6
-        events.withUnsafeMutableBufferPointer { all in
-            let out = UnsafeMutableBufferPointer(rebasing: all[start...])
-            func get<T: FixedWidthInteger>(_ type: T.Type, _ set: (inout PoliceEvent, T) -> Void) {
+        events.append(contentsOf: repeatElement(PoliceEvent(day: 0, key: 0), count: n))
+        do {
+            try events.withUnsafeMutableBufferPointer { all in
+                let out = UnsafeMutableBufferPointer(rebasing: all[start...])
+                var last: Int64 = 0
                 for i in 0..<n {
-                    set(&out[i], T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self)))
-                    offset += MemoryLayout<T>.size
+                    let v = try r.varint()
+                    let step = (i == 0 || flags == 1) ? unzigzag(v) : Int64(bitPattern: v)
+                    let (sum, overflow) = last.addingReportingOverflow(step)
+                    guard !overflow, let day = Int32(exactly: sum) else { throw EventBlockError.malformed("day out of range") }
+                    last = sum
+                    out[i].day = day
                 }
+                if mask & 2 != 0 { for i in 0..<n { out[i].key = try r.int64() } }
+                if mask & 4 != 0 { for i in 0..<n { out[i].link = try r.int64() } }
+                if mask & 8 != 0 {
+                    for i in 0..<n {
+                        let v = try r.varint()
+                        if v != 0 {
+                            let (sum, overflow) = Int64(out[i].day).addingReportingOverflow(unzigzag(v - 1))
+                            guard !overflow, let aux = Int32(exactly: sum) else { throw EventBlockError.malformed("date out of range") }
+                            out[i].aux = aux
+                        }
+                    }
+                }
+                if mask & 16 != 0 { for i in 0..<n { out[i].code = try r.uint32() } }
+                if mask & 32 != 0 { for i in 0..<n { out[i].place = try r.uint32() } }
+                if mask & 64 != 0 { for i in 0..<n { out[i].type = try r.byte() } }
+                if mask & 128 != 0 { for i in 0..<n { out[i].severity = try r.byte() } }
             }
-            get(Int32.self) { $0.day = $1 }
-            if mask & 2 != 0 { get(Int64.self) { $0.key = $1 } }
-            if mask & 4 != 0 { get(Int64.self) { $0.link = $1 } }
-            if mask & 8 != 0 { get(Int32.self) { $0.aux = $1 } }
-            if mask & 16 != 0 { get(UInt32.self) { $0.code = $1 } }
-            if mask & 32 != 0 { get(UInt32.self) { $0.place = $1 } }
-            if mask & 64 != 0 { get(UInt8.self) { $0.type = $1 } }
-            if mask & 128 != 0 { get(UInt8.self) { $0.severity = $1 } }
+            guard r.offset == bytes.count else { throw EventBlockError.malformed("\(bytes.count - r.offset) bytes after the last column") }
+        } catch {
+            events.removeSubrange(start...)
+            throw error
+        }
+    }
+
+    @inline(__always)
+    static func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
+
+    @inline(__always)
+    static func unzigzag(_ v: UInt64) -> Int64 { Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1) }
+
+    @inline(__always)
+    static func putVarint(_ value: UInt64, _ out: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(v))
+    }
+
+    /// Bounds-checked reading of a block.
+    struct Reader {
+        let bytes: UnsafeRawBufferPointer
+        var offset = 0
+
+        @inline(__always)
+        mutating func byte() throws -> UInt8 {
+            guard offset < bytes.count else { throw EventBlockError.malformed("block ends early") }
+            defer { offset += 1 }
+            return bytes[offset]
+        }
+
+        @inline(__always)
+        mutating func varint() throws -> UInt64 {
+            var result: UInt64 = 0, shift: UInt64 = 0
+            while true {
+                let b = try byte()
+                guard shift < 64 else { throw EventBlockError.malformed("varint too long") }
+                result |= UInt64(b & 0x7F) << shift
+                if b < 0x80 { return result }
+                shift += 7
+            }
+        }
+
+        @inline(__always)
+        mutating func uint32() throws -> UInt32 {
+            guard let v = UInt32(exactly: try varint()) else { throw EventBlockError.malformed("value out of range") }
+            return v
+        }
+
+        @inline(__always)
+        mutating func int64() throws -> Int64 {
+            guard offset + 8 <= bytes.count else { throw EventBlockError.malformed("block ends early") }
+            defer { offset += 8 }
+            return Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
         }
     }
 }
