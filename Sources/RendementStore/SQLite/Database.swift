@@ -19,6 +19,7 @@ public final class Database {
             }
             if fd >= 0 { close(fd) }
         }
+        _ = Database.configured
         var h: OpaquePointer?
         let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
         let rc = sqlite3_open_v2(path, &h, flags | SQLITE_OPEN_NOMUTEX, nil)
@@ -46,6 +47,9 @@ public final class Database {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// Process-wide SQLite settings, applied once before the first connection.
+    private static let configured: Bool = rendement_sqlite_configure() == SQLITE_OK
 
     func error(_ rc: Int32, context: String) -> StoreError {
         Self.error(rc, message: String(cString: sqlite3_errmsg(handle)), context: context, path: path)
