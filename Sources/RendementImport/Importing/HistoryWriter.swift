@@ -15,19 +15,31 @@ final class HistoryWriter: @unchecked Sendable {
     let kind: InputKind
     let importID: Int64
     private let insertHistory: Statement
+    private let insertResolved: Statement
+    /// Persons with this key or higher are new in this import: their
+    /// attributes come from this import only and are resolved right here.
+    let firstNewPerson: Int64
 
     @exclusivity(unchecked) private(set) var rowsImported = 0
     @exclusivity(unchecked) private(set) var duplicates = 0
     /// Rows without a value, per optional column (imports.field_gaps).
     @exclusivity(unchecked) private(set) var gaps: [String: Int] = [:]
-    /// Persons with an observed birth date or sex.
+    /// Persons of earlier imports with an observed birth date or sex (to be
+    /// resolved against their other observations).
     @exclusivity(unchecked) private(set) var observed = Set<Int64>()
+    /// Conflicts among the new persons resolved here (birth, sex, either).
+    @exclusivity(unchecked) private(set) var conflicts = (birth: 0, sex: 0, persons: 0)
     /// Called with the fraction of rows written.
     @exclusivity(unchecked) var progress: ((Double) -> Void)?
 
-    init(kind: InputKind, database: Database, importID: Int64) throws {
+    init(kind: InputKind, database: Database, importID: Int64, firstNewPerson: Int64) throws {
         self.kind = kind
         self.importID = importID
+        self.firstNewPerson = firstNewPerson
+        insertResolved = try database.prepare("""
+            INSERT OR REPLACE INTO person_resolved(person_key, birth_day, birth_precision, sex, birth_conflict, sex_conflict)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
         insertHistory = try database.prepare("""
             INSERT INTO \(Store.historyTable(kind)!)(person_key, import_id, n_events, attributes, events) VALUES (?, ?, ?, ?, ?)
             """)
@@ -42,6 +54,8 @@ final class HistoryWriter: @unchecked Sendable {
         var rows = 0, spilledRows = 0, duplicates = 0
         var gaps = [Int](repeating: 0, count: 3)
         var observed: [Int64] = []
+        /// New persons resolved by the worker: birth (`SpilledEvent.noBirth` when none), precision, sex (-1 none), conflicts.
+        var resolved: [(person: Int64, birth: Int32, precision: Int, sex: Int, birthConflict: Bool, sexConflict: Bool)] = []
     }
 
     func write(_ spill: EventSpill) throws {
@@ -74,6 +88,19 @@ final class HistoryWriter: @unchecked Sendable {
                             e0 = group.eventEnds[i]
                         }
                     }
+                }
+                let r = insertResolved
+                for x in group.resolved {
+                    r.bindInt(x.person, at: 1)
+                    if x.birth == SpilledEvent.noBirth { r.bindNull(at: 2); r.bindNull(at: 3) }
+                    else { r.bindInt(Int64(x.birth), at: 2); r.bindInt(Int64(x.precision), at: 3) }
+                    if x.sex < 0 { r.bindNull(at: 4) } else { r.bindInt(Int64(x.sex), at: 4) }
+                    r.bindInt(x.birthConflict ? 1 : 0, at: 5)
+                    r.bindInt(x.sexConflict ? 1 : 0, at: 6)
+                    try r.insert()
+                    if x.birthConflict { conflicts.birth += 1 }
+                    if x.sexConflict { conflicts.sex += 1 }
+                    if x.birthConflict || x.sexConflict { conflicts.persons += 1 }
                 }
                 rowsImported += group.rows
                 duplicates += group.duplicates
@@ -191,7 +218,19 @@ final class HistoryWriter: @unchecked Sendable {
         group.attributeEnds.append(group.attributeBytes.count)
         group.eventBytes.append(contentsOf: scratch.bytes)
         group.eventEnds.append(group.eventBytes.count)
-        if !scratch.observations.isEmpty { group.observed.append(person) }
+        if !scratch.observations.isEmpty {
+            if person >= firstNewPerson {
+                // Only this import has seen the person: resolve by the same rule, now.
+                let p = PersonResolver.priority(kind.rawValue)
+                let births = scratch.births.map { PersonResolver.Birth(priority: p, day: $0.day, precision: Int($0.precision), count: $0.n, firstImport: importID) }
+                let sexes = scratch.sexes.map { PersonResolver.SexObs(priority: p, sex: Int($0.sex), count: $0.n, firstImport: importID) }
+                let (birth, birthConflict) = PersonResolver.resolveBirth(births)
+                let (sex, sexConflict) = PersonResolver.resolveSex(sexes)
+                group.resolved.append((person, birth?.day ?? SpilledEvent.noBirth, birth?.precision ?? 0, sex ?? -1, birthConflict, sexConflict))
+            } else {
+                group.observed.append(person)
+            }
+        }
     }
 }
 

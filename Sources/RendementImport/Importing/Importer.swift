@@ -164,13 +164,15 @@ public final class Importer {
             for index in indexes { try db.execute(index.sql) }
             Self.lap("index")
             var gapsJSON = "{}"
+            var newConflicts = (birth: 0, sex: 0, persons: 0)
             if let spill, let texts {
                 try texts.writeNew(to: db)
-                let writer = try HistoryWriter(kind: kind, database: db, importID: importID)
+                let writer = try HistoryWriter(kind: kind, database: db, importID: importID, firstNewPerson: interner.firstNewKey)
                 try writer.write(spill)
                 summary.rowsImported = writer.rowsImported
                 summary.duplicates = writer.duplicates
                 touched.formUnion(writer.observed)
+                newConflicts = writer.conflicts
                 gapsJSON = Self.json(writer.gaps)
                 Self.lap("histories")
             }
@@ -179,6 +181,9 @@ public final class Importer {
             touched.formUnion(ctx.observations.persons)
             Self.lap("observations")
             (summary.birthConflicts, summary.sexConflicts, summary.personsWithConflicts) = try PersonResolver.resolve(db, persons: touched)
+            summary.birthConflicts += newConflicts.birth
+            summary.sexConflicts += newConflicts.sex
+            summary.personsWithConflicts += newConflicts.persons
             summary.newPersons = interner.added
             Self.lap("resolve")
 

@@ -10,6 +10,9 @@ final class PersonInterner {
     @exclusivity(unchecked) private var loaded = false
     @exclusivity(unchecked) private var nextKey: Int64 = 0
     @exclusivity(unchecked) private var insert: Statement?
+    /// The first key given to a new person since `prepare` (persons from
+    /// here on have no observations from earlier imports).
+    @exclusivity(unchecked) private(set) var firstNewKey: Int64 = 0
     /// Persons inserted since the last `reset`.
     @exclusivity(unchecked) private(set) var added = 0
 
@@ -53,6 +56,7 @@ final class PersonInterner {
         if loaded, (try database.scalar("SELECT count(*) FROM persons") ?? 0) != Int64(table.count) { invalidate() }
         if !loaded { try load() }
         nextKey = (try database.scalar("SELECT coalesce(max(person_key), 0) FROM persons") ?? 0) + 1
+        firstNewKey = nextKey
     }
 
     /// The person key of a (valid) pseudonym and whether it is new; new

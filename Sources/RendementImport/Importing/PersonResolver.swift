@@ -26,8 +26,8 @@ enum PersonResolver {
         }
     }
 
-    private struct Birth { var priority: Int; var day: Int32; var precision: Int; var count: Int; var firstImport: Int64 }
-    private struct SexObs { var priority: Int; var sex: Int; var count: Int; var firstImport: Int64 }
+    struct Birth { var priority: Int; var day: Int32; var precision: Int; var count: Int; var firstImport: Int64 }
+    struct SexObs { var priority: Int; var sex: Int; var count: Int; var firstImport: Int64 }
 
     /// Recomputes `person_resolved` for `persons`; returns (birth conflicts, sex conflicts, persons with any conflict).
     /// `lookUpEach`: read the touched persons one by one (true) or scan
@@ -196,7 +196,7 @@ enum PersonResolver {
         }
     }
 
-    private static func resolveBirth(_ obs: [Birth]) -> (Birth?, Bool) {
+    static func resolveBirth(_ obs: [Birth]) -> (Birth?, Bool) {
         if obs.count == 1 { return (obs[0], false) }
         guard let best = obs.map(\.priority).min() else { return (nil, false) }
         var chosen = obs.filter { $0.priority == best }.min(by: better)!
@@ -215,7 +215,7 @@ enum PersonResolver {
         return (chosen, conflict)
     }
 
-    private static func resolveSex(_ obs: [SexObs]) -> (Int?, Bool) {
+    static func resolveSex(_ obs: [SexObs]) -> (Int?, Bool) {
         if obs.count == 1 { return (obs[0].sex, false) }
         let known = obs.filter { $0.sex != Sex.onbekend.code }
         if known.isEmpty { return (obs.isEmpty ? nil : Sex.onbekend.code, false) }
