@@ -54,6 +54,11 @@ public struct DateParser: Sendable {
     static func components(_ b: UnsafeBufferPointer<UInt8>, partial: Bool) -> (Int, Int, Int, Int)? {
         let n = b.count
         let dash = UInt8(ascii: "-"), slash = UInt8(ascii: "/")
+        // The usual form first: YYYY-MM-DD.
+        if n == 10 && b[4] == dash && b[7] == dash {
+            guard let y = number(b, 0, 4), let m = number(b, 5, 7), let d = number(b, 8, 10) else { return nil }
+            return (y, m, d, 0)
+        }
         if n == 8, let v = number(b, 0, 8) { return (v / 10000, v / 100 % 100, v % 100, 0) }
         if n == 4 {
             guard partial, let y = number(b, 0, 4) else { return nil }
