@@ -1,5 +1,22 @@
 /// A UTF-8 validity check over bytes (no String is built).
 enum UTF8Check {
+    /// For a lead byte of a multi-byte sequence: the sequence length and the
+    /// allowed range of the second byte (RFC 3629, no overlongs or
+    /// surrogates); nil for a byte that starts no sequence.
+    @inline(__always)
+    static func lead(_ b: UInt8) -> (Int, UInt8, UInt8)? {
+        switch b {
+        case 0xC2...0xDF: (2, 0x80, 0xBF)
+        case 0xE0: (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+        case 0xED: (3, 0x80, 0x9F)
+        case 0xF0: (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (4, 0x80, 0xBF)
+        case 0xF4: (4, 0x80, 0x8F)
+        default: nil
+        }
+    }
+
     /// Whether `bytes` is well-formed UTF-8; with `allowTruncatedEnd`, an
     /// incomplete sequence at the very end (a block boundary) is accepted.
     static func isValid(_ bytes: UnsafeBufferPointer<UInt8>, allowTruncatedEnd: Bool = false) -> Bool {
@@ -8,18 +25,7 @@ enum UTF8Check {
         while i < n {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
-            let len: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: len = 2
-            case 0xE0: len = 3; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: len = 3
-            case 0xED: len = 3; hi = 0x9F
-            case 0xF0: len = 4; lo = 0x90
-            case 0xF1...0xF3: len = 4
-            case 0xF4: len = 4; hi = 0x8F
-            default: return false
-            }
+            guard let (len, lo, hi) = lead(b) else { return false }
             if i + len > n { return allowTruncatedEnd && (i + 1..<n).allOf { (bytes[$0] & 0xC0) == 0x80 } }
             let c1 = bytes[i + 1]
             if c1 < lo || c1 > hi { return false }
@@ -41,18 +47,7 @@ extension UTF8Check {
         scan: while i < n {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
-            let len: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: len = 2
-            case 0xE0: len = 3; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: len = 3
-            case 0xED: len = 3; hi = 0x9F
-            case 0xF0: len = 4; lo = 0x90
-            case 0xF1...0xF3: len = 4
-            case 0xF4: len = 4; hi = 0x8F
-            default: invalid += 1; i += 1; continue scan
-            }
+            guard let (len, lo, hi) = lead(b) else { invalid += 1; i += 1; continue scan }
             if i + len > n {
                 if !(allowTruncatedEnd && (i + 1..<n).allOf { (bytes[$0] & 0xC0) == 0x80 }) { invalid += 1 }
                 break
