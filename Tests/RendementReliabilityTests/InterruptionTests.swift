@@ -6,7 +6,7 @@ import XCTest
 /// all of it), and a re-run must import it completely.
 ///
 /// Kills at seeded random moments, at the start of each late stage of an
-/// import (index build, person observations, person resolution, the final
+/// import (second half of a split read, packed histories, person resolution, the final
 /// update and commit), found by following the stage lines the importer
 /// writes with RENDEMENT_IMPORT_TIMING=1 (without them those kills are left
 /// out, and said so), and while the commit is writing the WAL. RENDEMENT_FAULT_ROWS: rows of the BVH file (default
@@ -80,7 +80,8 @@ final class InterruptionTests: XCTestCase {
             p.kill(SIGKILL)
             outcomes.append(try check(p.wait(), String(format: "random kill %d after %.2f s of %.2f s", k, delay, duration)))
         }
-        for stage in ["rows", "index", "observations", "resolve"] {
+        // The importer's stages (RENDEMENT_IMPORT_TIMING): "first half" only for files read in two halves.
+        for stage in ["first half", "rows", "histories", "resolve"] {
             let p = try CLI.Running(["import", "bvh", big, "--db", store], in: dir.path, environment: Self.timing)
             guard p.waitForStderr("[timing] \(stage) ") else {
                 let result = p.wait()
