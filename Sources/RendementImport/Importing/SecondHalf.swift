@@ -74,31 +74,34 @@ final class SecondHalf: @unchecked Sendable {
                rejectsFile: RejectsWriter, summary: inout ImportSummary) throws {
         if let error { throw error }
         guard let p = producer else { return }
-        // Persons in order of first appearance in this half.
+        // Persons in order of first appearance in this half: keys first (in
+        // memory), then the new ones are inserted on this thread while a
+        // worker moves this half's rows into the first half's spill.
         var personKeys = [UInt32](repeating: 0, count: p.newPersonEnds.count)
-        try p.newPersonBytes.withUnsafeBufferPointer { all in
+        var inserts: [(key: Int64, start: Int, end: Int)] = []
+        p.newPersonBytes.withUnsafeBufferPointer { all in
             var start = 0
             for (i, end) in p.newPersonEnds.enumerated() {
-                let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
-                let (key, isNew) = globalInterner.assign(bytes)
-                if isNew { try globalInterner.insert(key: key, bytes) }
+                let (key, isNew) = globalInterner.assign(UnsafeBufferPointer(rebasing: all[start..<end]))
+                if isNew { inserts.append((key, start, end)) }
                 personKeys[i] = UInt32(key)
                 start = end
             }
         }
         var textIDs = [UInt32](repeating: 0, count: texts.newTexts.count + 1)
         for (id, text) in texts.newTexts { textIDs[Int(id)] = globalTexts.id(of: text) }
-        var rows: [SpilledEvent] = []
-        for bucket in 0..<spill.bucketCount {
-            rows.removeAll(keepingCapacity: true)
-            try spill.read(bucket: bucket, into: &rows)
-            for var r in rows {
-                r.person = personKeys[Int(r.person)]
-                r.event.code = textIDs[Int(r.event.code)]
-                r.event.place = textIDs[Int(r.event.place)]
-                try target.append(r)
+        let move = SpillMove(from: spill, to: target, personKeys: personKeys, textIDs: textIDs)
+        move.start()
+        do {
+            try p.newPersonBytes.withUnsafeBufferPointer { all in
+                for x in inserts { try globalInterner.insert(key: x.key, UnsafeBufferPointer(rebasing: all[x.start..<x.end])) }
             }
+        } catch {
+            move.wait()
+            throw error
         }
+        move.wait()
+        if let error = move.error { throw error }
         try rejectsFile.append(contentsOf: rejects)
         if context.minDay <= context.maxDay {
             firstContext.period(Day(number: context.minDay))
@@ -109,4 +112,43 @@ final class SecondHalf: @unchecked Sendable {
         for (reason, n) in p.rejectedByReason { summary.rejectedByReason[reason, default: 0] += n }
         for r in p.firstRejects where summary.firstRejects.count < 5 { summary.firstRejects.append(r) }
     }
+}
+
+/// Moves the rows of the second half's spill into the first half's, with
+/// person keys and text ids mapped, on its own thread.
+final class SpillMove: @unchecked Sendable {
+    private let source: EventSpill, target: EventSpill
+    private let personKeys: [UInt32], textIDs: [UInt32]
+    private let done = DispatchSemaphore(value: 0)
+    private(set) var error: Error?
+
+    init(from source: EventSpill, to target: EventSpill, personKeys: [UInt32], textIDs: [UInt32]) {
+        self.source = source
+        self.target = target
+        self.personKeys = personKeys
+        self.textIDs = textIDs
+    }
+
+    func start() {
+        Thread { [self] in
+            do {
+                var rows: [SpilledEvent] = []
+                for bucket in 0..<source.bucketCount {
+                    rows.removeAll(keepingCapacity: true)
+                    try source.read(bucket: bucket, into: &rows)
+                    for var r in rows {
+                        r.person = personKeys[Int(r.person)]
+                        r.event.code = textIDs[Int(r.event.code)]
+                        r.event.place = textIDs[Int(r.event.place)]
+                        try target.append(r)
+                    }
+                }
+            } catch {
+                self.error = error
+            }
+            done.signal()
+        }.start()
+    }
+
+    func wait() { done.wait() }
 }
