@@ -76,8 +76,9 @@ func storeContent(_ store: Store) throws -> [String: [String]] {
 /// Every live police row of `kind` as text (pseudonym, texts resolved), sorted.
 func policeDump(_ store: Store, _ kind: InputKind) throws -> [String] {
     let texts = try store.texts()
-    let ids = try store.pseudonyms(Set(try store.liveEvents(kind).map(\.person)))
-    return try store.liveEvents(kind).map { p, e in
+    let events = try store.liveEvents(kind)
+    let ids = try store.pseudonyms(Set(events.map(\.person)))
+    return events.map { p, e in
         [ids[p] ?? "?", String(e.day), String(e.key), String(e.link), String(e.aux), texts[e.code] ?? "", texts[e.place] ?? "",
          String(e.type), String(e.severity)].joined(separator: "|")
     }.sorted()

@@ -20,6 +20,8 @@ final class EventSpill: @unchecked Sendable {
     @exclusivity(unchecked) private var buffers: [[SpilledEvent]] = []
     /// (offset, count) of each bucket's blocks in the file.
     @exclusivity(unchecked) private var blocks: [[(Int, Int)]] = []
+    /// Rows written per bucket.
+    @exclusivity(unchecked) private var bucketRows: [Int] = []
     /// Rows per person key (for grouping buckets and the counting sort).
     @exclusivity(unchecked) private(set) var rowsPerPerson: [Int32] = []
     @exclusivity(unchecked) private(set) var count = 0
@@ -52,6 +54,7 @@ final class EventSpill: @unchecked Sendable {
             while buffers.count <= bucket {
                 buffers.append([])
                 blocks.append([])
+                bucketRows.append(0)
             }
         }
         if person >= rowsPerPerson.count {
@@ -82,6 +85,7 @@ final class EventSpill: @unchecked Sendable {
             }
         }
         blocks[bucket].append((end, n))
+        bucketRows[bucket] += n
         end += bytes
         buffers[bucket].removeAll(keepingCapacity: true)
     }
@@ -92,10 +96,8 @@ final class EventSpill: @unchecked Sendable {
         buffers = []
     }
 
-    /// Number of rows in buckets `range`.
-    func rows(inBuckets range: Range<Int>) -> Int {
-        range.reduce(0) { $0 + blocks[$1].reduce(0) { $0 + $1.1 } }
-    }
+    /// Number of rows in `bucket` (after `finish`).
+    func rows(inBucket bucket: Int) -> Int { bucketRows[bucket] }
 
     /// Appends the rows of bucket `bucket` to `out`, in file order.
     func read(bucket: Int, into out: inout [SpilledEvent]) throws {

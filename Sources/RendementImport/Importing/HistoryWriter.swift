@@ -128,9 +128,9 @@ final class HistoryWriter: @unchecked Sendable {
         var bucket = 0
         while bucket < spill.bucketCount {
             var end = bucket + 1
-            var rows = spill.rows(inBuckets: bucket..<end)
-            while end < spill.bucketCount, rows + spill.rows(inBuckets: end..<end + 1) <= Self.groupRows {
-                rows += spill.rows(inBuckets: end..<end + 1)
+            var rows = spill.rows(inBucket: bucket)
+            while end < spill.bucketCount, rows + spill.rows(inBucket: end) <= Self.groupRows {
+                rows += spill.rows(inBucket: end)
                 end += 1
             }
             loaded.removeAll(keepingCapacity: true)

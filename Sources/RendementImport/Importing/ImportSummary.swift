@@ -50,8 +50,13 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
 
     /// Rejections as a JSON object, as stored in `imports.rejected_by_reason`.
     var rejectedJSON: String {
-        let items = rejectedByReason.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\"\($0.key.rawValue)\":\($0.value)" }
-        return "{" + items.joined(separator: ",") + "}"
+        Self.countsJSON(Dictionary(uniqueKeysWithValues: rejectedByReason.map { ($0.key.rawValue, $0.value) }))
+    }
+
+    /// A JSON object of name -> count with sorted keys (the import log's
+    /// `rejected_by_reason` and `field_gaps`).
+    static func countsJSON(_ counts: [String: Int]) -> String {
+        "{" + counts.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
     }
 
     /// Numbers grouped for people: 1,234,567.

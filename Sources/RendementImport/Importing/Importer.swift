@@ -173,7 +173,7 @@ public final class Importer {
                 summary.duplicates = writer.duplicates
                 touched.formUnion(writer.observed)
                 newConflicts = writer.conflicts
-                gapsJSON = Self.json(writer.gaps)
+                gapsJSON = ImportSummary.countsJSON(writer.gaps)
                 Self.lap("histories")
             }
 
@@ -220,15 +220,10 @@ public final class Importer {
         return result
     }
 
-    /// The row table of a kind (police kinds are stored as histories).
-    /// A JSON object of counts with sorted keys.
-    static func json(_ counts: [String: Int]) -> String {
-        "{" + counts.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
-    }
-
     /// The same content became a live import while this one ran.
     private struct AlreadyImported: Error { let record: ImportRecord }
 
+    /// The row table of a kind (police kinds are stored as histories).
     static func table(_ kind: InputKind) -> String? {
         switch kind {
         case .bvh, .hks: nil

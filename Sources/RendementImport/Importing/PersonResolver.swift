@@ -37,15 +37,21 @@ enum PersonResolver {
         guard !persons.isEmpty else { return (0, 0, 0) }
         // Observations come from person_observations (personen, clienten) and
         // from the attributes kept with the police histories, each in person order.
+        // Read the touched persons one by one when they are few (e.g. a
+        // clienten file after a national extract), else scan everything once.
+        let allPersons = Int(try database.scalar("SELECT count(*) FROM persons") ?? 0)
+        let lookUp = lookUpEach ?? (persons.count * 8 < allPersons)
+        let selection = lookUp ? "AND {person} = ?" : "ORDER BY {person}"
         let scan = try database.prepare("""
             SELECT o.person_key, CASE o.kind WHEN 'personen' THEN 0 WHEN 'clienten' THEN 1 WHEN 'hks' THEN 2 ELSE 3 END, o.import_id, o.birth_day, o.birth_precision, o.sex, o.n_rows
             FROM person_observations o JOIN imports i ON i.import_id = o.import_id
-            WHERE i.replaced_at IS NULL ORDER BY o.person_key
+            WHERE i.replaced_at IS NULL \(selection.replacingOccurrences(of: "{person}", with: "o.person_key"))
             """)
         let histories = try [InputKind.hks, .bvh].map { kind in
             (priority: priority(kind.rawValue), statement: try database.prepare("""
                 SELECT h.person_key, h.import_id, h.attributes FROM \(Store.historyTable(kind)!) h
-                JOIN imports i ON i.import_id = h.import_id WHERE i.replaced_at IS NULL ORDER BY h.person_key
+                JOIN imports i ON i.import_id = h.import_id
+                WHERE i.replaced_at IS NULL \(selection.replacingOccurrences(of: "{person}", with: "h.person_key"))
                 """))
         }
         let upsert = try database.prepare("""
@@ -98,42 +104,23 @@ enum PersonResolver {
                 sex: scan.optionalInt(5), n: Int(scan.int(6)))
         }
         func addAttributes(_ h: Statement, priority: Int) throws {
-            // AttributeBlock entries read in place (no array per row).
-            let b = h.blob(2)
-            guard b.count % 10 == 0 else { throw EventBlockError.malformed("attribute block of \(b.count) bytes") }
             let imp = h.int(1)
-            for i in stride(from: 0, to: b.count, by: 10) {
-                let value = Int64(Int32(littleEndian: b.loadUnaligned(fromByteOffset: i + 2, as: Int32.self)))
-                let rows = Int(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: i + 6, as: UInt32.self)))
-                let isBirth = b[i] == 0
-                add(priority, imp, birth: isBirth ? value : nil, precision: Int(b[i + 1]), sex: isBirth ? nil : value, n: rows)
+            try AttributeBlock.forEach(h.blob(2)) { o in
+                let value = Int64(o.value)
+                add(priority, imp, birth: o.isBirth ? value : nil, precision: Int(o.precision), sex: o.isBirth ? nil : value, n: Int(o.rows))
             }
         }
 
-        let allPersons = Int(try database.scalar("SELECT count(*) FROM persons") ?? 0)
-        if lookUpEach ?? (persons.count * 8 < allPersons) {
-            // Few persons (e.g. a clienten file after a national extract):
-            // look each one up instead of scanning every history.
-            let one = try database.prepare("""
-                SELECT o.person_key, CASE o.kind WHEN 'personen' THEN 0 WHEN 'clienten' THEN 1 WHEN 'hks' THEN 2 ELSE 3 END, o.import_id, o.birth_day, o.birth_precision, o.sex, o.n_rows
-                FROM person_observations o JOIN imports i ON i.import_id = o.import_id
-                WHERE i.replaced_at IS NULL AND o.person_key = ?
-                """)
-            let oneHistory = try [InputKind.hks, .bvh].map { kind in
-                (priority: priority(kind.rawValue), statement: try database.prepare("""
-                    SELECT h.person_key, h.import_id, h.attributes FROM \(Store.historyTable(kind)!) h
-                    JOIN imports i ON i.import_id = h.import_id WHERE i.replaced_at IS NULL AND h.person_key = ?
-                    """))
-            }
+        if lookUp {
             for person in persons.sorted() {
                 current = person
                 births.removeAll(keepingCapacity: true)
                 sexes.removeAll(keepingCapacity: true)
                 var seen = false
-                try one.bind([person])
-                while try one.step() { addObservation(one); seen = true }
-                one.reset()
-                for h in oneHistory {
+                try scan.bind([person])
+                while try scan.step() { addObservation(scan); seen = true }
+                scan.reset()
+                for h in histories {
                     try h.statement.bind([person])
                     while try h.statement.step() { try addAttributes(h.statement, priority: h.priority); seen = true }
                     h.statement.reset()

@@ -38,11 +38,19 @@ public enum AttributeBlock {
     }
 
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws -> [AttributeObservation] {
+        var out: [AttributeObservation] = []
+        try forEach(bytes) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with each observation, read in place (no array).
+    @inlinable
+    public static func forEach(_ bytes: UnsafeRawBufferPointer, _ body: (AttributeObservation) throws -> Void) throws {
         guard bytes.count % 10 == 0 else { throw EventBlockError.malformed("attribute block of \(bytes.count) bytes") }
-        return stride(from: 0, to: bytes.count, by: 10).map { i in
-            AttributeObservation(isBirth: bytes[i] == 0, precision: bytes[i + 1],
-                                 value: Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 2, as: Int32.self)),
-                                 rows: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 6, as: UInt32.self)))
+        for i in stride(from: 0, to: bytes.count, by: 10) {
+            try body(AttributeObservation(isBirth: bytes[i] == 0, precision: bytes[i + 1],
+                                          value: Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 2, as: Int32.self)),
+                                          rows: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 6, as: UInt32.self))))
         }
     }
 }
