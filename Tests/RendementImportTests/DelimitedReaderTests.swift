@@ -31,6 +31,36 @@ final class DelimitedReaderTests: XCTestCase {
         XCTAssertEqual(rows.map(\.0), [2, 5, 6, 7])
     }
 
+    /// Plain lines are read in place (a view of the read buffer), the rest
+    /// byte by byte; a reader with 7-byte chunks reads every line byte by
+    /// byte. Both must give the same records, lines and problems, and the
+    /// fields read in place must equal the fields laid end to end.
+    func testLinesReadInPlaceEqualLinesReadByteByByte() throws {
+        let text = "a,b,c\r\n1,2,3\r\n4,,\r\n,,\r\n\r\n5,\"q,x\",6\nélan,ü,7\n8, 9 ,10\r\n\r\r\n11\n12,13,14,15\n\"\"\n16,\r,17\n18,19,20\n"
+        let bytes = Array(text.utf8) + [0x31, 0x2C, 0x00, 0x2C, 0x32, 0x0A, 0x31, 0x2C, 0xFF, 0x2C, 0x32, 0x0A]
+        let whole = try DelimitedReader(bytes: bytes)
+        let small = try DelimitedReader(bytes: bytes, chunkSize: 7)
+        var inPlace = 0, n = 0
+        while let a = try whole.next() {
+            if a.viewBase != nil { inPlace += 1 }
+            let laid = a.bytes, ends = a.ends
+            a.withFields { f in
+                XCTAssertEqual(f.ends.count, ends.count)
+                for i in 0..<min(f.ends.count, ends.count) {
+                    XCTAssertEqual(Array(f.raw(i)), Array(laid[(i == 0 ? 0 : ends[i - 1])..<ends[i]]), "line \(a.line) field \(i)")
+                }
+            }
+            let b = try XCTUnwrap(try small.next())
+            XCTAssertEqual(a.line, b.line)
+            XCTAssertEqual(a.strings, b.strings, "line \(a.line)")
+            XCTAssertEqual(a.problem, b.problem, "line \(a.line)")
+            n += 1
+        }
+        XCTAssertNil(try small.next())
+        XCTAssertEqual(n, 14)
+        XCTAssertGreaterThanOrEqual(inPlace, 8, "plain lines are read in place")
+    }
+
     func testBOMIsSkipped() throws {
         let (reader, rows) = try records([0xEF, 0xBB, 0xBF] + Array("persoon_id,x\nA,é\n".utf8))
         XCTAssertEqual(reader.header, ["persoon_id", "x"])

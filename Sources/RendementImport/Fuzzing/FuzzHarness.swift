@@ -146,13 +146,15 @@ package func fuzzImportInput(_ data: UnsafeRawBufferPointer) -> FuzzOutcome {
             continue
         }
 
-        record.bytes.withUnsafeBufferPointer { base in
-            record.ends.withUnsafeBufferPointer { ends in
-                let all = FieldView(base: base, ends: ends)
+        // The fields read in place are the fields laid end to end.
+        let laid = record.bytes, laidEnds = record.ends
+        record.withFields { all in
+            precondition(all.ends.count == laidEnds.count, "in-place read: another number of fields")
+            for i in 0..<record.count {
+                let start = i == 0 ? 0 : laidEnds[i - 1]
+                precondition(Array(all.raw(i)) == Array(laid[start..<laidEnds[i]]), "in-place read: another field \(i)")
                 // Every field through the field parsers, whatever its column.
-                for i in 0..<record.count {
-                    checkField(all[i], dates: dates, enums: enums, lookups: lookups)
-                }
+                checkField(all[i], dates: dates, enums: enums, lookups: lookups)
             }
         }
 
@@ -165,15 +167,12 @@ package func fuzzImportInput(_ data: UnsafeRawBufferPointer) -> FuzzOutcome {
         var row = ParsedRow()
         var fault: RowFault?
         let texts = policeTexts
-        record.bytes.withUnsafeBufferPointer { base in
-            record.ends.withUnsafeBufferPointer { ends in
-                let f = FieldView(base: base, ends: ends)
-                do throws(RowFault) { _ = try rows.parse(f, into: &row) } catch { fault = error; return }
-                // Police rows also become packed events (the import's next step).
-                if let police = rows as? PoliceRows {
-                    let e = police.event(f, row, texts: texts)
-                    precondition(e.day == row.periodDay?.number, "the event's day is the pleegdatum")
-                }
+        record.withFields { f in
+            do throws(RowFault) { _ = try rows.parse(f, into: &row) } catch { fault = error; return }
+            // Police rows also become packed events (the import's next step).
+            if let police = rows as? PoliceRows {
+                let e = police.event(f, row, texts: texts)
+                precondition(e.day == row.periodDay?.number, "the event's day is the pleegdatum")
             }
         }
         if let fault {

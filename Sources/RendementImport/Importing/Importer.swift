@@ -51,6 +51,19 @@ public final class Importer {
         clock = now
     }
 
+    /// With timing on: the CPU time of the calling thread for a stage run on it.
+    static func threadCPU(_ label: String, since start: Double) {
+        guard timing else { return }
+        FileHandle.standardError.write(Data(String(format: "[timing] %@ thread CPU %.2fs\n", label, threadCPUSeconds() - start).utf8))
+    }
+
+    /// CPU seconds used by the calling thread.
+    static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
     private static func now() -> String {
         let f = ISO8601DateFormatter()
         return f.string(from: Date())

@@ -39,8 +39,13 @@ final class RecordBatch {
     func append(_ record: RawRecord, _ row: ParsedRow, person: Int64, isNew new: Bool) {
         byteStarts.append(bytes.count)
         endStarts.append(ends.count)
-        bytes.append(contentsOf: record.bytes)
-        ends.append(contentsOf: record.ends)
+        record.withFields { f in
+            let origin = bytes.count
+            for i in 0..<f.ends.count {
+                bytes.append(contentsOf: f.raw(i))
+                ends.append(bytes.count - origin)
+            }
+        }
         rows.append(row)
         persons.append(person)
         isNew.append(new)

@@ -78,6 +78,8 @@ final class RowProducer: @unchecked Sendable {
     }
 
     private func run() throws {
+        let cpu = Importer.threadCPUSeconds()
+        defer { Importer.threadCPU(collectsNewPersons ? "reading second half" : stopAt != nil ? "reading first half" : "reading", since: cpu) }
         let police = rows as? PoliceRows
         var seen = Set<UInt64>(minimumCapacity: police == nil ? min(reader.fileSize / 80, 1 << 26) : 0)
         let personColumn = rows.personColumn
@@ -119,9 +121,7 @@ final class RowProducer: @unchecked Sendable {
             var row = ParsedRow()
             var person: Int64 = 0, isNew = false, keep = false
             var spilled: SpilledEvent?
-            record.bytes.withUnsafeBufferPointer { base in
-                record.ends.withUnsafeBufferPointer { ends in
-                    let f = FieldView(base: base, ends: ends)
+            record.withFields { f in
                     let hash: UInt64
                     do throws(RowFault) { hash = try rows.parse(f, into: &row) } catch { fault = error; return }
                     if let police {
@@ -136,7 +136,6 @@ final class RowProducer: @unchecked Sendable {
                     if !seen.insert(hash).inserted { duplicates += 1; return }
                     if personColumn >= 0 { (person, isNew) = interner.assign(f[personColumn]) }
                     keep = true
-                }
             }
             if let fault { try reject(record, fault); continue }
             guard keep else { continue }
@@ -146,11 +145,7 @@ final class RowProducer: @unchecked Sendable {
                 // Only new persons go to the store thread (to be inserted while reading goes on).
                 if isNew {
                     if collectsNewPersons {
-                        record.bytes.withUnsafeBufferPointer { base in
-                            record.ends.withUnsafeBufferPointer { ends in
-                                newPersonBytes.append(contentsOf: FieldView(base: base, ends: ends)[personColumn])
-                            }
-                        }
+                        record.withFields { newPersonBytes.append(contentsOf: $0[personColumn]) }
                         newPersonEnds.append(newPersonBytes.count)
                     } else {
                         batch.append(record, row, person: person, isNew: true)

@@ -37,7 +37,8 @@ public final class DelimitedReader {
     private let recordLimit: Int
     /// File offset of `chunk[0]`.
     @exclusivity(unchecked) private var chunkOffset = 0
-    @exclusivity(unchecked) private var chunk: [UInt8]
+    /// The read buffer (allocated once; records read in place point into it).
+    private let chunk: UnsafeMutableBufferPointer<UInt8>
     @exclusivity(unchecked) private var count = 0
     @exclusivity(unchecked) private var pos = 0
     @exclusivity(unchecked) private var eof = false
@@ -85,7 +86,8 @@ public final class DelimitedReader {
         self.memory = memory
         self.fileSize = fileSize
         self.recordLimit = recordLimit
-        chunk = [UInt8](repeating: 0, count: chunkSize)
+        chunk = .allocate(capacity: chunkSize)
+        chunk.initialize(repeating: 0)
         encoding = .utf8
         delimiter = forcedDelimiter ?? UInt8(ascii: ",")
         do {
@@ -93,13 +95,13 @@ public final class DelimitedReader {
             guard count > 0 else { throw InputProblem.empty }
             // A given encoding is taken as given (only a UTF-8 BOM is skipped);
             // otherwise it is detected from the first block.
-            let (enc, skip) = try chunk.withUnsafeBufferPointer { buf throws(InputProblem) -> (TextEncoding, Int) in
+            let (enc, skip) = try { (buf: UnsafeMutableBufferPointer<UInt8>) throws(InputProblem) -> (TextEncoding, Int) in
                 if let forcedEncoding {
                     let bom = count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF
                     return (forcedEncoding, bom ? 3 : 0)
                 }
                 return try TextEncoding.detect(UnsafeBufferPointer(rebasing: buf[0..<count]), atEOF: eof)
-            }
+            }(chunk)
             encoding = enc
             // `encodingDetected`: an encoding passed on from an earlier read
             // that detected it (so mixed files are judged the same way).
@@ -144,7 +146,8 @@ public final class DelimitedReader {
         encodingForced = first.encodingForced
         delimiter = first.delimiter
         header = first.header
-        chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        chunk = .allocate(capacity: Self.chunkSize)
+        chunk.initialize(repeating: 0)
         guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
             close(fd)
             throw .readError(String(cString: strerror(errno)))
@@ -153,7 +156,10 @@ public final class DelimitedReader {
         self.line = line
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit {
+        if fd >= 0 { close(fd) }
+        chunk.deallocate()
+    }
 
     /// File offset of the next unread byte.
     public var offset: Int { chunkOffset + pos }
@@ -218,14 +224,14 @@ public final class DelimitedReader {
             if let memory {
                 let n = min(memory.count - memoryOffset, chunk.count - count)
                 if n == 0 { eof = true; break }
-                chunk.replaceSubrange(count..<count + n, with: memory[memoryOffset..<memoryOffset + n])
+                memory.withUnsafeBufferPointer { m in
+                    _ = UnsafeMutableBufferPointer(rebasing: chunk[count..<count + n]).initialize(from: m[memoryOffset..<memoryOffset + n])
+                }
                 memoryOffset += n
                 count += n
                 continue
             }
-            let n = chunk.withUnsafeMutableBytes { raw in
-                read(fd, raw.baseAddress! + count, raw.count - count)
-            }
+            let n = read(fd, chunk.baseAddress! + count, chunk.count - count)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .readError(String(cString: strerror(errno)))
@@ -247,11 +253,11 @@ public final class DelimitedReader {
                 if count == 0 { return finishAtEOF() }
             }
             if scan() {
-                if record.problem == nil && record.ends.count == 1 && record.ends[0] == 0 && !sawQuote {
+                if record.viewBase == nil && record.problem == nil && record.ownedEnds.count == 1 && record.ownedEnds[0] == 0 && !sawQuote {
                     resetRecordState()
                     continue
                 }
-                finishEncoding()
+                if record.viewBase == nil { finishEncoding() }
                 return record
             }
         }
@@ -261,7 +267,7 @@ public final class DelimitedReader {
         guard inRecord else { return nil }
         if state == .quoted { record.problem = .unterminatedQuote }
         if state != .skipping { endField() }
-        if record.problem == nil && record.ends.count == 1 && record.ends[0] == 0 && !sawQuote {
+        if record.problem == nil && record.ownedEnds.count == 1 && record.ownedEnds[0] == 0 && !sawQuote {
             inRecord = false
             return nil
         }
@@ -279,19 +285,25 @@ public final class DelimitedReader {
 
     @inline(__always)
     private func endField() {
-        record.ends.append(record.bytes.count)
+        record.ownedEnds.append(record.ownedBytes.count)
     }
 
     /// Consumes bytes of the current chunk; true when a record is complete.
     private func scan() -> Bool {
         let delim = delimiter
         let quote = UInt8(ascii: "\"")
-        return chunk.withUnsafeBufferPointer { buf -> Bool in
+        let buf = UnsafeBufferPointer(chunk)
+        do {
             var i = pos
             let n = count
             defer { bytesConsumed += i - pos; pos = i }
             while i < n {
                 if !inRecord {
+                    if let next = readInPlace(buf, at: i) {
+                        line += 1
+                        i = next
+                        return true
+                    }
                     record.clear()
                     record.line = line
                     record.offset = chunkOffset + i
@@ -311,22 +323,22 @@ public final class DelimitedReader {
                     fallthrough
                 case .unquoted:
                     var j = i
-                    let limit = min(n, i + recordLimit + 1 - record.bytes.count)
+                    let limit = min(n, i + recordLimit + 1 - record.ownedBytes.count)
                     while j < limit {
                         let b = buf[j]
                         if b == delim || b == 10 { break }
                         j += 1
                     }
-                    if j > i { record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j])) }
+                    if j > i { record.ownedBytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j])) }
                     i = j
-                    if record.bytes.count > recordLimit { state = .skipping; record.problem = .tooLong; continue }
+                    if record.ownedBytes.count > recordLimit { state = .skipping; record.problem = .tooLong; continue }
                     if i == n { return false }
                     if buf[i] == delim {
                         endField()
                         state = .fieldStart
                         i += 1
                     } else {
-                        if record.bytes.last == 13 && (record.ends.last ?? 0) < record.bytes.count { record.bytes.removeLast() }
+                        if record.ownedBytes.last == 13 && (record.ownedEnds.last ?? 0) < record.ownedBytes.count { record.ownedBytes.removeLast() }
                         endField()
                         i += 1
                         line += 1
@@ -335,16 +347,16 @@ public final class DelimitedReader {
                     }
                 case .quoted:
                     var j = i
-                    let limit = min(n, i + recordLimit + 1 - record.bytes.count)
+                    let limit = min(n, i + recordLimit + 1 - record.ownedBytes.count)
                     while j < limit {
                         let b = buf[j]
                         if b == quote { break }
                         if b == 10 { line += 1 }
                         j += 1
                     }
-                    if j > i { record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j])) }
+                    if j > i { record.ownedBytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j])) }
                     i = j
-                    if record.bytes.count > recordLimit { state = .skipping; record.problem = .tooLong; continue }
+                    if record.ownedBytes.count > recordLimit { state = .skipping; record.problem = .tooLong; continue }
                     if i == n { return false }
                     state = .quoteInQuoted
                     i += 1
@@ -352,7 +364,7 @@ public final class DelimitedReader {
                     let b = buf[i]
                     i += 1
                     if b == quote {
-                        record.bytes.append(quote)
+                        record.ownedBytes.append(quote)
                         state = .quoted
                     } else if b == delim {
                         endField()
@@ -366,7 +378,7 @@ public final class DelimitedReader {
                         // CR of a CRLF after a closing quote
                     } else {
                         // text after a closing quote: kept, leniently
-                        record.bytes.append(b)
+                        record.ownedBytes.append(b)
                         state = .unquoted
                     }
                 case .skipping:
@@ -382,11 +394,57 @@ public final class DelimitedReader {
         }
     }
 
+    /// The common case read without copying: a whole line in the buffer,
+    /// no quote, no NUL, not longer than the record limit, ASCII or (in a
+    /// UTF-8 file) valid UTF-8, at most `RawRecord.viewCapacity` fields and
+    /// not empty. The record then views the line in place; returns the
+    /// offset after the line break, or nil to read the line byte by byte.
+    @inline(__always)
+    private func readInPlace(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let start = buf.baseAddress! + i
+        let available = min(count - i, recordLimit + 1)
+        guard let hit = memchr(start, 10, available) else { return nil }
+        let length = UnsafeRawPointer(hit) - UnsafeRawPointer(start)
+        guard length > 1, length <= recordLimit, memchr(start, 34, length) == nil else { return nil }
+        let delim = delimiter
+        let ends = record.viewEnds
+        let capacity = RawRecord.viewCapacity - 1
+        var fields = 0, any: UInt8 = 0, lowest: UInt8 = 0xFF
+        for k in 0..<length {
+            let b = start[k]
+            any |= b
+            lowest = min(lowest, b)
+            if b == delim {
+                guard fields < capacity else { return nil }
+                ends[fields] = k
+                fields += 1
+            }
+        }
+        if lowest == 0 { return nil }
+        if any >= 0x80 {
+            guard encoding == .utf8, UTF8Check.isValid(UnsafeBufferPointer(start: start, count: length)) else { return nil }
+        }
+        // A CR before the LF ends a non-empty last field (as in the byte-by-byte path).
+        let lastStart = fields == 0 ? 0 : ends[fields - 1] + 1
+        var lastEnd = length
+        if start[length - 1] == 13 && lastEnd > lastStart { lastEnd -= 1 }
+        ends[fields] = lastEnd
+        fields += 1
+        if fields == 1 && lastEnd == 0 { return nil }
+        record.problem = nil
+        record.viewBase = UnsafePointer(start)
+        record.viewLength = length
+        record.viewCount = fields
+        record.line = line
+        record.offset = chunkOffset + i
+        return i + length + 1
+    }
+
     /// Refuses NUL bytes; transcodes Windows-1252 to UTF-8, or validates
     /// UTF-8, for non-ASCII records.
     private func finishEncoding() {
         guard record.problem == nil else { return }
-        let (any, lowest) = record.bytes.withUnsafeBufferPointer { buf in
+        let (any, lowest) = record.ownedBytes.withUnsafeBufferPointer { buf in
             var any: UInt8 = 0, lowest: UInt8 = 0xFF
             for b in buf { any |= b; lowest = min(lowest, b) }
             return (any, lowest)
@@ -395,29 +453,29 @@ public final class DelimitedReader {
         if any < 0x80 { return }
         switch encoding {
         case .utf8:
-            let ok = record.bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) }
+            let ok = record.ownedBytes.withUnsafeBufferPointer { UTF8Check.isValid($0) }
             if !ok { record.problem = .badEncoding }
         case .cp1252:
             // Detected Windows-1252, but this (non-ASCII) row is well-formed
             // UTF-8: a mixed file. Stored as "SÃºdwest" it would be wrong
             // without a word.
-            if !encodingForced, record.bytes.withUnsafeBufferPointer({ UTF8Check.isValid($0) }) {
+            if !encodingForced, record.ownedBytes.withUnsafeBufferPointer({ UTF8Check.isValid($0) }) {
                 record.problem = .mixedEncoding
                 return
             }
             scratch.removeAll(keepingCapacity: true)
             var newEnds: [Int] = []
-            newEnds.reserveCapacity(record.ends.count)
+            newEnds.reserveCapacity(record.ownedEnds.count)
             var f = 0
-            for (k, b) in record.bytes.enumerated() {
-                while f < record.ends.count && record.ends[f] == k { newEnds.append(scratch.count); f += 1 }
+            for (k, b) in record.ownedBytes.enumerated() {
+                while f < record.ownedEnds.count && record.ownedEnds[f] == k { newEnds.append(scratch.count); f += 1 }
                 if b < 0x80 { scratch.append(b); continue }
                 guard let scalar = Windows1252.decode(b) else { record.problem = .badEncoding; return }
                 scratch.append(contentsOf: Array(String(Character(scalar)).utf8))
             }
-            while f < record.ends.count { newEnds.append(scratch.count); f += 1 }
-            swap(&record.bytes, &scratch)
-            record.ends = newEnds
+            while f < record.ownedEnds.count { newEnds.append(scratch.count); f += 1 }
+            swap(&record.ownedBytes, &scratch)
+            record.ownedEnds = newEnds
         }
     }
 }
