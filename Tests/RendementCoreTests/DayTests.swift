@@ -93,6 +93,13 @@ final class CoreValueTests: XCTestCase {
         XCTAssertFalse(PersonID.isValid("é"))
         XCTAssertTrue(PersonID.isValid(String(repeating: "a", count: 64)))
         XCTAssertFalse(PersonID.isValid(String(repeating: "a", count: 65)))
+        // The importer's bit-set check on raw bytes agrees with the rule, byte by byte.
+        for b in 0...255 {
+            let byte = [UInt8(b), UInt8(ascii: "x")]
+            let expected = (65...90).contains(b) || (97...122).contains(b) || (48...57).contains(b) || b == 95 || b == 45
+            XCTAssertEqual(byte.withUnsafeBufferPointer { PersonID.isValid($0) }, expected, "byte \(b)")
+            XCTAssertEqual(PersonID.isValid(byte), expected, "byte \(b)")
+        }
     }
 
     func testAgeBands() {

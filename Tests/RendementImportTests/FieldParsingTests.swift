@@ -35,6 +35,41 @@ final class FieldParsingTests: XCTestCase {
         XCTAssertEqual(parser.parse(""), .empty)
     }
 
+    /// The row parser's date cache gives what the date parser gives, for
+    /// the same bytes parsed again, in either form (full or partial), for
+    /// thousands of dates (many sharing cache slots) and for bad ones.
+    func testCachedDatesEqualParsedDates() throws {
+        let schema = InputSchema.of(.bvh)
+        let header = schema.columns.map(\.name)
+        let rows = RowParser(schema: schema, map: try HeaderMap(header: header, schema: schema), today: parser.today)
+        let column = rows.column("geboortedatum")
+        var texts: [String] = ["1994", "1994-07", "2013-03-07", "31-02-2013", "1899", "2020-07-01", "7-3-2013", "20130307"]
+        var day = Day(year: 1990, month: 1, day: 1)!
+        for _ in 0..<6000 { texts.append(day.iso); day = Day(number: day.number + 3) }
+        for pass in 0..<3 {
+            for text in texts + texts.reversed() {
+                for partial in [false, true] {
+                    var fields = Array(repeating: "", count: header.count)
+                    fields[column] = text
+                    let bytes = Array(fields.joined().utf8)
+                    var ends: [Int] = [], end = 0
+                    for f in fields { end += f.utf8.count; ends.append(end) }
+                    let got: (Day, Int)?? = bytes.withUnsafeBufferPointer { b in
+                        ends.withUnsafeBufferPointer { e in
+                            try? rows.date(FieldView(base: b, ends: e), column, "geboortedatum", required: true, partial: partial)
+                        }
+                    }
+                    let expected: (Day, Int)?? = switch parser.parse(text, partial: partial) {
+                    case let .day(d, p): .some((d, p))
+                    default: .none
+                    }
+                    XCTAssertEqual(got??.0, expected??.0, "\(text) partial \(partial) pass \(pass)")
+                    XCTAssertEqual(got??.1, expected??.1, "\(text) partial \(partial) pass \(pass)")
+                }
+            }
+        }
+    }
+
     func testSexSynonymsFromTheSchema() {
         let column = InputSchema.of(.bvh).column("geslacht")!
         let enumParser = EnumParser(column: column)

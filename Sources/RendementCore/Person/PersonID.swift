@@ -25,11 +25,14 @@ public enum PersonID {
     @inlinable
     public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count <= maxLength else { return false }
+        // Allowed bytes as bit sets: `-` and `0`-`9` below 64; `A`-`Z`, `_`, `a`-`z` from 64 to 127.
+        let low: UInt64 = (1 << 45) | (0x3FF << 48)
+        let high: UInt64 = (0x3FF_FFFF << 1) | (1 << 31) | (0x3FF_FFFF << 33)
+        var ok: UInt64 = 1
         for b in bytes {
-            let lower = b | 0x20
-            if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D { continue }
-            return false
+            let set = b < 64 ? low : (b < 128 ? high : 0)
+            ok &= set >> UInt64(b & 63)
         }
-        return true
+        return ok & 1 == 1
     }
 }

@@ -1,28 +1,54 @@
 import Foundation
 
 /// A hash table from byte strings (pseudonyms, codes) to integers, built for
-/// the import's inner loop: open addressing with linear probing, keys kept
-/// end to end in one byte arena, a 64-bit hash per slot so most probes
-/// never touch the key bytes. No String is built for a lookup, and no
-/// per-lookup SipHash (Swift's `Hasher`) is run.
-struct ByteKeyTable {
+/// the import's inner loop: open addressing with linear probing over
+/// manually managed memory (no reference counting per lookup). Keys of at
+/// most 16 bytes (a 16-character pseudonym) live inside their 32-byte slot,
+/// so a lookup touches one cache line; longer keys are kept end to end in a
+/// byte arena. No String is built for a lookup, and no per-lookup SipHash
+/// (Swift's `Hasher`) is run.
+final class ByteKeyTable {
     private struct Slot {
-        var hash: UInt64
-        var offset: Int
-        var length: Int32
+        /// The key's first 16 bytes (zero-padded); for a longer key, `a` is its arena offset.
+        var a: UInt64
+        var b: UInt64
         var value: Int64
+        /// Low half of the 64-bit hash (enough to place the slot again when the table grows).
+        var hash: UInt32
+        /// Key length; `Slot.empty` for a free slot.
+        var length: UInt32
+
+        static let empty = UInt32.max
     }
 
-    private var slots: [Slot]
+    private static let inlineBytes = 16
+
+    private var slots: UnsafeMutablePointer<Slot>
+    private var capacity: Int
     private var mask: Int
-    private var arena: [UInt8] = []
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCount = 0, arenaCapacity = 0
     private(set) var count = 0
 
     init(capacity: Int = 1024) {
         var n = 16
         while n < capacity * 2 { n <<= 1 }
-        slots = [Slot](repeating: Slot(hash: 0, offset: -1, length: 0, value: 0), count: n)
+        self.capacity = n
         mask = n - 1
+        slots = Self.emptySlots(n)
+        arenaCapacity = 1024
+        arena = .allocate(capacity: arenaCapacity)
+    }
+
+    deinit {
+        slots.deallocate()
+        arena.deallocate()
+    }
+
+    private static func emptySlots(_ n: Int) -> UnsafeMutablePointer<Slot> {
+        let s = UnsafeMutablePointer<Slot>.allocate(capacity: n)
+        s.initialize(repeating: Slot(a: 0, b: 0, value: 0, hash: 0, length: Slot.empty), count: n)
+        return s
     }
 
     @inline(__always)
@@ -32,56 +58,89 @@ struct ByteKeyTable {
         return h.final
     }
 
+    /// The first 16 bytes of a key, zero-padded, as two words.
+    @inline(__always)
+    private static func words(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var w: (UInt64, UInt64) = (0, 0)
+        if let base = key.baseAddress {
+            withUnsafeMutableBytes(of: &w) { $0.baseAddress!.copyMemory(from: base, byteCount: min(key.count, inlineBytes)) }
+        }
+        return w
+    }
+
     /// The value of `key`, or nil.
     @inline(__always)
     func value(_ key: UnsafeBufferPointer<UInt8>) -> Int64? {
         let h = Self.hash(key)
-        return slots.withUnsafeBufferPointer { s -> Int64? in
-            var i = Int(truncatingIfNeeded: h) & mask
-            while true {
-                let slot = s[i]
-                if slot.offset < 0 { return nil }
-                if slot.hash == h && Int(slot.length) == key.count && equal(slot, key) { return slot.value }
-                i = (i + 1) & mask
+        let tag = UInt32(truncatingIfNeeded: h)
+        let length = UInt32(key.count)
+        let inline = key.count <= Self.inlineBytes
+        let (a, b) = inline ? Self.words(key) : (0, 0)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let slot = slots[i]
+            if slot.length == Slot.empty { return nil }
+            if slot.hash == tag && slot.length == length {
+                if inline {
+                    if slot.a == a && slot.b == b { return slot.value }
+                } else if memcmp(arena + Int(slot.a), key.baseAddress!, key.count) == 0 {
+                    return slot.value
+                }
             }
-        }
-    }
-
-    @inline(__always)
-    private func equal(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        arena.withUnsafeBufferPointer { a in
-            guard key.count > 0 else { return true }
-            return memcmp(a.baseAddress! + slot.offset, key.baseAddress!, key.count) == 0
+            i = (i + 1) & mask
         }
     }
 
     /// Adds `key` (which must not be present) with `value`.
-    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Int64) {
-        if (count + 1) * 2 > slots.count { grow() }
+    func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Int64) {
+        if (count + 1) * 2 > capacity { grow() }
         let h = Self.hash(key)
-        let offset = arena.count
-        arena.append(contentsOf: key)
-        place(Slot(hash: h, offset: offset, length: Int32(key.count), value: value))
+        var slot = Slot(a: 0, b: 0, value: value, hash: UInt32(truncatingIfNeeded: h), length: UInt32(key.count))
+        if key.count <= Self.inlineBytes {
+            (slot.a, slot.b) = Self.words(key)
+        } else {
+            if arenaCount + key.count > arenaCapacity {
+                var n = arenaCapacity * 2
+                while n < arenaCount + key.count { n *= 2 }
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
+                grown.update(from: arena, count: arenaCount)
+                arena.deallocate()
+                arena = grown
+                arenaCapacity = n
+            }
+            (arena + arenaCount).update(from: key.baseAddress!, count: key.count)
+            slot.a = UInt64(arenaCount)
+            arenaCount += key.count
+        }
+        place(slot, at: Int(truncatingIfNeeded: h))
         count += 1
     }
 
-    private mutating func place(_ slot: Slot) {
-        slots.withUnsafeMutableBufferPointer { s in
-            var i = Int(truncatingIfNeeded: slot.hash) & mask
-            while s[i].offset >= 0 { i = (i + 1) & mask }
-            s[i] = slot
-        }
+    @inline(__always)
+    private func place(_ slot: Slot, at hash: Int) {
+        var i = hash & mask
+        while slots[i].length != Slot.empty { i = (i + 1) & mask }
+        slots[i] = slot
     }
 
-    private mutating func grow() {
-        let old = slots
-        slots = [Slot](repeating: Slot(hash: 0, offset: -1, length: 0, value: 0), count: old.count * 2)
-        mask = slots.count - 1
-        for s in old where s.offset >= 0 { place(s) }
+    private func grow() {
+        let old = slots, oldCapacity = capacity
+        capacity *= 2
+        mask = capacity - 1
+        slots = Self.emptySlots(capacity)
+        for i in 0..<oldCapacity where old[i].length != Slot.empty {
+            place(old[i], at: Int(old[i].hash))
+        }
+        old.deallocate()
     }
 
     /// Removes every key.
-    mutating func removeAll() {
-        self = ByteKeyTable()
+    func removeAll() {
+        slots.deallocate()
+        capacity = 16
+        mask = 15
+        slots = Self.emptySlots(capacity)
+        arenaCount = 0
+        count = 0
     }
 }

@@ -123,7 +123,10 @@ final class HistoryWriter: @unchecked Sendable {
     private func encodeGroups(_ spill: EventSpill, _ queue: GroupQueue) throws {
         let shift = EventSpill.bucketShift
         let counts = spill.rowsPerPerson
-        var loaded: [SpilledEvent] = [], sorted: [SpilledEvent] = []
+        var loaded: [SpilledEvent] = []
+        // Plain rows, written before read: no initialisation needed.
+        var sorted = UnsafeMutableBufferPointer<SpilledEvent>.allocate(capacity: 0)
+        defer { sorted.deallocate() }
         var scratch = Scratch()
         var bucket = 0
         while bucket < spill.bucketCount {
@@ -140,23 +143,21 @@ final class HistoryWriter: @unchecked Sendable {
             var start = [Int](repeating: 0, count: hi - lo + 1)
             for p in lo..<hi { start[p - lo + 1] = start[p - lo] + Int(counts[p]) }
             guard start[hi - lo] == loaded.count else { throw ImportSpillError("the import's temporary file does not hold the rows written to it") }
-            sorted.removeAll(keepingCapacity: true)
-            sorted.append(contentsOf: repeatElement(SpilledEvent.zero, count: loaded.count))
+            if sorted.count < loaded.count {
+                sorted.deallocate()
+                sorted = .allocate(capacity: loaded.count)
+            }
             var next = start
-            sorted.withUnsafeMutableBufferPointer { out in
-                for e in loaded {
-                    let i = Int(e.person) - lo
-                    out[next[i]] = e
-                    next[i] += 1
-                }
+            for e in loaded {
+                let i = Int(e.person) - lo
+                sorted[next[i]] = e
+                next[i] += 1
             }
             let group = EncodedGroup()
             group.spilledRows = rows
-            sorted.withUnsafeMutableBufferPointer { all in
-                for p in lo..<hi where counts[p] > 0 {
-                    let rows = UnsafeMutableBufferPointer(rebasing: all[start[p - lo]..<start[p - lo + 1]])
-                    encodePerson(Int64(p), rows, into: group, &scratch)
-                }
+            for p in lo..<hi where counts[p] > 0 {
+                let rows = UnsafeMutableBufferPointer(rebasing: sorted[start[p - lo]..<start[p - lo + 1]])
+                encodePerson(Int64(p), rows, into: group, &scratch)
             }
             guard queue.put(group) else { return }
             bucket = end
@@ -169,21 +170,55 @@ final class HistoryWriter: @unchecked Sendable {
         var births: [(day: Int32, precision: UInt8, n: Int)] = []
         var sexes: [(sex: UInt8, n: Int)] = []
         var observations: [AttributeObservation] = []
+        var birthObservations: [PersonResolver.Birth] = []
+        var sexObservations: [PersonResolver.SexObs] = []
+    }
+
+    /// The order rows are brought in: by event (the history's order), then
+    /// by row hash, so exact duplicates (same hash, same event) end up side by side.
+    @inline(__always)
+    private static func before(_ a: SpilledEvent, _ b: SpilledEvent) -> Bool {
+        if PoliceEvent.precedes(a.event, b.event) { return true }
+        if PoliceEvent.precedes(b.event, a.event) { return false }
+        return a.rowHash < b.rowHash
+    }
+
+    /// Sorts one person's rows with `before`: insertion sort for the usual
+    /// few rows (linear when the extract is in date order, as extracts
+    /// are), the library sort for many.
+    @inline(__always)
+    private static func sortRows(_ rows: UnsafeMutableBufferPointer<SpilledEvent>) {
+        let n = rows.count
+        if n > 32 {
+            var all = rows
+            all.sort(by: before)
+            return
+        }
+        var i = 1
+        while i < n {
+            let x = rows[i]
+            var j = i
+            while j > 0 && before(x, rows[j - 1]) {
+                rows[j] = rows[j - 1]
+                j -= 1
+            }
+            if j != i { rows[j] = x }
+            i += 1
+        }
     }
 
     private func encodePerson(_ person: Int64, _ rowsIn: UnsafeMutableBufferPointer<SpilledEvent>, into group: EncodedGroup,
                               _ scratch: inout Scratch) {
-        // Exact duplicates have equal row hashes (and the same person).
-        var rows = rowsIn
-        if rows.count > 1 { rows.sort { $0.rowHash < $1.rowHash } }
+        // Exact duplicates have equal row hashes and equal events (and the same person).
+        let rows = rowsIn
+        if rows.count > 1 { Self.sortRows(rows) }
         scratch.events.removeAll(keepingCapacity: true)
         scratch.births.removeAll(keepingCapacity: true)
         scratch.sexes.removeAll(keepingCapacity: true)
         scratch.observations.removeAll(keepingCapacity: true)
-        var previous: UInt64? = nil
-        for r in rows {
-            if r.rowHash == previous { group.duplicates += 1; continue }
-            previous = r.rowHash
+        for k in rows.indices {
+            let r = rows[k]
+            if k > 0 && r.rowHash == rows[k - 1].rowHash && r.event == rows[k - 1].event { group.duplicates += 1; continue }
             scratch.events.append(r.event)
             if r.birth != SpilledEvent.noBirth {
                 if let i = scratch.births.firstIndex(where: { $0.day == r.birth && $0.precision == r.birthPrecision }) { scratch.births[i].n += 1 }
@@ -202,7 +237,6 @@ final class HistoryWriter: @unchecked Sendable {
             }
         }
         group.rows += scratch.events.count
-        if scratch.events.count > 1 { scratch.events.sort(by: PoliceEvent.precedes) }
         scratch.events.withUnsafeBufferPointer { EventBlock.encode($0, into: &scratch.bytes) }
         if scratch.births.count > 1 { scratch.births.sort { ($0.day, $0.precision) < ($1.day, $1.precision) } }
         for b in scratch.births {
@@ -222,10 +256,16 @@ final class HistoryWriter: @unchecked Sendable {
             if person >= firstNewPerson {
                 // Only this import has seen the person: resolve by the same rule, now.
                 let p = PersonResolver.priority(kind.rawValue)
-                let births = scratch.births.map { PersonResolver.Birth(priority: p, day: $0.day, precision: Int($0.precision), count: $0.n, firstImport: importID) }
-                let sexes = scratch.sexes.map { PersonResolver.SexObs(priority: p, sex: Int($0.sex), count: $0.n, firstImport: importID) }
-                let (birth, birthConflict) = PersonResolver.resolveBirth(births)
-                let (sex, sexConflict) = PersonResolver.resolveSex(sexes)
+                scratch.birthObservations.removeAll(keepingCapacity: true)
+                scratch.sexObservations.removeAll(keepingCapacity: true)
+                for b in scratch.births {
+                    scratch.birthObservations.append(PersonResolver.Birth(priority: p, day: b.day, precision: Int(b.precision), count: b.n, firstImport: importID))
+                }
+                for x in scratch.sexes {
+                    scratch.sexObservations.append(PersonResolver.SexObs(priority: p, sex: Int(x.sex), count: x.n, firstImport: importID))
+                }
+                let (birth, birthConflict) = PersonResolver.resolveBirth(scratch.birthObservations)
+                let (sex, sexConflict) = PersonResolver.resolveSex(scratch.sexObservations)
                 group.resolved.append((person, birth?.day ?? SpilledEvent.noBirth, birth?.precision ?? 0, sex ?? -1, birthConflict, sexConflict))
             } else {
                 group.observed.append(person)

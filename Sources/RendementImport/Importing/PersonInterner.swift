@@ -6,7 +6,7 @@ import RendementStore
 /// up builds no String (`ByteKeyTable`).
 final class PersonInterner {
     private let database: Database
-    @exclusivity(unchecked) private var table = ByteKeyTable()
+    private var table = ByteKeyTable()
     @exclusivity(unchecked) private var loaded = false
     @exclusivity(unchecked) private var nextKey: Int64 = 0
     @exclusivity(unchecked) private var insert: Statement?

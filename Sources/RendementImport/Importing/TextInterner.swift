@@ -5,7 +5,7 @@ import RendementStore
 /// ids of the store's `texts` table (0 = empty): existing texts are loaded
 /// once, new ones get the next id in memory and are written by `writeNew`.
 final class TextInterner {
-    @exclusivity(unchecked) private var table = ByteKeyTable()
+    private var table = ByteKeyTable()
     @exclusivity(unchecked) private var pending: [(UInt32, String)] = []
     @exclusivity(unchecked) private var nextID: UInt32 = 1
 

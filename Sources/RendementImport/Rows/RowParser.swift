@@ -7,6 +7,8 @@ final class RowParser {
     let schema: InputSchema
     let map: HeaderMap
     let dates: DateParser
+    /// Dates already parsed by this parser (one per reading thread).
+    private let dateCache = DateCache()
     private var enums: [String: EnumParser] = [:]
 
     init(schema: InputSchema, map: HeaderMap, today: Day) {
@@ -45,8 +47,12 @@ final class RowParser {
     @inline(__always)
     func date(_ f: FieldView, _ c: Int, _ name: String, required: Bool, partial: Bool = false) throws(RowFault) -> (Day, Int)? {
         let b = f[c]
+        let key = DateCache.key(b, partial: partial)
+        if let key, let hit = dateCache.lookUp(key) { return hit }
         switch dates.parse(b, partial: partial) {
-        case let .day(d, p): return (d, p)
+        case let .day(d, p):
+            if let key { dateCache.store(key, d, p) }
+            return (d, p)
         case .empty:
             if required { throw RowFault(column: name, reason: .missingRequired, message: "\(name) is required", got: "") }
             return nil
