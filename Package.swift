@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // One inline C function: a cache prefetch hint (Swift has none).
+        .target(name: "CPrefetch"),
         .target(name: "RendementStats"),
         .target(name: "RendementCore"),
         .target(name: "RendementStore", dependencies: [
@@ -29,7 +31,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "RendementImport", dependencies: [
-            "RendementCore", "RendementStore",
+            "RendementCore", "RendementStore", "CPrefetch",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "RendementSynth", dependencies: ["RendementCore"]),

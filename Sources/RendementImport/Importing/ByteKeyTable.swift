@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// A hash table from byte strings (pseudonyms, codes) to integers, built for
@@ -15,10 +16,8 @@ final class ByteKeyTable {
         var value: Int64
         /// Low half of the 64-bit hash (enough to place the slot again when the table grows).
         var hash: UInt32
-        /// Key length; `Slot.empty` for a free slot.
-        var length: UInt32
-
-        static let empty = UInt32.max
+        /// Key length + 1; 0 for a free slot (so fresh zeroed memory is an empty table).
+        var lengthPlusOne: UInt32
     }
 
     private static let inlineBytes = 16
@@ -35,20 +34,31 @@ final class ByteKeyTable {
         while n < capacity * 2 { n <<= 1 }
         self.capacity = n
         mask = n - 1
-        slots = Self.emptySlots(n)
+        slots = Self.allocateSlots(n)
         arenaCapacity = 1024
         arena = .allocate(capacity: arenaCapacity)
     }
 
     deinit {
-        slots.deallocate()
+        Self.freeSlots(slots, capacity)
         arena.deallocate()
     }
 
-    private static func emptySlots(_ n: Int) -> UnsafeMutablePointer<Slot> {
-        let s = UnsafeMutablePointer<Slot>.allocate(capacity: n)
-        s.initialize(repeating: Slot(a: 0, b: 0, value: 0, hash: 0, length: Slot.empty), count: n)
-        return s
+    /// Zeroed (empty) slots from the kernel, in 2 MiB pages where it
+    /// allows: a table of millions of pseudonyms is probed at random, and
+    /// with 4 KiB pages nearly every probe would also miss the TLB.
+    private static func allocateSlots(_ n: Int) -> UnsafeMutablePointer<Slot> {
+        let bytes = n * MemoryLayout<Slot>.stride
+        guard let p = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              p != UnsafeMutableRawPointer(bitPattern: -1) else {
+            fatalError("out of memory for a table of \(n) pseudonyms or codes")
+        }
+        if bytes >= 2 << 20 { _ = madvise(p, bytes, MADV_HUGEPAGE) }
+        return p.bindMemory(to: Slot.self, capacity: n)
+    }
+
+    private static func freeSlots(_ s: UnsafeMutablePointer<Slot>, _ n: Int) {
+        munmap(UnsafeMutableRawPointer(s), n * MemoryLayout<Slot>.stride)
     }
 
     @inline(__always)
@@ -68,19 +78,29 @@ final class ByteKeyTable {
         return w
     }
 
+    /// Starts loading the slot where a lookup of the key with hash `h`
+    /// begins (call some work ahead of `value(_:hash:)`).
+    @inline(__always)
+    func prefetch(hash h: UInt64) {
+        rendement_prefetch(slots + (Int(truncatingIfNeeded: h) & mask))
+    }
+
     /// The value of `key`, or nil.
     @inline(__always)
-    func value(_ key: UnsafeBufferPointer<UInt8>) -> Int64? {
-        let h = Self.hash(key)
+    func value(_ key: UnsafeBufferPointer<UInt8>) -> Int64? { value(key, hash: Self.hash(key)) }
+
+    /// The value of `key` with hash `h` (`ByteKeyTable.hash(key)`), or nil.
+    @inline(__always)
+    func value(_ key: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int64? {
         let tag = UInt32(truncatingIfNeeded: h)
-        let length = UInt32(key.count)
+        let length = UInt32(key.count) + 1
         let inline = key.count <= Self.inlineBytes
         let (a, b) = inline ? Self.words(key) : (0, 0)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let slot = slots[i]
-            if slot.length == Slot.empty { return nil }
-            if slot.hash == tag && slot.length == length {
+            if slot.lengthPlusOne == 0 { return nil }
+            if slot.hash == tag && slot.lengthPlusOne == length {
                 if inline {
                     if slot.a == a && slot.b == b { return slot.value }
                 } else if memcmp(arena + Int(slot.a), key.baseAddress!, key.count) == 0 {
@@ -95,7 +115,7 @@ final class ByteKeyTable {
     func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Int64) {
         if (count + 1) * 2 > capacity { grow() }
         let h = Self.hash(key)
-        var slot = Slot(a: 0, b: 0, value: value, hash: UInt32(truncatingIfNeeded: h), length: UInt32(key.count))
+        var slot = Slot(a: 0, b: 0, value: value, hash: UInt32(truncatingIfNeeded: h), lengthPlusOne: UInt32(key.count) + 1)
         if key.count <= Self.inlineBytes {
             (slot.a, slot.b) = Self.words(key)
         } else {
@@ -119,7 +139,7 @@ final class ByteKeyTable {
     @inline(__always)
     private func place(_ slot: Slot, at hash: Int) {
         var i = hash & mask
-        while slots[i].length != Slot.empty { i = (i + 1) & mask }
+        while slots[i].lengthPlusOne != 0 { i = (i + 1) & mask }
         slots[i] = slot
     }
 
@@ -127,19 +147,19 @@ final class ByteKeyTable {
         let old = slots, oldCapacity = capacity
         capacity *= 2
         mask = capacity - 1
-        slots = Self.emptySlots(capacity)
-        for i in 0..<oldCapacity where old[i].length != Slot.empty {
+        slots = Self.allocateSlots(capacity)
+        for i in 0..<oldCapacity where old[i].lengthPlusOne != 0 {
             place(old[i], at: Int(old[i].hash))
         }
-        old.deallocate()
+        Self.freeSlots(old, oldCapacity)
     }
 
     /// Removes every key.
     func removeAll() {
-        slots.deallocate()
+        Self.freeSlots(slots, capacity)
         capacity = 16
         mask = 15
-        slots = Self.emptySlots(capacity)
+        slots = Self.allocateSlots(capacity)
         arenaCount = 0
         count = 0
     }

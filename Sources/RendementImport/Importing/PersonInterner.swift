@@ -63,8 +63,17 @@ final class PersonInterner {
     /// persons get the next key here and are inserted by `insert(key:_:)`.
     /// In memory only, so it can run on the reading thread.
     @inline(__always)
-    func assign(_ b: UnsafeBufferPointer<UInt8>) -> (Int64, Bool) {
-        if let k = table.value(b) { return (k, false) }
+    func assign(_ b: UnsafeBufferPointer<UInt8>) -> (Int64, Bool) { assign(b, hash: ByteKeyTable.hash(b)) }
+
+    /// Starts loading the table memory that `assign` of a pseudonym with
+    /// this hash will read (the table is large and probed at random).
+    @inline(__always)
+    func prefetch(hash: UInt64) { table.prefetch(hash: hash) }
+
+    /// `assign` with the pseudonym's hash (`ByteKeyTable.hash`) at hand.
+    @inline(__always)
+    func assign(_ b: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (Int64, Bool) {
+        if let k = table.value(b, hash: hash) { return (k, false) }
         let k = nextKey
         nextKey += 1
         table.insert(b, k)

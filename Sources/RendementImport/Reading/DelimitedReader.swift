@@ -108,7 +108,8 @@ public final class DelimitedReader {
             encodingForced = forcedEncoding != nil && !encodingDetected
             pos = skip
             if forcedDelimiter == nil { delimiter = detectDelimiter() }
-            guard let h = try nextRecord() else { throw InputProblem.empty }
+            guard try advance() else { throw InputProblem.empty }
+            let h = record
             if h.bytes.contains(0) { throw InputProblem.headerNotText("it contains NUL bytes") }
             switch h.problem {
             case .tooLong?: throw InputProblem.headerTooLong
@@ -243,9 +244,14 @@ public final class DelimitedReader {
 
     /// The next non-empty record, or nil at the end of the file. The record
     /// object is reused by the following call.
-    public func next() throws(InputProblem) -> RawRecord? { try nextRecord() }
+    public func next() throws(InputProblem) -> RawRecord? { try advance() ? record : nil }
 
-    private func nextRecord() throws(InputProblem) -> RawRecord? {
+    /// The record `advance` reads into (the same object for the whole file).
+    public var current: RawRecord { record }
+
+    /// Reads the next non-empty record into `current`; false at the end of
+    /// the file. (The row loop's form of `next`: no reference counting per row.)
+    public func advance() throws(InputProblem) -> Bool {
         while true {
             if pos >= count {
                 if eof { return finishAtEOF() }
@@ -258,23 +264,23 @@ public final class DelimitedReader {
                     continue
                 }
                 if record.viewBase == nil { finishEncoding() }
-                return record
+                return true
             }
         }
     }
 
-    private func finishAtEOF() -> RawRecord? {
-        guard inRecord else { return nil }
+    private func finishAtEOF() -> Bool {
+        guard inRecord else { return false }
         if state == .quoted { record.problem = .unterminatedQuote }
         if state != .skipping { endField() }
         if record.problem == nil && record.ownedEnds.count == 1 && record.ownedEnds[0] == 0 && !sawQuote {
             inRecord = false
-            return nil
+            return false
         }
         inRecord = false
         state = .fieldStart
         finishEncoding()
-        return record
+        return true
     }
 
     private func resetRecordState() {
