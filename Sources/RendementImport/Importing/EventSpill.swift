@@ -17,13 +17,14 @@ final class EventSpill: @unchecked Sendable {
 
     private let fd: Int32
     @exclusivity(unchecked) private var end = 0
-    @exclusivity(unchecked) private var buffers: [[SpilledEvent]] = []
+    /// Each bucket's buffer of `blockEvents` rows, end to end, and its fill.
+    @exclusivity(unchecked) private var buffers = UnsafeMutablePointer<SpilledEvent>.allocate(capacity: 0)
+    @exclusivity(unchecked) private var filled = UnsafeMutablePointer<Int>.allocate(capacity: 0)
+    @exclusivity(unchecked) private var bufferedBuckets = 0
     /// (offset, count) of each bucket's blocks in the file.
     @exclusivity(unchecked) private var blocks: [[(Int, Int)]] = []
     /// Rows written per bucket.
     @exclusivity(unchecked) private var bucketRows: [Int] = []
-    /// Rows per person key (for grouping buckets and the counting sort).
-    @exclusivity(unchecked) private(set) var rowsPerPerson: [Int32] = []
     @exclusivity(unchecked) private(set) var count = 0
 
     /// The store this import writes to (for messages).
@@ -41,39 +42,56 @@ final class EventSpill: @unchecked Sendable {
         self.fd = fd
     }
 
-    deinit { close(fd) }
+    deinit {
+        close(fd)
+        buffers.deallocate()
+        filled.deallocate()
+    }
 
     /// Number of buckets (the last one may be partly used).
     var bucketCount: Int { blocks.count }
 
+    /// Makes room for buckets up to `bucket` (their buffers grow in steps).
+    private func addBuckets(through bucket: Int) {
+        let n = max(bucket + 1, bufferedBuckets * 2, 8)
+        let grown = UnsafeMutablePointer<SpilledEvent>.allocate(capacity: n * Self.blockEvents)
+        let grownFill = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        grownFill.initialize(repeating: 0, count: n)
+        for b in 0..<bufferedBuckets {
+            (grown + b * Self.blockEvents).update(from: buffers + b * Self.blockEvents, count: filled[b])
+            grownFill[b] = filled[b]
+        }
+        buffers.deallocate()
+        filled.deallocate()
+        buffers = grown
+        filled = grownFill
+        bufferedBuckets = n
+        while blocks.count < n {
+            blocks.append([])
+            bucketRows.append(0)
+        }
+    }
+
     @inline(__always)
     func append(_ e: SpilledEvent) throws {
-        let person = Int(e.person)
-        let bucket = person >> Self.bucketShift
-        if bucket >= buffers.count {
-            while buffers.count <= bucket {
-                buffers.append([])
-                blocks.append([])
-                bucketRows.append(0)
-            }
-        }
-        if person >= rowsPerPerson.count {
-            rowsPerPerson.append(contentsOf: repeatElement(0, count: max(person + 1 - rowsPerPerson.count, rowsPerPerson.count / 2)))
-        }
-        rowsPerPerson[person] += 1
+        let bucket = Int(e.person) >> Self.bucketShift
+        if bucket >= bufferedBuckets { addBuckets(through: bucket) }
         count += 1
-        buffers[bucket].append(e)
-        if buffers[bucket].count >= Self.blockEvents { try flush(bucket) }
+        let n = filled[bucket]
+        buffers[bucket * Self.blockEvents + n] = e
+        filled[bucket] = n + 1
+        if n + 1 == Self.blockEvents { try flush(bucket) }
     }
 
     private func flush(_ bucket: Int) throws {
-        let n = buffers[bucket].count
+        let n = filled[bucket]
         guard n > 0 else { return }
         let bytes = n * MemoryLayout<SpilledEvent>.stride
-        try buffers[bucket].withUnsafeBytes { raw in
+        let raw = UnsafeRawPointer(buffers + bucket * Self.blockEvents)
+        do {
             var done = 0
             while done < bytes {
-                let w = pwrite(fd, raw.baseAddress! + done, bytes - done, off_t(end + done))
+                let w = pwrite(fd, raw + done, bytes - done, off_t(end + done))
                 if w < 0 {
                     if errno == EINTR { continue }
                     if errno == ENOSPC || errno == EDQUOT {
@@ -87,36 +105,41 @@ final class EventSpill: @unchecked Sendable {
         blocks[bucket].append((end, n))
         bucketRows[bucket] += n
         end += bytes
-        buffers[bucket].removeAll(keepingCapacity: true)
+        filled[bucket] = 0
     }
 
     /// Writes out every partly filled buffer (call once, after the last row).
     func finish() throws {
-        for b in buffers.indices { try flush(b) }
-        buffers = []
+        for b in 0..<bufferedBuckets { try flush(b) }
+        buffers.deallocate()
+        filled.deallocate()
+        buffers = .allocate(capacity: 0)
+        filled = .allocate(capacity: 0)
+        bufferedBuckets = 0
+        // The last buckets may have been made room for but never used.
+        while let last = bucketRows.last, last == 0 {
+            bucketRows.removeLast()
+            blocks.removeLast()
+        }
     }
 
     /// Number of rows in `bucket` (after `finish`).
     func rows(inBucket bucket: Int) -> Int { bucketRows[bucket] }
 
-    /// Appends the rows of bucket `bucket` to `out`, in file order.
-    func read(bucket: Int, into out: inout [SpilledEvent]) throws {
+    /// Reads the `rows(inBucket:)` rows of bucket `bucket`, in file order,
+    /// into `out` (which must have room for them).
+    func read(bucket: Int, into out: UnsafeMutablePointer<SpilledEvent>) throws {
+        var at = UnsafeMutableRawPointer(out)
         for (offset, n) in blocks[bucket] {
-            let start = out.count
             let bytes = n * MemoryLayout<SpilledEvent>.stride
-            var failure: Int32 = 0
-            out.append(contentsOf: repeatElement(SpilledEvent.zero, count: n))
-            out.withUnsafeMutableBytes { raw in
-                var done = 0
-                let base = raw.baseAddress! + start * MemoryLayout<SpilledEvent>.stride
-                while done < bytes {
-                    let r = pread(fd, base + done, bytes - done, off_t(offset + done))
-                    if r < 0 && errno == EINTR { continue }
-                    if r <= 0 { failure = r < 0 ? errno : EIO; return }
-                    done += r
-                }
+            var done = 0
+            while done < bytes {
+                let r = pread(fd, at + done, bytes - done, off_t(offset + done))
+                if r < 0 && errno == EINTR { continue }
+                if r <= 0 { throw ImportSpillError("cannot read the import's temporary file: \(String(cString: strerror(r < 0 ? errno : EIO)))") }
+                done += r
             }
-            if failure != 0 { throw ImportSpillError("cannot read the import's temporary file: \(String(cString: strerror(failure)))") }
+            at += bytes
         }
     }
 }
@@ -125,8 +148,4 @@ final class EventSpill: @unchecked Sendable {
 struct ImportSpillError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-extension SpilledEvent {
-    static let zero = SpilledEvent(event: PoliceEvent(day: 0, key: 0), rowHash: 0, person: 0, birth: 0, birthPrecision: 0, sex: 0)
 }

@@ -122,12 +122,12 @@ final class HistoryWriter: @unchecked Sendable {
     /// (a bucket larger than that is a group of its own).
     private func encodeGroups(_ spill: EventSpill, _ queue: GroupQueue) throws {
         let shift = EventSpill.bucketShift
-        let counts = spill.rowsPerPerson
-        var loaded: [SpilledEvent] = []
         // Plain rows, written before read: no initialisation needed.
+        var loaded = UnsafeMutableBufferPointer<SpilledEvent>.allocate(capacity: 0)
         var sorted = UnsafeMutableBufferPointer<SpilledEvent>.allocate(capacity: 0)
-        defer { sorted.deallocate() }
+        defer { loaded.deallocate(); sorted.deallocate() }
         var scratch = Scratch()
+        var start: [Int] = []
         var bucket = 0
         while bucket < spill.bucketCount {
             var end = bucket + 1
@@ -136,26 +136,36 @@ final class HistoryWriter: @unchecked Sendable {
                 rows += spill.rows(inBucket: end)
                 end += 1
             }
-            loaded.removeAll(keepingCapacity: true)
-            for b in bucket..<end { try spill.read(bucket: b, into: &loaded) }
-            // Counting sort by person key within the group.
-            let lo = bucket << shift, hi = min(end << shift, counts.count)
-            var start = [Int](repeating: 0, count: hi - lo + 1)
-            for p in lo..<hi { start[p - lo + 1] = start[p - lo] + Int(counts[p]) }
-            guard start[hi - lo] == loaded.count else { throw ImportSpillError("the import's temporary file does not hold the rows written to it") }
-            if sorted.count < loaded.count {
+            if loaded.count < rows {
+                loaded.deallocate()
                 sorted.deallocate()
-                sorted = .allocate(capacity: loaded.count)
+                loaded = .allocate(capacity: rows)
+                sorted = .allocate(capacity: rows)
             }
+            var filled = 0
+            for b in bucket..<end {
+                try spill.read(bucket: b, into: loaded.baseAddress! + filled)
+                filled += spill.rows(inBucket: b)
+            }
+            // Counting sort by person key within the group: rows per person, then where each person's rows start.
+            let lo = bucket << shift, hi = end << shift
+            start.removeAll(keepingCapacity: true)
+            start.append(contentsOf: repeatElement(0, count: hi - lo + 1))
+            for e in loaded[0..<rows] {
+                let i = Int(e.person) - lo
+                guard i >= 0 && i < hi - lo else { throw ImportSpillError("the import's temporary file holds a row in the wrong bucket") }
+                start[i + 1] += 1
+            }
+            for i in 0..<(hi - lo) { start[i + 1] += start[i] }
             var next = start
-            for e in loaded {
+            for e in loaded[0..<rows] {
                 let i = Int(e.person) - lo
                 sorted[next[i]] = e
                 next[i] += 1
             }
             let group = EncodedGroup()
             group.spilledRows = rows
-            for p in lo..<hi where counts[p] > 0 {
+            for p in lo..<hi where start[p - lo + 1] > start[p - lo] {
                 let rows = UnsafeMutableBufferPointer(rebasing: sorted[start[p - lo]..<start[p - lo + 1]])
                 encodePerson(Int64(p), rows, into: group, &scratch)
             }

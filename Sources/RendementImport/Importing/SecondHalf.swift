@@ -132,11 +132,12 @@ final class SpillMove: @unchecked Sendable {
     func start() {
         Thread { [self] in
             do {
-                var rows: [SpilledEvent] = []
+                let most = (0..<source.bucketCount).map(source.rows(inBucket:)).max() ?? 0
+                let rows = UnsafeMutableBufferPointer<SpilledEvent>.allocate(capacity: most)
+                defer { rows.deallocate() }
                 for bucket in 0..<source.bucketCount {
-                    rows.removeAll(keepingCapacity: true)
-                    try source.read(bucket: bucket, into: &rows)
-                    for var r in rows {
+                    try source.read(bucket: bucket, into: rows.baseAddress!)
+                    for var r in rows[0..<source.rows(inBucket: bucket)] {
                         r.person = personKeys[Int(r.person)]
                         r.event.code = textIDs[Int(r.event.code)]
                         r.event.place = textIDs[Int(r.event.place)]

@@ -416,7 +416,32 @@ public final class DelimitedReader {
         let ends = record.viewEnds
         let capacity = RawRecord.viewCapacity - 1
         var fields = 0, any: UInt8 = 0, lowest: UInt8 = 0xFF
-        for k in 0..<length {
+        // Eight bytes at a time (SWAR): per byte, the high bit of
+        // ~(((x & 0x7F..) + 0x7F..) | x | 0x7F..) is set exactly when that
+        // byte of x is zero (no carry crosses bytes). x = word ^ delimiters
+        // finds the delimiters; x = word finds NUL bytes.
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let pattern = UInt64(delim) &* 0x0101_0101_0101_0101
+        var anyBits: UInt64 = 0, zeroBits: UInt64 = 0
+        var k = 0
+        let raw = UnsafeRawPointer(start)
+        while k + 8 <= length {
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+            anyBits |= w
+            zeroBits |= ~(((w & low7) &+ low7) | w | low7)
+            let x = w ^ pattern
+            var hits = ~(((x & low7) &+ low7) | x | low7)
+            while hits != 0 {
+                guard fields < capacity else { return nil }
+                ends[fields] = k + hits.trailingZeroBitCount >> 3
+                fields += 1
+                hits &= hits &- 1
+            }
+            k += 8
+        }
+        if zeroBits != 0 { lowest = 0 }
+        if anyBits & 0x8080_8080_8080_8080 != 0 { any = 0x80 }
+        while k < length {
             let b = start[k]
             any |= b
             lowest = min(lowest, b)
@@ -425,6 +450,7 @@ public final class DelimitedReader {
                 ends[fields] = k
                 fields += 1
             }
+            k += 1
         }
         if lowest == 0 { return nil }
         if any >= 0x80 {
