@@ -81,8 +81,8 @@ final class HistoryWriter: @unchecked Sendable {
                         for i in group.persons.indices {
                             s.bindInt(group.persons[i], at: 1)
                             s.bindInt(Int64(group.events[i]), at: 3)
-                            s.bindBlob(UnsafeBufferPointer(rebasing: attributes[a0..<group.attributeEnds[i]]), at: 4)
-                            s.bindBlob(UnsafeBufferPointer(rebasing: events[e0..<group.eventEnds[i]]), at: 5)
+                            s.bindBlobNoCopy(UnsafeBufferPointer(rebasing: attributes[a0..<group.attributeEnds[i]]), at: 4)
+                            s.bindBlobNoCopy(UnsafeBufferPointer(rebasing: events[e0..<group.eventEnds[i]]), at: 5)
                             try s.insert()
                             a0 = group.attributeEnds[i]
                             e0 = group.eventEnds[i]
@@ -176,7 +176,7 @@ final class HistoryWriter: @unchecked Sendable {
 
     /// Buffers reused from person to person (no allocation per person).
     private struct Scratch {
-        var events: [PoliceEvent] = [], bytes: [UInt8] = []
+        var events: [PoliceEvent] = []
         var births: [(day: Int32, precision: UInt8, n: Int)] = []
         var sexes: [(sex: UInt8, n: Int)] = []
         var observations: [AttributeObservation] = []
@@ -247,7 +247,7 @@ final class HistoryWriter: @unchecked Sendable {
             }
         }
         group.rows += scratch.events.count
-        scratch.events.withUnsafeBufferPointer { EventBlock.encode($0, into: &scratch.bytes) }
+
         if scratch.births.count > 1 { scratch.births.sort { ($0.day, $0.precision) < ($1.day, $1.precision) } }
         for b in scratch.births {
             scratch.observations.append(AttributeObservation(isBirth: true, precision: b.precision, value: b.day, rows: UInt32(b.n)))
@@ -260,7 +260,7 @@ final class HistoryWriter: @unchecked Sendable {
         group.persons.append(person)
         group.events.append(Int32(scratch.events.count))
         group.attributeEnds.append(group.attributeBytes.count)
-        group.eventBytes.append(contentsOf: scratch.bytes)
+        scratch.events.withUnsafeBufferPointer { EventBlock.append($0, to: &group.eventBytes) }
         group.eventEnds.append(group.eventBytes.count)
         if !scratch.observations.isEmpty {
             if person >= firstNewPerson {

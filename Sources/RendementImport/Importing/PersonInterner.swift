@@ -86,7 +86,7 @@ final class PersonInterner {
     func insert(key: Int64, _ b: UnsafeBufferPointer<UInt8>) throws {
         if insert == nil { insert = try database.prepare("INSERT INTO persons(person_key, persoon_id) VALUES (?, ?)") }
         insert!.bindInt(key, at: 1)
-        insert!.bindBytes(b, at: 2)
+        insert!.bindBytesNoCopy(b, at: 2)
         try insert!.insert()
     }
 }

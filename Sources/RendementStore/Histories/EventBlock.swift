@@ -24,6 +24,26 @@ public enum EventBlock {
 
     /// Encodes `events` (in the order given) into `out` (cleared first).
     public static func encode(_ events: UnsafeBufferPointer<PoliceEvent>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        append(events, to: &out)
+    }
+
+    /// The most bytes a block of `count` events takes: header (version,
+    /// count varint, mask, flags) and per event at most 10 (day) + 8 (key)
+    /// + 8 (link) + 10 (aux) + 5 (code) + 5 (place) + 1 + 1 bytes.
+    public static func maximumSize(count: Int) -> Int { 13 + count * 48 }
+
+    /// Appends the block of `events` (in the order given) to `out`: written
+    /// through a pointer into room made at the end, then trimmed.
+    public static func append(_ events: UnsafeBufferPointer<PoliceEvent>, to out: inout [UInt8]) {
+        let start = out.count, room = maximumSize(count: events.count)
+        out.append(contentsOf: repeatElement(0, count: room))
+        let used = out.withUnsafeMutableBufferPointer { write(events, to: $0.baseAddress! + start) }
+        out.removeLast(room - used)
+    }
+
+    /// Writes the block of `events` at `out` (room for `maximumSize`); returns its length.
+    private static func write(_ events: UnsafeBufferPointer<PoliceEvent>, to out: UnsafeMutablePointer<UInt8>) -> Int {
         var mask: UInt8 = 1
         var ordered = true
         var previous = Int32.min
@@ -38,26 +58,45 @@ public enum EventBlock {
             if e.type != 0 { mask |= 64 }
             if e.severity != 0 { mask |= 128 }
         }
-        out.removeAll(keepingCapacity: true)
-        out.append(version)
-        putVarint(UInt64(events.count), &out)
-        out.append(mask)
-        out.append(ordered ? 0 : 1)
+        var p = out
+        p.pointee = version; p += 1
+        putVarint(UInt64(events.count), &p)
+        p.pointee = mask; p += 1
+        p.pointee = ordered ? 0 : 1; p += 1
         var last: Int64 = 0
         for (i, e) in events.enumerated() {
             let d = Int64(e.day)
-            if i == 0 || !ordered { putVarint(zigzag(d - last), &out) } else { putVarint(UInt64(d - last), &out) }
+            if i == 0 || !ordered { putVarint(zigzag(d - last), &p) } else { putVarint(UInt64(d - last), &p) }
             last = d
         }
-        if mask & 2 != 0 { for e in events { withUnsafeBytes(of: e.key.littleEndian) { out.append(contentsOf: $0) } } }
-        if mask & 4 != 0 { for e in events { withUnsafeBytes(of: e.link.littleEndian) { out.append(contentsOf: $0) } } }
+        if mask & 2 != 0 { for e in events { putWord(e.key, &p) } }
+        if mask & 4 != 0 { for e in events { putWord(e.link, &p) } }
         if mask & 8 != 0 {
-            for e in events { putVarint(e.aux == PoliceEvent.noDay ? 0 : zigzag(Int64(e.aux) - Int64(e.day)) + 1, &out) }
+            for e in events { putVarint(e.aux == PoliceEvent.noDay ? 0 : zigzag(Int64(e.aux) - Int64(e.day)) + 1, &p) }
         }
-        if mask & 16 != 0 { for e in events { putVarint(UInt64(e.code), &out) } }
-        if mask & 32 != 0 { for e in events { putVarint(UInt64(e.place), &out) } }
-        if mask & 64 != 0 { for e in events { out.append(e.type) } }
-        if mask & 128 != 0 { for e in events { out.append(e.severity) } }
+        if mask & 16 != 0 { for e in events { putVarint(UInt64(e.code), &p) } }
+        if mask & 32 != 0 { for e in events { putVarint(UInt64(e.place), &p) } }
+        if mask & 64 != 0 { for e in events { p.pointee = e.type; p += 1 } }
+        if mask & 128 != 0 { for e in events { p.pointee = e.severity; p += 1 } }
+        return p - out
+    }
+
+    @inline(__always)
+    private static func putWord(_ value: Int64, _ p: inout UnsafeMutablePointer<UInt8>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: value.littleEndian, as: Int64.self)
+        p += 8
+    }
+
+    @inline(__always)
+    private static func putVarint(_ value: UInt64, _ p: inout UnsafeMutablePointer<UInt8>) {
+        var v = value
+        while v >= 0x80 {
+            p.pointee = UInt8(truncatingIfNeeded: v) | 0x80
+            p += 1
+            v >>= 7
+        }
+        p.pointee = UInt8(v)
+        p += 1
     }
 
     /// Decodes a block, appending its events to `events`; throws on bytes
@@ -113,16 +152,6 @@ public enum EventBlock {
 
     @inline(__always)
     static func unzigzag(_ v: UInt64) -> Int64 { Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1) }
-
-    @inline(__always)
-    static func putVarint(_ value: UInt64, _ out: inout [UInt8]) {
-        var v = value
-        while v >= 0x80 {
-            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        out.append(UInt8(v))
-    }
 
     /// Bounds-checked reading of a block.
     struct Reader {

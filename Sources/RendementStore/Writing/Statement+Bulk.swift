@@ -29,6 +29,22 @@ extension Statement {
                           Int32(bytes.count), Statement.transientDestructor)
     }
 
+    /// Binds bytes as a BLOB without a copy (SQLITE_STATIC): the bytes must
+    /// stay as they are until this row's `insert()` has run. For bulk loops
+    /// that bind every parameter of every row.
+    @inline(__always)
+    public func bindBlobNoCopy(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) {
+        sqlite3_bind_blob(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(bitPattern: 1)!,
+                          Int32(bytes.count), nil)
+    }
+
+    /// Binds UTF-8 bytes as text without a copy (SQLITE_STATIC; see `bindBlobNoCopy`).
+    @inline(__always)
+    public func bindBytesNoCopy(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) {
+        guard let base = bytes.baseAddress else { return bindBytes(bytes, at: index) }
+        sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+    }
+
     /// Binds UTF-8 bytes as text, or NULL when empty.
     @inline(__always)
     public func bindBytesOrNull(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) {
