@@ -256,7 +256,7 @@ public final class Importer {
                           spill: EventSpill?, texts: TextInterner?) throws {
         if rows.personColumn >= 0 { try context.interner.prepare() }
         var second: SecondHalf?
-        if let spill, let texts, options.failAfterRows == nil, options.splitReads, reader.fileSize >= options.splitReadMinimumSize,
+        if spill != nil, texts != nil, options.failAfterRows == nil, options.splitReads, reader.fileSize >= options.splitReadMinimumSize,
            let offset = DelimitedReader.lineStart(in: path, near: reader.fileSize / 2), offset < reader.fileSize {
             let half = try SecondHalf(offset: offset, database: context.database, importID: context.importID,
                                       storePath: context.database.path, rejectsPath: rejects.path, header: reader.header)
