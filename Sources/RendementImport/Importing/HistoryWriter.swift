@@ -14,8 +14,12 @@ final class HistoryWriter: @unchecked Sendable {
 
     let kind: InputKind
     let importID: Int64
-    private let insertHistory: Statement
-    private let insertResolved: Statement
+    /// Rows per multi-row INSERT: one statement step for many rows saves
+    /// most of SQLite's per-statement work (the B-tree work remains).
+    static let rowsPerInsert = 32
+    /// One row, and `rowsPerInsert` rows, of `*_histories` and `person_resolved`.
+    private let insertHistory: Statement, insertHistories: Statement
+    private let insertResolved: Statement, insertResolvedMany: Statement
     /// Persons with this key or higher are new in this import: their
     /// attributes come from this import only and are resolved right here.
     let firstNewPerson: Int64
@@ -36,14 +40,13 @@ final class HistoryWriter: @unchecked Sendable {
         self.kind = kind
         self.importID = importID
         self.firstNewPerson = firstNewPerson
-        insertResolved = try database.prepare("""
-            INSERT OR REPLACE INTO person_resolved(person_key, birth_day, birth_precision, sex, birth_conflict, sex_conflict)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        insertHistory = try database.prepare("""
-            INSERT INTO \(Store.historyTable(kind)!)(person_key, import_id, n_events, attributes, events) VALUES (?, ?, ?, ?, ?)
-            """)
-        insertHistory.bindInt(importID, at: 2)
+        let resolved = "INSERT OR REPLACE INTO person_resolved(person_key, birth_day, birth_precision, sex, birth_conflict, sex_conflict) VALUES "
+        let history = "INSERT INTO \(Store.historyTable(kind)!)(person_key, import_id, n_events, attributes, events) VALUES "
+        func values(_ tuple: String, _ n: Int) -> String { Array(repeating: tuple, count: n).joined(separator: ", ") }
+        insertResolved = try database.prepare(resolved + values("(?, ?, ?, ?, ?, ?)", 1))
+        insertResolvedMany = try database.prepare(resolved + values("(?, ?, ?, ?, ?, ?)", Self.rowsPerInsert))
+        insertHistory = try database.prepare(history + values("(?, \(importID), ?, ?, ?)", 1))
+        insertHistories = try database.prepare(history + values("(?, \(importID), ?, ?, ?)", Self.rowsPerInsert))
     }
 
     /// The encoded histories of one group of persons.
@@ -72,35 +75,49 @@ final class HistoryWriter: @unchecked Sendable {
         worker.start()
         var gapCounts = [Int](repeating: 0, count: 3)
         var done = 0
+        let cpu = Importer.threadCPUSeconds()
+        defer { Importer.threadCPU("storing histories", since: cpu) }
         do {
             while let group = try queue.take() {
-                let s = insertHistory
                 try group.attributeBytes.withUnsafeBufferPointer { attributes in
                     try group.eventBytes.withUnsafeBufferPointer { events in
-                        var a0 = 0, e0 = 0
-                        for i in group.persons.indices {
-                            s.bindInt(group.persons[i], at: 1)
-                            s.bindInt(Int64(group.events[i]), at: 3)
-                            s.bindBlobNoCopy(UnsafeBufferPointer(rebasing: attributes[a0..<group.attributeEnds[i]]), at: 4)
-                            s.bindBlobNoCopy(UnsafeBufferPointer(rebasing: events[e0..<group.eventEnds[i]]), at: 5)
+                        var i = 0
+                        let n = group.persons.count
+                        while i < n {
+                            let many = n - i >= Self.rowsPerInsert
+                            let s = many ? insertHistories : insertHistory
+                            for k in 0..<(many ? Self.rowsPerInsert : 1) {
+                                let p = i + k, at = Int32(4 * k)
+                                let a0 = p == 0 ? 0 : group.attributeEnds[p - 1], e0 = p == 0 ? 0 : group.eventEnds[p - 1]
+                                s.bindInt(group.persons[p], at: at + 1)
+                                s.bindInt(Int64(group.events[p]), at: at + 2)
+                                s.bindBlobNoCopy(UnsafeBufferPointer(rebasing: attributes[a0..<group.attributeEnds[p]]), at: at + 3)
+                                s.bindBlobNoCopy(UnsafeBufferPointer(rebasing: events[e0..<group.eventEnds[p]]), at: at + 4)
+                            }
                             try s.insert()
-                            a0 = group.attributeEnds[i]
-                            e0 = group.eventEnds[i]
+                            i += many ? Self.rowsPerInsert : 1
                         }
                     }
                 }
-                let r = insertResolved
-                for x in group.resolved {
-                    r.bindInt(x.person, at: 1)
-                    if x.birth == SpilledEvent.noBirth { r.bindNull(at: 2); r.bindNull(at: 3) }
-                    else { r.bindInt(Int64(x.birth), at: 2); r.bindInt(Int64(x.precision), at: 3) }
-                    if x.sex < 0 { r.bindNull(at: 4) } else { r.bindInt(Int64(x.sex), at: 4) }
-                    r.bindInt(x.birthConflict ? 1 : 0, at: 5)
-                    r.bindInt(x.sexConflict ? 1 : 0, at: 6)
+                var i = 0
+                let n = group.resolved.count
+                while i < n {
+                    let many = n - i >= Self.rowsPerInsert
+                    let r = many ? insertResolvedMany : insertResolved
+                    for k in 0..<(many ? Self.rowsPerInsert : 1) {
+                        let x = group.resolved[i + k], at = Int32(6 * k)
+                        r.bindInt(x.person, at: at + 1)
+                        if x.birth == SpilledEvent.noBirth { r.bindNull(at: at + 2); r.bindNull(at: at + 3) }
+                        else { r.bindInt(Int64(x.birth), at: at + 2); r.bindInt(Int64(x.precision), at: at + 3) }
+                        if x.sex < 0 { r.bindNull(at: at + 4) } else { r.bindInt(Int64(x.sex), at: at + 4) }
+                        r.bindInt(x.birthConflict ? 1 : 0, at: at + 5)
+                        r.bindInt(x.sexConflict ? 1 : 0, at: at + 6)
+                        if x.birthConflict { conflicts.birth += 1 }
+                        if x.sexConflict { conflicts.sex += 1 }
+                        if x.birthConflict || x.sexConflict { conflicts.persons += 1 }
+                    }
                     try r.insert()
-                    if x.birthConflict { conflicts.birth += 1 }
-                    if x.sexConflict { conflicts.sex += 1 }
-                    if x.birthConflict || x.sexConflict { conflicts.persons += 1 }
+                    i += many ? Self.rowsPerInsert : 1
                 }
                 rowsImported += group.rows
                 duplicates += group.duplicates
@@ -128,6 +145,8 @@ final class HistoryWriter: @unchecked Sendable {
         defer { loaded.deallocate(); sorted.deallocate() }
         var scratch = Scratch()
         var start: [Int] = []
+        let cpu = Importer.threadCPUSeconds()
+        defer { Importer.threadCPU("encoding histories", since: cpu) }
         var bucket = 0
         while bucket < spill.bucketCount {
             var end = bucket + 1
