@@ -279,6 +279,7 @@ public final class Importer {
                     if batch.isNew[i] { try interner.insert(key: batch.persons[i], f[personColumn]) }
                     try rows.insert(f, batch.rows[i], person: batch.persons[i])
                 }
+                try interner.flushInserts()
                 channel.recycle(batch)
             }
         } catch {

@@ -9,7 +9,12 @@ final class PersonInterner {
     private var table = ByteKeyTable()
     @exclusivity(unchecked) private var loaded = false
     @exclusivity(unchecked) private var nextKey: Int64 = 0
-    @exclusivity(unchecked) private var insert: Statement?
+    @exclusivity(unchecked) private var insert: Statement?, insertMany: Statement?
+    static let rowsPerInsert = 32
+    /// Persons assigned but not yet written (`insert`, `flushInserts`).
+    @exclusivity(unchecked) private var pendingKeys: [Int64] = []
+    @exclusivity(unchecked) private var pendingBytes: [UInt8] = []
+    @exclusivity(unchecked) private var pendingEnds: [Int] = []
     /// The first key given to a new person since `prepare` (persons from
     /// here on have no observations from earlier imports).
     @exclusivity(unchecked) private(set) var firstNewKey: Int64 = 0
@@ -28,6 +33,9 @@ final class PersonInterner {
 
     /// Forgets everything (after a rollback the in-memory map is stale).
     func invalidate() {
+        pendingKeys.removeAll()
+        pendingBytes.removeAll()
+        pendingEnds.removeAll()
         table.removeAll()
         loaded = false
         nextKey = 0
@@ -81,12 +89,41 @@ final class PersonInterner {
         return (k, true)
     }
 
-    /// Inserts a person assigned by `assign`.
+    /// Inserts a person assigned by `assign`: queued, and written
+    /// `rowsPerInsert` at a time (one statement step for many rows); call
+    /// `flushInserts` when a batch of rows is done.
     @inline(__always)
     func insert(key: Int64, _ b: UnsafeBufferPointer<UInt8>) throws {
-        if insert == nil { insert = try database.prepare("INSERT INTO persons(person_key, persoon_id) VALUES (?, ?)") }
-        insert!.bindInt(key, at: 1)
-        insert!.bindBytesNoCopy(b, at: 2)
-        try insert!.insert()
+        pendingKeys.append(key)
+        pendingBytes.append(contentsOf: b)
+        pendingEnds.append(pendingBytes.count)
+        if pendingKeys.count == Self.rowsPerInsert { try flushInserts() }
+    }
+
+    /// Writes the queued persons.
+    func flushInserts() throws {
+        guard !pendingKeys.isEmpty else { return }
+        let sql = "INSERT INTO persons(person_key, persoon_id) VALUES "
+        let many = pendingKeys.count == Self.rowsPerInsert
+        if many, insertMany == nil { insertMany = try database.prepare(sql + Array(repeating: "(?, ?)", count: Self.rowsPerInsert).joined(separator: ", ")) }
+        if !many, insert == nil { insert = try database.prepare(sql + "(?, ?)") }
+        try pendingBytes.withUnsafeBufferPointer { bytes in
+            if many {
+                for k in pendingKeys.indices {
+                    insertMany!.bindInt(pendingKeys[k], at: Int32(2 * k + 1))
+                    insertMany!.bindBytesNoCopy(UnsafeBufferPointer(rebasing: bytes[(k == 0 ? 0 : pendingEnds[k - 1])..<pendingEnds[k]]), at: Int32(2 * k + 2))
+                }
+                try insertMany!.insert()
+            } else {
+                for k in pendingKeys.indices {
+                    insert!.bindInt(pendingKeys[k], at: 1)
+                    insert!.bindBytesNoCopy(UnsafeBufferPointer(rebasing: bytes[(k == 0 ? 0 : pendingEnds[k - 1])..<pendingEnds[k]]), at: 2)
+                    try insert!.insert()
+                }
+            }
+        }
+        pendingKeys.removeAll(keepingCapacity: true)
+        pendingBytes.removeAll(keepingCapacity: true)
+        pendingEnds.removeAll(keepingCapacity: true)
     }
 }

@@ -96,6 +96,7 @@ final class SecondHalf: @unchecked Sendable {
             try p.newPersonBytes.withUnsafeBufferPointer { all in
                 for x in inserts { try globalInterner.insert(key: x.key, UnsafeBufferPointer(rebasing: all[x.start..<x.end])) }
             }
+            try globalInterner.flushInserts()
         } catch {
             move.wait()
             throw error
