@@ -55,4 +55,35 @@ final class PersonResolverTests: XCTestCase {
         XCTAssertGreaterThan(scanned.0, 0, "the messy data plants birth-date conflicts")
         XCTAssertEqual(afterScan.count, all.count)
     }
+
+    /// The one-pass sex rule gives what the rule as first written (filter,
+    /// then minimum) gives, on many random sets of observations with ties.
+    func testSexRuleOnePassEqualsTheWrittenRule() {
+        func written(_ obs: [PersonResolver.SexObs]) -> (Int?, Bool) {
+            if obs.count == 1 { return (obs[0].sex, false) }
+            let known = obs.filter { $0.sex != Sex.onbekend.code }
+            if known.isEmpty { return (obs.isEmpty ? nil : Sex.onbekend.code, false) }
+            let best = known.map(\.priority).min()!
+            let chosen = known.filter { $0.priority == best }.min { a, b in
+                if a.count != b.count { return a.count > b.count }
+                if a.firstImport != b.firstImport { return a.firstImport < b.firstImport }
+                return a.sex < b.sex
+            }!
+            return (chosen.sex, Set(known.map(\.sex)).count > 1)
+        }
+        var seed: UInt64 = 11
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(seed >> 33) % n
+        }
+        let codes = [Sex.man.code, Sex.vrouw.code, Sex.onbekend.code]
+        for _ in 0..<20_000 {
+            let obs = (0..<next(5)).map { _ in
+                PersonResolver.SexObs(priority: next(3), sex: codes[next(3)], count: 1 + next(3), firstImport: Int64(1 + next(3)))
+            }
+            let (a, b) = (PersonResolver.resolveSex(obs), written(obs))
+            XCTAssertEqual(a.0, b.0, "\(obs)")
+            XCTAssertEqual(a.1, b.1, "\(obs)")
+        }
+    }
 }

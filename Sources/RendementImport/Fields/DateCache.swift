@@ -14,7 +14,9 @@ final class DateCache {
         var precision: Int32
     }
 
-    private static let bits = 12
+    /// 65,536 entries (1.5 MiB): room for every birth date of a national
+    /// population (about 21,000 days over 58 years) and every event date.
+    private static let bits = 16
     private let entries: UnsafeMutablePointer<Entry>
 
     init() {

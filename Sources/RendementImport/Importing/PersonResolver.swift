@@ -33,6 +33,8 @@ enum PersonResolver {
     /// `lookUpEach`: read the touched persons one by one (true) or scan
     /// every observation (false); by default whichever reads less. Both give
     /// the same result (`PersonResolverTests`).
+    static let rowsPerUpsert = 32
+
     static func resolve(_ database: Database, persons: Set<Int64>, lookUpEach: Bool? = nil) throws -> (Int, Int, Int) {
         guard !persons.isEmpty else { return (0, 0, 0) }
         // Observations come from person_observations (personen, clienten) and
@@ -54,10 +56,27 @@ enum PersonResolver {
                 WHERE i.replaced_at IS NULL \(selection.replacingOccurrences(of: "{person}", with: "h.person_key"))
                 """))
         }
-        let upsert = try database.prepare("""
-            INSERT OR REPLACE INTO person_resolved(person_key, birth_day, birth_precision, sex, birth_conflict, sex_conflict)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        // Written `rowsPerUpsert` persons per statement (one step for many rows).
+        let upsertSQL = "INSERT OR REPLACE INTO person_resolved(person_key, birth_day, birth_precision, sex, birth_conflict, sex_conflict) VALUES "
+        let upsert = try database.prepare(upsertSQL + "(?, ?, ?, ?, ?, ?)")
+        let upsertMany = try database.prepare(upsertSQL + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rowsPerUpsert).joined(separator: ", "))
+        var pending: [(person: Int64, birth: Birth?, sex: Int?, birthConflict: Bool, sexConflict: Bool)] = []
+        func write(_ rows: ArraySlice<(person: Int64, birth: Birth?, sex: Int?, birthConflict: Bool, sexConflict: Bool)>, _ s: Statement) throws {
+            for (k, r) in rows.enumerated() {
+                let at = Int32(6 * k)
+                s.bindInt(r.person, at: at + 1)
+                if let b = r.birth { s.bindInt(Int64(b.day), at: at + 2); s.bindInt(Int64(b.precision), at: at + 3) }
+                else { s.bindNull(at: at + 2); s.bindNull(at: at + 3) }
+                if let x = r.sex { s.bindInt(Int64(x), at: at + 4) } else { s.bindNull(at: at + 4) }
+                s.bindInt(r.birthConflict ? 1 : 0, at: at + 5)
+                s.bindInt(r.sexConflict ? 1 : 0, at: at + 6)
+            }
+            try s.insert()
+        }
+        func writePending() throws {
+            if pending.count == rowsPerUpsert { try write(pending[...], upsertMany) } else { for r in pending { try write([r][...], upsert) } }
+            pending.removeAll(keepingCapacity: true)
+        }
         var birthConflicts = 0, sexConflicts = 0, any = 0
         var done: [Int64] = []  // in increasing order
         var current: Int64 = -1
@@ -68,13 +87,8 @@ enum PersonResolver {
             done.append(current)
             let (birth, bConflict) = resolveBirth(births)
             let (sex, sConflict) = resolveSex(sexes)
-            upsert.bindInt(current, at: 1)
-            if let b = birth { upsert.bindInt(Int64(b.day), at: 2); upsert.bindInt(Int64(b.precision), at: 3) }
-            else { upsert.bindNull(at: 2); upsert.bindNull(at: 3) }
-            if let s = sex { upsert.bindInt(Int64(s), at: 4) } else { upsert.bindNull(at: 4) }
-            upsert.bindInt(bConflict ? 1 : 0, at: 5)
-            upsert.bindInt(sConflict ? 1 : 0, at: 6)
-            try upsert.insert()
+            pending.append((current, birth, sex, bConflict, sConflict))
+            if pending.count == rowsPerUpsert { try writePending() }
             if bConflict { birthConflicts += 1 }
             if sConflict { sexConflicts += 1 }
             if bConflict || sConflict { any += 1 }
@@ -156,6 +170,7 @@ enum PersonResolver {
             scan.reset()
             for h in histories { h.statement.reset() }
         }
+        try writePending()
         // Persons without any live observation left (after --replace).
         let delete = try database.prepare("DELETE FROM person_resolved WHERE person_key = ?")
         if done.count < persons.count {
@@ -204,14 +219,27 @@ enum PersonResolver {
 
     static func resolveSex(_ obs: [SexObs]) -> (Int?, Bool) {
         if obs.count == 1 { return (obs[0].sex, false) }
-        let known = obs.filter { $0.sex != Sex.onbekend.code }
-        if known.isEmpty { return (obs.isEmpty ? nil : Sex.onbekend.code, false) }
-        let best = known.map(\.priority).min()!
-        let chosen = known.filter { $0.priority == best }.min { a, b in
-            if a.count != b.count { return a.count > b.count }
-            if a.firstImport != b.firstImport { return a.firstImport < b.firstImport }
-            return a.sex < b.sex
-        }!
-        return (chosen.sex, Set(known.map(\.sex)).count > 1)
+        // Among the known sexes: the best source (lowest priority number),
+        // then the most rows, the earliest import, the lowest code. A
+        // conflict is two different known sexes. (One pass, no allocation:
+        // it runs for every person of a national import.)
+        var chosen: SexObs?
+        var first: Int?
+        var conflict = false
+        for o in obs where o.sex != Sex.onbekend.code {
+            if let f = first { if o.sex != f { conflict = true } } else { first = o.sex }
+            guard let c = chosen else { chosen = o; continue }
+            if o.priority != c.priority {
+                if o.priority < c.priority { chosen = o }
+            } else if o.count != c.count {
+                if o.count > c.count { chosen = o }
+            } else if o.firstImport != c.firstImport {
+                if o.firstImport < c.firstImport { chosen = o }
+            } else if o.sex < c.sex {
+                chosen = o
+            }
+        }
+        guard let chosen else { return (obs.isEmpty ? nil : Sex.onbekend.code, false) }
+        return (chosen.sex, conflict)
     }
 }
