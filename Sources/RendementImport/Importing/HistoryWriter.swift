@@ -14,12 +14,9 @@ final class HistoryWriter: @unchecked Sendable {
 
     let kind: InputKind
     let importID: Int64
-    /// Rows per multi-row INSERT: one statement step for many rows saves
-    /// most of SQLite's per-statement work (the B-tree work remains).
-    static let rowsPerInsert = 32
-    /// One row, and `rowsPerInsert` rows, of `*_histories` and `person_resolved`.
-    private let insertHistory: Statement, insertHistories: Statement
-    private let insertResolved: Statement, insertResolvedMany: Statement
+    /// Rows of `*_histories` and of `person_resolved`, many per statement step.
+    private let insertHistories: MultiRowInsert
+    private let insertResolved: MultiRowInsert
     /// Persons with this key or higher are new in this import: their
     /// attributes come from this import only and are resolved right here.
     let firstNewPerson: Int64
@@ -40,13 +37,12 @@ final class HistoryWriter: @unchecked Sendable {
         self.kind = kind
         self.importID = importID
         self.firstNewPerson = firstNewPerson
-        let resolved = "INSERT OR REPLACE INTO person_resolved(person_key, birth_day, birth_precision, sex, birth_conflict, sex_conflict) VALUES "
-        let history = "INSERT INTO \(Store.historyTable(kind)!)(person_key, import_id, n_events, attributes, events) VALUES "
-        func values(_ tuple: String, _ n: Int) -> String { Array(repeating: tuple, count: n).joined(separator: ", ") }
-        insertResolved = try database.prepare(resolved + values("(?, ?, ?, ?, ?, ?)", 1))
-        insertResolvedMany = try database.prepare(resolved + values("(?, ?, ?, ?, ?, ?)", Self.rowsPerInsert))
-        insertHistory = try database.prepare(history + values("(?, \(importID), ?, ?, ?)", 1))
-        insertHistories = try database.prepare(history + values("(?, \(importID), ?, ?, ?)", Self.rowsPerInsert))
+        insertResolved = try MultiRowInsert(database, head: """
+            INSERT OR REPLACE INTO person_resolved(person_key, birth_day, birth_precision, sex, birth_conflict, sex_conflict) VALUES
+            """, tuple: "(?, ?, ?, ?, ?, ?)", parameters: 6)
+        insertHistories = try MultiRowInsert(database, head: """
+            INSERT INTO \(Store.historyTable(kind)!)(person_key, import_id, n_events, attributes, events) VALUES
+            """, tuple: "(?, \(importID), ?, ?, ?)", parameters: 4)
     }
 
     /// The encoded histories of one group of persons.
@@ -81,43 +77,28 @@ final class HistoryWriter: @unchecked Sendable {
             while let group = try queue.take() {
                 try group.attributeBytes.withUnsafeBufferPointer { attributes in
                     try group.eventBytes.withUnsafeBufferPointer { events in
-                        var i = 0
-                        let n = group.persons.count
-                        while i < n {
-                            let many = n - i >= Self.rowsPerInsert
-                            let s = many ? insertHistories : insertHistory
-                            for k in 0..<(many ? Self.rowsPerInsert : 1) {
-                                let p = i + k, at = Int32(4 * k)
-                                let a0 = p == 0 ? 0 : group.attributeEnds[p - 1], e0 = p == 0 ? 0 : group.eventEnds[p - 1]
-                                s.bindInt(group.persons[p], at: at + 1)
-                                s.bindInt(Int64(group.events[p]), at: at + 2)
-                                s.bindBlobNoCopy(UnsafeBufferPointer(rebasing: attributes[a0..<group.attributeEnds[p]]), at: at + 3)
-                                s.bindBlobNoCopy(UnsafeBufferPointer(rebasing: events[e0..<group.eventEnds[p]]), at: at + 4)
-                            }
-                            try s.insert()
-                            i += many ? Self.rowsPerInsert : 1
+                        try insertHistories.insert(count: group.persons.count) { s, p, at in
+                            let a0 = p == 0 ? 0 : group.attributeEnds[p - 1], e0 = p == 0 ? 0 : group.eventEnds[p - 1]
+                            s.bindInt(group.persons[p], at: at)
+                            s.bindInt(Int64(group.events[p]), at: at + 1)
+                            s.bindBlobNoCopy(UnsafeBufferPointer(rebasing: attributes[a0..<group.attributeEnds[p]]), at: at + 2)
+                            s.bindBlobNoCopy(UnsafeBufferPointer(rebasing: events[e0..<group.eventEnds[p]]), at: at + 3)
                         }
                     }
                 }
-                var i = 0
-                let n = group.resolved.count
-                while i < n {
-                    let many = n - i >= Self.rowsPerInsert
-                    let r = many ? insertResolvedMany : insertResolved
-                    for k in 0..<(many ? Self.rowsPerInsert : 1) {
-                        let x = group.resolved[i + k], at = Int32(6 * k)
-                        r.bindInt(x.person, at: at + 1)
-                        if x.birth == SpilledEvent.noBirth { r.bindNull(at: at + 2); r.bindNull(at: at + 3) }
-                        else { r.bindInt(Int64(x.birth), at: at + 2); r.bindInt(Int64(x.precision), at: at + 3) }
-                        if x.sex < 0 { r.bindNull(at: at + 4) } else { r.bindInt(Int64(x.sex), at: at + 4) }
-                        r.bindInt(x.birthConflict ? 1 : 0, at: at + 5)
-                        r.bindInt(x.sexConflict ? 1 : 0, at: at + 6)
-                        if x.birthConflict { conflicts.birth += 1 }
-                        if x.sexConflict { conflicts.sex += 1 }
-                        if x.birthConflict || x.sexConflict { conflicts.persons += 1 }
-                    }
-                    try r.insert()
-                    i += many ? Self.rowsPerInsert : 1
+                try insertResolved.insert(count: group.resolved.count) { r, i, at in
+                    let x = group.resolved[i]
+                    r.bindInt(x.person, at: at)
+                    if x.birth == SpilledEvent.noBirth { r.bindNull(at: at + 1); r.bindNull(at: at + 2) }
+                    else { r.bindInt(Int64(x.birth), at: at + 1); r.bindInt(Int64(x.precision), at: at + 2) }
+                    if x.sex < 0 { r.bindNull(at: at + 3) } else { r.bindInt(Int64(x.sex), at: at + 3) }
+                    r.bindInt(x.birthConflict ? 1 : 0, at: at + 4)
+                    r.bindInt(x.sexConflict ? 1 : 0, at: at + 5)
+                }
+                for x in group.resolved {
+                    if x.birthConflict { conflicts.birth += 1 }
+                    if x.sexConflict { conflicts.sex += 1 }
+                    if x.birthConflict || x.sexConflict { conflicts.persons += 1 }
                 }
                 rowsImported += group.rows
                 duplicates += group.duplicates

@@ -9,7 +9,7 @@ final class PersonInterner {
     private var table = ByteKeyTable()
     @exclusivity(unchecked) private var loaded = false
     @exclusivity(unchecked) private var nextKey: Int64 = 0
-    @exclusivity(unchecked) private var insert: Statement?, insertMany: Statement?
+    @exclusivity(unchecked) private var insert: MultiRowInsert?
     static let rowsPerInsert = 32
     /// Persons assigned but not yet written (`insert`, `flushInserts`).
     @exclusivity(unchecked) private var pendingKeys: [Int64] = []
@@ -103,23 +103,14 @@ final class PersonInterner {
     /// Writes the queued persons.
     func flushInserts() throws {
         guard !pendingKeys.isEmpty else { return }
-        let sql = "INSERT INTO persons(person_key, persoon_id) VALUES "
-        let many = pendingKeys.count == Self.rowsPerInsert
-        if many, insertMany == nil { insertMany = try database.prepare(sql + Array(repeating: "(?, ?)", count: Self.rowsPerInsert).joined(separator: ", ")) }
-        if !many, insert == nil { insert = try database.prepare(sql + "(?, ?)") }
+        if insert == nil {
+            insert = try MultiRowInsert(database, head: "INSERT INTO persons(person_key, persoon_id) VALUES ", tuple: "(?, ?)",
+                                        parameters: 2, rowsPerStep: Self.rowsPerInsert)
+        }
         try pendingBytes.withUnsafeBufferPointer { bytes in
-            if many {
-                for k in pendingKeys.indices {
-                    insertMany!.bindInt(pendingKeys[k], at: Int32(2 * k + 1))
-                    insertMany!.bindBytesNoCopy(UnsafeBufferPointer(rebasing: bytes[(k == 0 ? 0 : pendingEnds[k - 1])..<pendingEnds[k]]), at: Int32(2 * k + 2))
-                }
-                try insertMany!.insert()
-            } else {
-                for k in pendingKeys.indices {
-                    insert!.bindInt(pendingKeys[k], at: 1)
-                    insert!.bindBytesNoCopy(UnsafeBufferPointer(rebasing: bytes[(k == 0 ? 0 : pendingEnds[k - 1])..<pendingEnds[k]]), at: 2)
-                    try insert!.insert()
-                }
+            try insert!.insert(count: pendingKeys.count) { s, k, at in
+                s.bindInt(pendingKeys[k], at: at)
+                s.bindBytesNoCopy(UnsafeBufferPointer(rebasing: bytes[(k == 0 ? 0 : pendingEnds[k - 1])..<pendingEnds[k]]), at: at + 1)
             }
         }
         pendingKeys.removeAll(keepingCapacity: true)

@@ -33,8 +33,6 @@ enum PersonResolver {
     /// `lookUpEach`: read the touched persons one by one (true) or scan
     /// every observation (false); by default whichever reads less. Both give
     /// the same result (`PersonResolverTests`).
-    static let rowsPerUpsert = 32
-
     static func resolve(_ database: Database, persons: Set<Int64>, lookUpEach: Bool? = nil) throws -> (Int, Int, Int) {
         guard !persons.isEmpty else { return (0, 0, 0) }
         // Observations come from person_observations (personen, clienten) and
@@ -56,25 +54,21 @@ enum PersonResolver {
                 WHERE i.replaced_at IS NULL \(selection.replacingOccurrences(of: "{person}", with: "h.person_key"))
                 """))
         }
-        // Written `rowsPerUpsert` persons per statement (one step for many rows).
-        let upsertSQL = "INSERT OR REPLACE INTO person_resolved(person_key, birth_day, birth_precision, sex, birth_conflict, sex_conflict) VALUES "
-        let upsert = try database.prepare(upsertSQL + "(?, ?, ?, ?, ?, ?)")
-        let upsertMany = try database.prepare(upsertSQL + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rowsPerUpsert).joined(separator: ", "))
+        // Written many persons per statement step (queued in `pending`).
+        let upsert = try MultiRowInsert(database, head: """
+            INSERT OR REPLACE INTO person_resolved(person_key, birth_day, birth_precision, sex, birth_conflict, sex_conflict) VALUES
+            """, tuple: "(?, ?, ?, ?, ?, ?)", parameters: 6)
         var pending: [(person: Int64, birth: Birth?, sex: Int?, birthConflict: Bool, sexConflict: Bool)] = []
-        func write(_ rows: ArraySlice<(person: Int64, birth: Birth?, sex: Int?, birthConflict: Bool, sexConflict: Bool)>, _ s: Statement) throws {
-            for (k, r) in rows.enumerated() {
-                let at = Int32(6 * k)
-                s.bindInt(r.person, at: at + 1)
-                if let b = r.birth { s.bindInt(Int64(b.day), at: at + 2); s.bindInt(Int64(b.precision), at: at + 3) }
-                else { s.bindNull(at: at + 2); s.bindNull(at: at + 3) }
-                if let x = r.sex { s.bindInt(Int64(x), at: at + 4) } else { s.bindNull(at: at + 4) }
-                s.bindInt(r.birthConflict ? 1 : 0, at: at + 5)
-                s.bindInt(r.sexConflict ? 1 : 0, at: at + 6)
-            }
-            try s.insert()
-        }
         func writePending() throws {
-            if pending.count == rowsPerUpsert { try write(pending[...], upsertMany) } else { for r in pending { try write([r][...], upsert) } }
+            try upsert.insert(count: pending.count) { s, i, at in
+                let r = pending[i]
+                s.bindInt(r.person, at: at)
+                if let b = r.birth { s.bindInt(Int64(b.day), at: at + 1); s.bindInt(Int64(b.precision), at: at + 2) }
+                else { s.bindNull(at: at + 1); s.bindNull(at: at + 2) }
+                if let x = r.sex { s.bindInt(Int64(x), at: at + 3) } else { s.bindNull(at: at + 3) }
+                s.bindInt(r.birthConflict ? 1 : 0, at: at + 4)
+                s.bindInt(r.sexConflict ? 1 : 0, at: at + 5)
+            }
             pending.removeAll(keepingCapacity: true)
         }
         var birthConflicts = 0, sexConflicts = 0, any = 0
@@ -88,7 +82,7 @@ enum PersonResolver {
             let (birth, bConflict) = resolveBirth(births)
             let (sex, sConflict) = resolveSex(sexes)
             pending.append((current, birth, sex, bConflict, sConflict))
-            if pending.count == rowsPerUpsert { try writePending() }
+            if pending.count == upsert.rowsPerStep { try writePending() }
             if bConflict { birthConflicts += 1 }
             if sConflict { sexConflicts += 1 }
             if bConflict || sConflict { any += 1 }
