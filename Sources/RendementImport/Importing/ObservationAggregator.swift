@@ -29,29 +29,33 @@ final class ObservationAggregator {
     }
 
     func write(to database: Database, importID: Int64, kind: InputKind) throws {
-        let s = try database.prepare("""
-            INSERT INTO person_observations(person_key, import_id, kind, birth_day, birth_precision, sex, n_rows)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        s.bindInt(importID, at: 2)
-        try s.bind(kind.rawValue, at: 3)
-        // In person order: the by-person index then grows at its end.
-        for (k, n) in births.sorted(by: { $0.key < $1.key }) {
-            let code = k & 0xFFFFF
-            s.bindInt(Int64(k >> 20), at: 1)
-            s.bindInt(Int64(code >> 2) - 50_000, at: 4)
-            s.bindInt(Int64(code & 3), at: 5)
-            s.bindNull(at: 6)
-            s.bindInt(Int64(n), at: 7)
-            try s.insert()
-        }
-        for (k, n) in sexes.sorted(by: { $0.key < $1.key }) {
-            s.bindInt(Int64(k >> 2), at: 1)
-            s.bindNull(at: 4)
-            s.bindNull(at: 5)
-            s.bindInt(Int64(k & 3), at: 6)
-            s.bindInt(Int64(n), at: 7)
-            try s.insert()
+        let insert = try MultiRowInsert(database, head: """
+            INSERT INTO person_observations(person_key, import_id, kind, birth_day, birth_precision, sex, n_rows) VALUES
+            """, tuple: "(?, \(importID), '\(kind.rawValue)', ?, ?, ?, ?)", parameters: 5)
+        // In person order, a person's birth rows before its sex rows: the
+        // by-person index then only grows at its end.
+        let birthRows = births.sorted { $0.key < $1.key }, sexRows = sexes.sorted { $0.key < $1.key }
+        var b = 0, x = 0
+        try insert.insert(count: birthRows.count + sexRows.count) { s, _, at in
+            let birthFirst = x == sexRows.count || (b < birthRows.count && birthRows[b].key >> 20 <= sexRows[x].key >> 2)
+            if birthFirst {
+                let (k, n) = birthRows[b]
+                let code = k & 0xFFFFF
+                s.bindInt(Int64(k >> 20), at: at)
+                s.bindInt(Int64(code >> 2) - 50_000, at: at + 1)
+                s.bindInt(Int64(code & 3), at: at + 2)
+                s.bindNull(at: at + 3)
+                s.bindInt(Int64(n), at: at + 4)
+                b += 1
+            } else {
+                let (k, n) = sexRows[x]
+                s.bindInt(Int64(k >> 2), at: at)
+                s.bindNull(at: at + 1)
+                s.bindNull(at: at + 2)
+                s.bindInt(Int64(k & 3), at: at + 3)
+                s.bindInt(Int64(n), at: at + 4)
+                x += 1
+            }
         }
     }
 }

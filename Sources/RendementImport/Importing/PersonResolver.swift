@@ -41,17 +41,17 @@ enum PersonResolver {
         // clienten file after a national extract), else scan everything once.
         let allPersons = Int(try database.scalar("SELECT count(*) FROM persons") ?? 0)
         let lookUp = lookUpEach ?? (persons.count * 8 < allPersons)
-        let selection = lookUp ? "AND {person} = ?" : "ORDER BY {person}"
+        // Rows of replaced imports are skipped here rather than by a join
+        // (a lookup of the import per row costs more than reading the row).
+        let live = Set(try database.prepare("SELECT import_id FROM imports WHERE replaced_at IS NULL").rows([]) { $0.int(0) })
+        let selection = lookUp ? "WHERE person_key = ?" : "ORDER BY person_key"
         let scan = try database.prepare("""
-            SELECT o.person_key, CASE o.kind WHEN 'personen' THEN 0 WHEN 'clienten' THEN 1 WHEN 'hks' THEN 2 ELSE 3 END, o.import_id, o.birth_day, o.birth_precision, o.sex, o.n_rows
-            FROM person_observations o JOIN imports i ON i.import_id = o.import_id
-            WHERE i.replaced_at IS NULL \(selection.replacingOccurrences(of: "{person}", with: "o.person_key"))
+            SELECT person_key, CASE kind WHEN 'personen' THEN 0 WHEN 'clienten' THEN 1 WHEN 'hks' THEN 2 ELSE 3 END, import_id, birth_day, birth_precision, sex, n_rows
+            FROM person_observations \(selection)
             """)
         let histories = try [InputKind.hks, .bvh].map { kind in
             (priority: priority(kind.rawValue), statement: try database.prepare("""
-                SELECT h.person_key, h.import_id, h.attributes FROM \(Store.historyTable(kind)!) h
-                JOIN imports i ON i.import_id = h.import_id
-                WHERE i.replaced_at IS NULL \(selection.replacingOccurrences(of: "{person}", with: "h.person_key"))
+                SELECT person_key, import_id, attributes FROM \(Store.historyTable(kind)!) \(selection)
                 """))
         }
         // Written many persons per statement step (queued in `pending`).
@@ -107,16 +107,22 @@ enum PersonResolver {
             }
         }
 
-        func addObservation(_ scan: Statement) {
+        /// Adds the observation row of a live import; false for a replaced one.
+        func addObservation(_ scan: Statement) -> Bool {
+            guard live.contains(scan.int(2)) else { return false }
             add(Int(scan.int(1)), scan.int(2), birth: scan.optionalInt(3), precision: Int(scan.optionalInt(4) ?? 0),
                 sex: scan.optionalInt(5), n: Int(scan.int(6)))
+            return true
         }
-        func addAttributes(_ h: Statement, priority: Int) throws {
+        /// Adds the attributes of a history of a live import; false for a replaced one.
+        func addAttributes(_ h: Statement, priority: Int) throws -> Bool {
             let imp = h.int(1)
+            guard live.contains(imp) else { return false }
             try AttributeBlock.forEach(h.blob(2)) { o in
                 let value = Int64(o.value)
                 add(priority, imp, birth: o.isBirth ? value : nil, precision: Int(o.precision), sex: o.isBirth ? nil : value, n: Int(o.rows))
             }
+            return true
         }
 
         if lookUp {
@@ -126,11 +132,11 @@ enum PersonResolver {
                 sexes.removeAll(keepingCapacity: true)
                 var seen = false
                 try scan.bind([person])
-                while try scan.step() { addObservation(scan); seen = true }
+                while try scan.step() { if addObservation(scan) { seen = true } }
                 scan.reset()
                 for h in histories {
                     try h.statement.bind([person])
-                    while try h.statement.step() { try addAttributes(h.statement, priority: h.priority); seen = true }
+                    while try h.statement.step() { if try addAttributes(h.statement, priority: h.priority) { seen = true } }
                     h.statement.reset()
                 }
                 if seen { try flush() }
@@ -149,17 +155,18 @@ enum PersonResolver {
                 births.removeAll(keepingCapacity: true)
                 sexes.removeAll(keepingCapacity: true)
                 let wanted = persons.contains(person)
+                var seen = false
                 while scanHas && scan.int(0) == person {
-                    if wanted { addObservation(scan) }
+                    if wanted, addObservation(scan) { seen = true }
                     scanHas = try scan.step()
                 }
                 for (i, h) in histories.enumerated() {
                     while historyHas[i] && h.statement.int(0) == person {
-                        if wanted { try addAttributes(h.statement, priority: h.priority) }
+                        if wanted, try addAttributes(h.statement, priority: h.priority) { seen = true }
                         historyHas[i] = try h.statement.step()
                     }
                 }
-                if wanted { try flush() }
+                if seen { try flush() }
             }
             scan.reset()
             for h in histories { h.statement.reset() }
