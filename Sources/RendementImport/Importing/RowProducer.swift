@@ -123,23 +123,23 @@ final class RowProducer: @unchecked Sendable {
             var person: Int64 = 0, isNew = false, keep = false
             var spilled: SpilledEvent?
             record.withFields { f in
-                    // The pseudonym's slot in the (large) person table is fetched while the row is validated.
-                    let personHash = ByteKeyTable.hash(f[personColumn])
-                    interner.prefetch(hash: personHash)
-                    let hash: UInt64
-                    do throws(RowFault) { hash = try rows.parse(f, into: &row) } catch { fault = error; return }
-                    if let police {
-                        // Duplicates of police rows are dropped per person when the histories are written.
-                        (person, isNew) = interner.assign(f[personColumn], hash: personHash)
-                        spilled = SpilledEvent(event: police.event(f, row, texts: texts!), rowHash: hash, person: UInt32(person),
-                                               birth: row.birth.map { $0.0.number } ?? SpilledEvent.noBirth,
-                                               birthPrecision: UInt8(row.birth?.1 ?? 0), sex: row.sex.map(UInt8.init) ?? SpilledEvent.noSex)
-                        keep = true
-                        return
-                    }
-                    if !seen.insert(hash).inserted { duplicates += 1; return }
-                    if personColumn >= 0 { (person, isNew) = interner.assign(f[personColumn], hash: personHash) }
+                // The pseudonym's slot in the (large) person table is fetched while the row is validated.
+                let personHash = ByteKeyTable.hash(f[personColumn])
+                interner.prefetch(hash: personHash)
+                let hash: UInt64
+                do throws(RowFault) { hash = try rows.parse(f, into: &row) } catch { fault = error; return }
+                if let police {
+                    // Duplicates of police rows are dropped per person when the histories are written.
+                    (person, isNew) = interner.assign(f[personColumn], hash: personHash)
+                    spilled = SpilledEvent(event: police.event(f, row, texts: texts!), rowHash: hash, person: UInt32(person),
+                                           birth: row.birth.map { $0.0.number } ?? SpilledEvent.noBirth,
+                                           birthPrecision: UInt8(row.birth?.1 ?? 0), sex: row.sex.map(UInt8.init) ?? SpilledEvent.noSex)
                     keep = true
+                    return
+                }
+                if !seen.insert(hash).inserted { duplicates += 1; return }
+                if personColumn >= 0 { (person, isNew) = interner.assign(f[personColumn], hash: personHash) }
+                keep = true
             }
             if let fault { try reject(record, fault); continue }
             guard keep else { continue }
