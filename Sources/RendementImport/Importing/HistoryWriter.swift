@@ -58,7 +58,8 @@ final class HistoryWriter: @unchecked Sendable {
     }
 
     func write(_ spill: EventSpill) throws {
-        let queue = GroupQueue()
+        // Two encoded groups in flight between the worker and this thread.
+        let queue = BoundedQueue<EncodedGroup>(depth: 2)
         let worker = Thread { [self] in
             do {
                 try encodeGroups(spill, queue)
@@ -118,7 +119,7 @@ final class HistoryWriter: @unchecked Sendable {
 
     /// The worker: groups of whole buckets of at most `groupRows` rows
     /// (a bucket larger than that is a group of its own).
-    private func encodeGroups(_ spill: EventSpill, _ queue: GroupQueue) throws {
+    private func encodeGroups(_ spill: EventSpill, _ queue: BoundedQueue<EncodedGroup>) throws {
         let shift = EventSpill.bucketShift
         // Plain rows, written before read: no initialisation needed.
         var loaded = UnsafeMutableBufferPointer<SpilledEvent>.allocate(capacity: 0)
@@ -281,54 +282,5 @@ final class HistoryWriter: @unchecked Sendable {
                 group.observed.append(person)
             }
         }
-    }
-}
-
-/// A bounded hand-over of encoded groups from the worker to the store
-/// thread (two in flight), with end, failure and cancellation.
-final class GroupQueue: @unchecked Sendable {
-    private let condition = NSCondition()
-    @exclusivity(unchecked) private var groups: [HistoryWriter.EncodedGroup] = []
-    @exclusivity(unchecked) private var finished = false, cancelled = false
-    @exclusivity(unchecked) private var error: Error?
-
-    func put(_ g: HistoryWriter.EncodedGroup) -> Bool {
-        condition.lock(); defer { condition.unlock() }
-        while groups.count >= 2 && !cancelled { condition.wait() }
-        if cancelled { return false }
-        groups.append(g)
-        condition.broadcast()
-        return true
-    }
-
-    func take() throws -> HistoryWriter.EncodedGroup? {
-        condition.lock(); defer { condition.unlock() }
-        while groups.isEmpty && !finished { condition.wait() }
-        if let error { throw error }
-        if groups.isEmpty { return nil }
-        condition.broadcast()
-        return groups.removeFirst()
-    }
-
-    func fail(_ e: Error) {
-        condition.lock(); defer { condition.unlock() }
-        error = e
-    }
-
-    func finish() {
-        condition.lock(); defer { condition.unlock() }
-        finished = true
-        condition.broadcast()
-    }
-
-    func cancel() {
-        condition.lock(); defer { condition.unlock() }
-        cancelled = true
-        condition.broadcast()
-    }
-
-    func waitUntilFinished() {
-        condition.lock(); defer { condition.unlock() }
-        while !finished { condition.wait() }
     }
 }

@@ -10,7 +10,6 @@ final class PersonInterner {
     @exclusivity(unchecked) private var loaded = false
     @exclusivity(unchecked) private var nextKey: Int64 = 0
     @exclusivity(unchecked) private var insert: MultiRowInsert?
-    static let rowsPerInsert = 32
     /// Persons assigned but not yet written (`insert`, `flushInserts`).
     @exclusivity(unchecked) private var pendingKeys: [Int64] = []
     @exclusivity(unchecked) private var pendingBytes: [UInt8] = []
@@ -90,22 +89,21 @@ final class PersonInterner {
     }
 
     /// Inserts a person assigned by `assign`: queued, and written
-    /// `rowsPerInsert` at a time (one statement step for many rows); call
+    /// `MultiRowInsert.standardRowsPerStep` at a time (one statement step for many rows); call
     /// `flushInserts` when a batch of rows is done.
     @inline(__always)
     func insert(key: Int64, _ b: UnsafeBufferPointer<UInt8>) throws {
         pendingKeys.append(key)
         pendingBytes.append(contentsOf: b)
         pendingEnds.append(pendingBytes.count)
-        if pendingKeys.count == Self.rowsPerInsert { try flushInserts() }
+        if pendingKeys.count == MultiRowInsert.standardRowsPerStep { try flushInserts() }
     }
 
     /// Writes the queued persons.
     func flushInserts() throws {
         guard !pendingKeys.isEmpty else { return }
         if insert == nil {
-            insert = try MultiRowInsert(database, head: "INSERT INTO persons(person_key, persoon_id) VALUES ", tuple: "(?, ?)",
-                                        parameters: 2, rowsPerStep: Self.rowsPerInsert)
+            insert = try MultiRowInsert(database, head: "INSERT INTO persons(person_key, persoon_id) VALUES ", tuple: "(?, ?)", parameters: 2)
         }
         try pendingBytes.withUnsafeBufferPointer { bytes in
             try insert!.insert(count: pendingKeys.count) { s, k, at in

@@ -4,6 +4,10 @@
 /// reset, program start) is then paid once per step instead of once per
 /// row -- the bulk loops of a national import insert millions of rows.
 public final class MultiRowInsert {
+    /// The step size the bulk loops use (statements of 32 tuples keep well
+    /// inside SQLite's parameter limit and save most of the per-step work).
+    public static let standardRowsPerStep = 32
+
     public let rowsPerStep: Int
     /// Parameters (`?`) per tuple.
     public let parameters: Int
@@ -11,7 +15,7 @@ public final class MultiRowInsert {
 
     /// `head` is the statement up to VALUES (`INSERT INTO t(a, b) VALUES `),
     /// `tuple` one row's values with `parameters` placeholders (`(?, 7, ?)`).
-    public init(_ database: Database, head: String, tuple: String, parameters: Int, rowsPerStep: Int = 32) throws {
+    public init(_ database: Database, head: String, tuple: String, parameters: Int, rowsPerStep: Int = MultiRowInsert.standardRowsPerStep) throws {
         self.rowsPerStep = rowsPerStep
         self.parameters = parameters
         one = try database.prepare(head + tuple)
