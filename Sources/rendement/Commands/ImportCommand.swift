@@ -86,7 +86,7 @@ struct ImportCommand: ParsableCommand {
         }
         let store: Store
         do { store = try Store(path: db) } catch {
-            FileHandle.standardError.write(Data("rendement import: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("rendement import: \(Escaping.terminal("\(error)"))\n".utf8))
             throw ExitCode(1)
         }
         let importer = Importer(store: store, options: options)
@@ -101,23 +101,25 @@ struct ImportCommand: ParsableCommand {
                 print(summary.description)
             } catch {
                 progress.finish()
-                FileHandle.standardError.write(Data("rendement import: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("rendement import: \(Escaping.terminal("\(error)"))\n".utf8))
                 failed = true
             }
         }
         if failed { throw ExitCode(1) }
     }
 
-    /// The first rejects and the counts per reason, on stderr.
+    /// The first rejects and the counts per reason, on stderr (values from
+    /// the file with control characters shown as codes).
     private func report(_ summary: ImportSummary) {
         guard summary.rejected > 0 else { return }
         var text = ""
+        let file = Escaping.terminal(summary.file)
         for r in summary.firstRejects {
-            text += "\(summary.file):\(r.line): " + (r.column.isEmpty ? "" : "column \(r.column): ")
-                + "\(r.reason.rawValue): \(r.message)" + (r.got.isEmpty ? "" : " (got \"\(r.got)\")") + "\n"
+            text += "\(file):\(r.line): " + (r.column.isEmpty ? "" : "column \(r.column): ")
+                + "\(r.reason.rawValue): \(Escaping.terminal(r.message))" + (r.got.isEmpty ? "" : " (got \"\(Escaping.terminal(r.got))\")") + "\n"
         }
         let counts = summary.rejectedByReason.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \(Readable.count($0.value))" }
-        text += "\(summary.file): \(Readable.count(summary.rejected)) rows rejected (\(counts.joined(separator: ", ")))\n"
+        text += "\(file): \(Readable.count(summary.rejected)) rows rejected (\(counts.joined(separator: ", ")))\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 }
