@@ -30,15 +30,16 @@ extension Escaping {
         return String(out)
     }
 
-    /// Escapes what only matters at the start of a line of already rendered
-    /// Markdown: a list marker (`-`, `+`, `*`, `1.`, `1)`), a heading, a
-    /// block quote, a setext underline (`=`) or leading spaces that would
-    /// make an indented code block.
+    /// Escapes what only matters at the start of a line of Markdown whose
+    /// text went through `markdown(_:)` (which already escapes `*`, `#` and
+    /// `>`, so a leading `**` is bold that the renderer wrote): a list marker
+    /// (`-`, `+`, `1.`, `1)`), a setext underline (`=`), or leading spaces
+    /// that would make an indented code block.
     public static func markdownLineStart(_ rendered: String) -> String {
         var s = Substring(rendered)
         while s.first == " " { s = s.dropFirst() }
         guard let first = s.first else { return String(s) }
-        if first == "-" || first == "+" || first == "=" || first == "*" || first == "#" || first == ">" { return "\\" + s }
+        if first == "-" || first == "+" || first == "=" { return "\\" + s }
         let digits = s.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, let after = s.dropFirst(digits.count).first, after == "." || after == ")" {
             return digits + "\\" + s.dropFirst(digits.count)
