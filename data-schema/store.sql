@@ -172,3 +172,11 @@ CREATE TABLE persons_v4 (
 INSERT INTO persons_v4 SELECT person_key, persoon_id FROM persons;
 DROP TABLE persons;
 ALTER TABLE persons_v4 RENAME TO persons;
+
+-- version 5: Veiligheidshuizen renamed when the registry was replaced (import veiligheidshuizen --replace --rename FILE)
+CREATE TABLE registry_renames (
+    import_id INTEGER NOT NULL REFERENCES imports(import_id),
+    old_name TEXT NOT NULL,
+    new_name TEXT NOT NULL,
+    registrations INTEGER NOT NULL
+);

@@ -1,5 +1,6 @@
 import Foundation
 import RendementCore
+import RendementStore
 
 /// What one file import did: counts, rejects, conflicts, period, and whether
 /// it was skipped because the same content was already imported.
@@ -45,6 +46,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var periodTo: Day?
     /// The import this one replaced (`--replace`).
     public var replacedImportID: Int64?
+    /// Veiligheidshuizen renamed by a replaced registry (spelling changes and `--rename`).
+    public var registryRenames: [RegistryRename] = []
 
     public var rejected: Int { rejectedByReason.values.reduce(0, +) }
 
@@ -85,6 +88,9 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         if let f = periodFrom, let t = periodTo { lines.append("  period         \(f.iso) .. \(t.iso)") }
         if !extraColumns.isEmpty { lines.append("  ignored columns \(extraColumns.map(Escaping.terminal).joined(separator: ", "))") }
         if let r = replacedImportID { lines.append("  replaced import #\(r)") }
+        for r in registryRenames {
+            lines.append("  renamed \"\(Escaping.terminal(r.oldName))\" to \"\(Escaping.terminal(r.newName))\" (\(Self.grouped(r.registrations)) registrations)")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -179,6 +179,14 @@ public enum StoreSchema {
         DROP TABLE persons;
         ALTER TABLE persons_v4 RENAME TO persons;
         """),
+        Migration(version: 5, summary: "Veiligheidshuizen renamed when the registry was replaced (import veiligheidshuizen --replace --rename FILE)", sql: """
+        CREATE TABLE registry_renames (
+            import_id INTEGER NOT NULL REFERENCES imports(import_id),
+            old_name TEXT NOT NULL,
+            new_name TEXT NOT NULL,
+            registrations INTEGER NOT NULL
+        );
+        """),
     ]
 
     /// The latest schema version.

@@ -12,7 +12,9 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         Each file is imported in one transaction: all valid rows, or nothing. Rejected rows go to \
         <name>.rejects.csv (next to the file or in --rejects DIR) with line, column, reason and message. \
-        A file whose content was already imported is skipped. See data-schema/README.md for the columns.
+        A file whose content was already imported is skipped. See data-schema/README.md for the columns. \
+        A veiligheidshuizen file lists each Veiligheidshuis once; a replaced registry (--replace) must keep every \
+        Veiligheidshuis that has clients, or say with --rename FILE.json where it went.
         """
     )
 
@@ -56,10 +58,16 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace the earlier import of the same kind and label.")
     var replace = false
 
+    @Option(help: ArgumentHelp("With veiligheidshuizen --replace: a JSON file {\"old name\": \"new name\"} of renamed Veiligheidshuizen; their registrations follow.", valueName: "file"))
+    var rename: String?
+
     func validate() throws {
         if let d = delimiter, ImportOptions.delimiter(option: d) == nil { throw ValidationError("--delimiter must be , ; or tab") }
         if let e = encoding, TextEncoding(option: e) == nil { throw ValidationError("--encoding must be utf8 or cp1252") }
         if !(0...1).contains(maxRejectRate) { throw ValidationError("--max-reject-rate must be between 0 and 1") }
+        if rename != nil && (kind != .veiligheidshuizen || !replace) {
+            throw ValidationError("--rename applies to import veiligheidshuizen FILE --replace")
+        }
     }
 
     private func day(_ text: String?, _ name: String) throws -> Day? {
@@ -81,6 +89,7 @@ struct ImportCommand: ParsableCommand {
         options.periodTo = try day(periodeTot, "--periode-tot")
         options.label = label
         options.replace = replace
+        options.renamePath = rename
         if files.count > 1 && label != nil && replace {
             throw ValidationError("--label with --replace applies to one file at a time")
         }

@@ -44,7 +44,8 @@ struct PseudonymizeCommand: ParsableCommand {
             let outcome = try pseudonymizer.run(input: input, output: output)
             print("Pseudonymised \(Readable.count(outcome.rows)) rows into \(Escaping.terminal(output))")
             if !outcome.rejectedLines.isEmpty, let file = outcome.rejectsFile {
-                print("Rejected \(Readable.count(outcome.rejectedLines.count)) rows with an empty or blank \(Escaping.terminal(column)) (listed in \(Escaping.terminal(file)))")
+                let n = outcome.rejectedLines.count
+                print("Rejected \(Readable.count(n)) row\(n == 1 ? "" : "s") with an empty or blank \(Escaping.terminal(column)) (listed in \(Escaping.terminal(file)))")
             }
             let dropped = outcome.dropped.map { "\(Escaping.terminal($0.name)) (\($0.reason))" }
             print("Dropped columns: " + (dropped.isEmpty ? "none" : dropped.joined(separator: ", ")))
