@@ -173,7 +173,10 @@ INSERT INTO persons_v4 SELECT person_key, persoon_id FROM persons;
 DROP TABLE persons;
 ALTER TABLE persons_v4 RENAME TO persons;
 
--- version 5: Veiligheidshuizen renamed when the registry was replaced (import veiligheidshuizen --replace --rename FILE)
+-- version 5: the round of staged matching that matched each set
+ALTER TABLE matched_units ADD COLUMN match_round INTEGER NOT NULL DEFAULT 1;
+
+-- version 6: Veiligheidshuizen renamed when the registry was replaced (import veiligheidshuizen --replace --rename FILE)
 CREATE TABLE registry_renames (
     import_id INTEGER NOT NULL REFERENCES imports(import_id),
     old_name TEXT NOT NULL,

@@ -1,7 +1,7 @@
 import RendementCore
 
 /// The live Veiligheidshuis registry cannot be used as it is. (The importer
-/// refuses such registries since schema version 5; a store filled earlier,
+/// refuses such registries since schema version 6; a store filled earlier,
 /// or changed by hand, may still hold one.)
 public enum RegistryProblem: Error, CustomStringConvertible, Equatable, Sendable {
     /// Names listed more than once (compared as the importer compares them:

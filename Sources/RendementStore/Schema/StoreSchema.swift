@@ -179,7 +179,10 @@ public enum StoreSchema {
         DROP TABLE persons;
         ALTER TABLE persons_v4 RENAME TO persons;
         """),
-        Migration(version: 5, summary: "Veiligheidshuizen renamed when the registry was replaced (import veiligheidshuizen --replace --rename FILE)", sql: """
+        Migration(version: 5, summary: "the round of staged matching that matched each set", sql: """
+        ALTER TABLE matched_units ADD COLUMN match_round INTEGER NOT NULL DEFAULT 1;
+        """),
+        Migration(version: 6, summary: "Veiligheidshuizen renamed when the registry was replaced (import veiligheidshuizen --replace --rename FILE)", sql: """
         CREATE TABLE registry_renames (
             import_id INTEGER NOT NULL REFERENCES imports(import_id),
             old_name TEXT NOT NULL,
