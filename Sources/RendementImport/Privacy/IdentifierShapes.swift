@@ -20,13 +20,21 @@ public enum IdentifierShape: String, Sendable, CaseIterable {
 
     /// The first kind of identifier found in `value`, if any.
     public static func find(in value: String) -> IdentifierShape? {
+        // Most fields (dates, codes, short text) are ruled out by a count:
+        // a BSN or phone number needs nine digits, an e-mail address an `@`,
+        // an IBAN fifteen characters.
+        var digits = 0, at = false, length = 0
+        for b in value.utf8 {
+            length += 1
+            if isDigit(b) { digits += 1 } else if b == 64 { at = true }
+        }
+        guard digits >= 9 || at || length >= 15 else { return nil }
         let bytes = Array(value.utf8)
-        guard bytes.count >= 6 else { return nil }
         // The IBAN first: checked by its own digits, and its groups of four can look like a phone number.
-        if containsIBAN(bytes.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }) { return .iban }
-        if containsBSN(bytes) { return .bsn }
-        if containsEmail(bytes) { return .email }
-        if containsPhone(bytes) { return .phone }
+        if length >= 15, containsIBAN(bytes.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }) { return .iban }
+        if digits >= 9, containsBSN(bytes) { return .bsn }
+        if at, containsEmail(bytes) { return .email }
+        if digits >= 9, containsPhone(bytes) { return .phone }
         return nil
     }
 
