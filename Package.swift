@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "RendementStatsTests", dependencies: ["RendementStats"], exclude: ["Fixtures"]),
         .testTarget(name: "RendementCoreTests", dependencies: ["RendementCore"]),
         .testTarget(name: "RendementStoreTests", dependencies: ["RendementStore", "RendementCore"]),
-        .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"]),
+        .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"], exclude: ["Fixtures"]),
         .testTarget(name: "RendementSynthTests", dependencies: ["RendementSynth", "RendementCore"]),
         .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore", "RendementStore", "RendementAnalysis", "RendementStats"]),
         .testTarget(name: "RendementReportsTests", dependencies: ["RendementReports", "RendementCore", "RendementAnalysis", "RendementStore", "RendementCohorts"]),

@@ -74,11 +74,13 @@ public final class Importer {
         let schema = InputSchema.of(kind)
         let mapping = try options.mappingPath.map { p throws(InputProblem) in try HeaderMap.loadMapping(p) } ?? [:]
         let map = try HeaderMap(header: reader.header, schema: schema, mapping: mapping)
-        var registry: [String: String] = [:]
-        if kind == .clienten {
-            for v in try store.veiligheidshuizen() { registry[InputName.normalize(v.name)] = v.name }
-            if registry.isEmpty { throw InputProblem.emptyRegistry }
+        if options.renamePath != nil && kind != .veiligheidshuizen {
+            throw InputProblem.badRename("--rename applies to import veiligheidshuizen --replace")
         }
+        let registryRules = kind == .veiligheidshuizen
+            ? try RegistryRules(file: RegistryFile(path: path, options: options, map: map), renamePath: options.renamePath) : nil
+        try registryRules?.checkFile()
+        let registry = kind == .clienten ? try Self.clientRegistry(store) : [:]
         Self.lap("open")
         // The content hash decides whether the file was imported before. Only
         // a live import of the same kind and byte size can have the same
@@ -148,6 +150,9 @@ public final class Importer {
                 """).run([kind.rawValue, label, fileName, sha, started, started, RendementCoreVersion.string])
             let importID = db.lastInsertRowID
             summary.importID = importID
+            if let registryRules {
+                summary.registryRenames = try registryRules.apply(store: store, importID: importID, replaced: summary.replacedImportID)
+            }
             let ctx = ImportContext(database: db, interner: interner, importID: importID)
             let parser = RowParser(schema: schema, map: map, today: options.today)
             let rows: KindRows = switch kind {
@@ -231,6 +236,25 @@ public final class Importer {
         }
         Self.lap("commit")
         return result
+    }
+
+    /// The names a clienten row may use, by matching key (`InputName.normalize`):
+    /// the live registry (checked: each name once), and the old names of
+    /// renamed Veiligheidshuizen, which lead to their new name while that is
+    /// in the registry and the old one is not (chains of renames followed).
+    static func clientRegistry(_ store: Store) throws -> [String: String] {
+        var registry: [String: String] = [:]
+        for v in try store.registry() { registry[InputName.normalize(v.name)] = v.name }
+        if registry.isEmpty { throw InputProblem.emptyRegistry }
+        let renames = try store.registryRenames()
+        var changed = true
+        while changed {
+            changed = false
+            for r in renames where registry[InputName.normalize(r.oldName)] == nil {
+                if let live = registry[InputName.normalize(r.newName)] { registry[InputName.normalize(r.oldName)] = live; changed = true }
+            }
+        }
+        return registry
     }
 
     /// The same content became a live import while this one ran.

@@ -2,7 +2,9 @@ import Foundation
 import RendementCore
 
 /// Writes `<name>.rejects.csv`: `line,column,reason,message` and then the
-/// original fields of each rejected row (UTF-8, comma, RFC 4180 quoting).
+/// original fields of each rejected row (UTF-8, comma, RFC 4180 quoting;
+/// a field that would start a spreadsheet formula gets a leading
+/// apostrophe, `Escaping.csv`).
 /// The file is created at the first reject only.
 final class RejectsWriter {
     let path: String
@@ -46,13 +48,7 @@ final class RejectsWriter {
     private func row(_ cells: [String]) {
         for (i, c) in cells.enumerated() {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            if c.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
-                buffer.append(34)
-                for b in c.utf8 { if b == 34 { buffer.append(34) }; buffer.append(b) }
-                buffer.append(34)
-            } else {
-                buffer.append(contentsOf: c.utf8)
-            }
+            Escaping.appendCSV(c, to: &buffer)
         }
         buffer.append(10)
     }

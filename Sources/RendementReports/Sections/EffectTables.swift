@@ -115,11 +115,11 @@ struct EffectTables {
         for r in rows where r.ageBand != "all" && r.source == source && windows.contains(r.windowMonths) {
             let n = r.estimate?.summary.sets ?? 0
             guard let e = r.estimate, !r.suppressed else {
-                display.append([r.ageBand, text.months(r.windowMonths), count(n), "–", "–", "–"])
+                display.append([ReportMarkup.literal(r.ageBand), text.months(r.windowMonths), count(n), "–", "–", "–"])
                 csv.append([r.ageBand, String(r.windowMonths), csvCount(n), "", "", "", "", "", "true"])
                 continue
             }
-            display.append([r.ageBand, text.months(r.windowMonths), count(n),
+            display.append([ReportMarkup.literal(r.ageBand), text.months(r.windowMonths), count(n),
                             "\(style.decimal(e.summary.did)) (\(interval(e.didCI, digits: 2)))",
                             r.pHolm.map(pCell) ?? "–",
                             e.rateRatio.map { style.decimal($0) } ?? "–"])

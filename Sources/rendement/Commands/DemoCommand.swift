@@ -53,6 +53,6 @@ struct DemoCommand: ParsableCommand {
                               ("Veiligheidshuizen", try store.liveRowCount("veiligheidshuizen"))].map { "\($0.0) \(Readable.count($0.1))" }
             .joined(separator: ", "))
         let perHouse = Dictionary(grouping: try store.registrations(), by: \.veiligheidshuis).mapValues(\.count)
-        print("Registrations per Veiligheidshuis: " + perHouse.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; "))
+        print("Registrations per Veiligheidshuis: " + perHouse.sorted { $0.key < $1.key }.map { "\(Escaping.terminal($0.key)) \($0.value)" }.joined(separator: "; "))
     }
 }

@@ -68,7 +68,7 @@ struct ReportCommand: ParsableCommand {
 enum ReportGeneration {
     static func write(store: Store, settings: AnalysisSettings, out: String, language: ReportLanguage,
                       formats: Set<ReportSetWriter.Format>, house: String?, quarter: Quarter?) throws -> String {
-        if let house, try !store.veiligheidshuizen().contains(where: { $0.name == house }) {
+        if let house, try !store.registry().contains(where: { $0.name == house }) {
             throw ValidationError("unknown Veiligheidshuis \"\(house)\" (see the registry: rendement import veiligheidshuizen)")
         }
         let results = try AnalysisRun(settings: settings, toolVersion: RendementVersion.string).run(store: store)
