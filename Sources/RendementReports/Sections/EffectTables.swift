@@ -85,18 +85,18 @@ struct EffectTables {
     /// The rate ratio of all clients for anticipation windows 0...6 months
     /// (`AnticipationSensitivity`), for one source and window.
     func sensitivity(_ rows: [AnticipationSensitivity.Row], chosen: Int, name: String, caption: String) -> ReportTable {
-        let header = [text.t("Anticipatie (maanden)", "Anticipation (months)"), text.t("Sets", "Sets"),
+        let header = [text.t("Anticipatieperiode", "Anticipation period"), text.t("Sets", "Sets"),
                       text.t("Rate ratio (95%-BI)", "Rate ratio (95% CI)"), text.t("p (rate ratio)", "p (rate ratio)")]
         var display: [[String]] = [], csv: [[String]] = []
         for r in rows {
             let n = r.estimate?.summary.sets ?? 0
             let mark = r.anticipationMonths == chosen ? text.t(" (gekozen)", " (chosen)") : ""
             guard n >= minimumCell, let e = r.estimate, let rr = e.rateRatio else {
-                display.append(["\(r.anticipationMonths)\(mark)", count(n), "–", "–"])
+                display.append([text.months(r.anticipationMonths) + mark, count(n), "–", "–"])
                 csv.append([r.source.rawValue, String(r.windowMonths), String(r.anticipationMonths), csvCount(n), "", "", "", ""])
                 continue
             }
-            display.append(["\(r.anticipationMonths)\(mark)", count(n), "\(style.decimal(rr)) (\(interval(e.rateRatioCI, digits: 2)))",
+            display.append([text.months(r.anticipationMonths) + mark, count(n), "\(style.decimal(rr)) (\(interval(e.rateRatioCI, digits: 2)))",
                             e.pRateRatio.map(pCell) ?? "–"])
             csv.append([r.source.rawValue, String(r.windowMonths), String(r.anticipationMonths), String(n), "\(rr)",
                         csvNumber(e.rateRatioCI?.low), csvNumber(e.rateRatioCI?.high), csvNumber(e.pRateRatio)])
