@@ -37,7 +37,10 @@ let package = Package(
         .target(name: "RendementSynth", dependencies: ["RendementCore"]),
         .target(name: "RendementCohorts", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
         .target(name: "RendementAnalysis", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
-        .target(name: "RendementReports", dependencies: ["RendementCore", "RendementStats", "RendementStore", "RendementCohorts", "RendementAnalysis"]),
+        .target(name: "RendementReports", dependencies: [
+            "RendementCore", "RendementStats", "RendementStore", "RendementCohorts", "RendementAnalysis",
+            .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 in the report set's manifest
+        ]),
         .target(name: "RendementPipeline", dependencies: [
             "RendementCore", "RendementStore", "RendementImport", "RendementCohorts", "RendementAnalysis", "RendementReports",
         ]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RendementCore
 import RendementImport
 
 /// `rendement pseudonymize --key KEYFILE --column NAME IN OUT`.
@@ -18,11 +19,13 @@ struct PseudonymizeCommand: ParsableCommand {
     @Argument(help: "Input file.")
     var input: String
 
-    @Argument(help: "Output file (created with mode 0600).")
+    @Argument(help: "Output file (created with mode 0600; never the input, the key or a symbolic link).")
     var output: String
 
     func run() throws {
         try reportingErrors {
+            // Never onto the input or the key, never through a link (checked again when written).
+            try OutputFile.checkTarget(output, protecting: [input, key])
             let result = try Pseudonymizer(key: PseudonymKey.read(from: key), column: column).run(input: input, output: output)
             print("Pseudonymised \(Readable.count(result.rows)) rows into \(output); dropped columns: \(result.dropped.isEmpty ? "none" : result.dropped.joined(separator: ", "))")
         }
