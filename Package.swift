@@ -70,6 +70,9 @@ let package = Package(
         // Black-box tests of the command line: runs the `rendement` executable
         // (the dependency makes `swift test` build it) as a subprocess and looks
         // into stores through the SQLite C API only.
-        .testTarget(name: "RendementReliabilityTests", dependencies: ["rendement", "CSQLite"]),
+        .testTarget(name: "RendementReliabilityTests", dependencies: [
+            "rendement", "CSQLite",
+            .product(name: "Crypto", package: "swift-crypto"),  // checks the SHA-256 of a report set's manifest
+        ]),
     ]
 )

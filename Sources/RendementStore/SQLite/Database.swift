@@ -44,10 +44,10 @@ public final class Database {
             if sqlite3_db_readonly(h, "main") == 1 {
                 throw StoreError.readOnly(path: path, reason: "the file cannot be written")
             }
-            if let applicationID, try scalar("PRAGMA application_id") == 0 {
-                try execute("PRAGMA application_id = \(applicationID)")
-            }
             do {
+                if let applicationID, try scalar("PRAGMA application_id") == 0 {
+                    try execute("PRAGMA application_id = \(applicationID)")
+                }
                 try execute("PRAGMA journal_mode=WAL")
             } catch StoreError.sqlite(let code, let message, _) where code & 0xFF == SQLITE_CANTOPEN {
                 throw StoreError.readOnly(path: path, reason: "cannot create \((path as NSString).lastPathComponent)-wal and -shm in its folder: \(message)")
