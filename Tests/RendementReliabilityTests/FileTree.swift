@@ -82,11 +82,12 @@ final class MatchedStore {
     var store: String { dir.file("store.sqlite") }
     var data: String { dir.file("data") }
 
-    init(seed: Int = 5, persons: Int = 4000, label: String = "matched") throws {
+    /// With `importing` false only the extracts are generated (to be changed, then `importAndMatch()`).
+    init(seed: Int = 5, persons: Int = 4000, label: String = "matched", importing: Bool = true) throws {
         dir = Scratch(label)
         let g = try CLI.run(["generate", "--out", dir.file("data"), "--persons", String(persons), "--seed", String(seed)], in: dir.path)
         XCTAssertEqual(g.status, 0, g.stderr)
-        try importAndMatch()
+        if importing { try importAndMatch() }
     }
 
     /// Imports the five extracts of `data/` (registry first) and matches.

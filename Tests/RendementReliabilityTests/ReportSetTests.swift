@@ -12,7 +12,7 @@ final class ReportSetTests: XCTestCase {
     nonisolated(unsafe) private static var matched: MatchedStore!
     private var fixture: MatchedStore { Self.matched }
     private static var environment: [String: String] { ProcessInfo.processInfo.environment }
-    private static var kills: Int { Int(environment["RENDEMENT_FAULT_KILLS"] ?? "") ?? 6 }
+    private static var kills: Int { Int(environment["RENDEMENT_FAULT_KILLS"] ?? "") ?? 4 }
     private static var seed: UInt64 { UInt64(environment["RENDEMENT_FAULT_SEED"] ?? "") ?? 20_240_601 }
 
     override class func setUp() {
@@ -151,20 +151,35 @@ final class ReportSetTests: XCTestCase {
         var rng = SplitMix(seed: Self.seed)
         var outcomes: [String] = []
         var state = old
-        for k in 0..<Self.kills * 2 {
-            let fraction = k % 2 == 0 ? 0.02 + 0.98 * rng.unit() : 0.85 + 0.2 * rng.unit()
-            let p = try CLI.Running(["report", "--db", fixture.store, "--out", out, "--lang", k % 4 < 2 ? "en" : "nl"], in: dir.path)
-            Thread.sleep(forTimeInterval: duration * fraction)
+        // Seeded random kills over the whole run, more late ones (the set is
+        // swapped in at the end), and kills the moment the new set's
+        // manifest -- its last file -- appears in the staging folder.
+        for k in 0..<Self.kills * 3 {
+            let language = k % 2 == 0 ? "en" : "nl"
+            let p = try CLI.Running(["report", "--db", fixture.store, "--out", out, "--lang", language], in: dir.path)
+            var moment: String
+            if k % 3 == 2 {
+                moment = "as the staging manifest appeared"
+                while p.isRunning {
+                    let staging = (try? FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".reports-killed.rendement-\(p.pid)-") }) ?? []
+                    if staging.contains(where: { exists(dir.file($0) + "/manifest.json") }) { break }
+                    usleep(200)
+                }
+            } else {
+                let fraction = k % 3 == 0 ? 0.02 + 0.98 * rng.unit() : 0.8 + 0.6 * rng.unit()
+                moment = String(format: "at %.0f%% of %.2f s", fraction * 100, duration)
+                Thread.sleep(forTimeInterval: duration * fraction)
+            }
             p.kill(SIGKILL)
             let result = p.wait()
             let now = FileTree(out)
-            let context = String(format: "kill %d at %.0f%% of %.2f s (%@)", k, fraction * 100, duration, result.signaled ? "killed" : "had finished")
+            let context = "kill \(k) \(moment) (\(result.signaled ? "killed" : "had finished"))"
             if now == state {
                 outcomes.append("unchanged")
             } else {
                 try assertWholeSet(out, context)
                 let index = try String(contentsOfFile: out + "/index.md", encoding: .utf8)
-                XCTAssertTrue(index.contains(k % 4 < 2 ? "The Veiligheidshuizen side by side" : "Veiligheidshuizen naast elkaar"), "\(context): not the new set's language")
+                XCTAssertTrue(index.contains(language == "en" ? "The Veiligheidshuizen side by side" : "Veiligheidshuizen naast elkaar"), "\(context): not the new set's language")
                 outcomes.append("new")
                 state = now
             }
@@ -196,15 +211,33 @@ final class ReportSetTests: XCTestCase {
         }
         XCTAssertNotEqual(reference[0], reference[1])
         var rng = SplitMix(seed: Self.seed + 1)
-        for k in 0..<Self.kills {
-            let p = try CLI.Running(["analyze", "--db", fixture.store, "--out", out] + settings[k % 2], in: dir.path)
-            Thread.sleep(forTimeInterval: duration * (0.05 + 1.0 * rng.unit()))
+        var current = 1  // the folder holds the tables of settings[current]; each run writes the other's
+        for k in 0..<Self.kills * 2 {
+            let p = try CLI.Running(["analyze", "--db", fixture.store, "--out", out] + settings[1 - current], in: dir.path)
+            if k % 2 == 0 {
+                Thread.sleep(forTimeInterval: duration * (0.05 + 1.0 * rng.unit()))
+            } else {
+                // The moment the first table is replaced: the others must be replaced with it.
+                let first = inode(out + "/effects.csv")
+                var spins = 0
+                while inode(out + "/effects.csv") == first {
+                    spins += 1
+                    if spins % 4096 == 0 && !p.isRunning { break }
+                }
+            }
             p.kill(SIGKILL)
             _ = p.wait()
             let now = Dictionary(uniqueKeysWithValues: tables.map { ($0, sha256(out + "/" + $0)) })
             XCTAssertTrue(now == reference[0] || now == reference[1], "kill \(k): a mix of two runs' tables: \(now)")
+            current = now == reference[0] ? 0 : 1
             XCTAssertEqual(try String(contentsOfFile: out + "/notes.txt", encoding: .utf8), "kept beside the tables")
         }
+    }
+
+    /// The inode number of a file (0 when absent).
+    private func inode(_ path: String) -> UInt64 {
+        var st = stat()
+        return lstat(path, &st) == 0 ? UInt64(st.st_ino) : 0
     }
 
     /// `Utrecht!` and `Utrecht?` get folders of their own, a name of 300
@@ -215,7 +248,7 @@ final class ReportSetTests: XCTestCase {
         XCTAssertEqual(long.count, 300)
         var folders: [[String: String]] = []
         for reversed in [false, true] {
-            let m = try MatchedStore(seed: 3, persons: 4000, label: "housefolders")
+            let m = try MatchedStore(seed: 3, persons: 4000, label: "housefolders", importing: false)
             try rename(in: m.data, ["Haaglanden": "Utrecht!", "Zeeland": "Utrecht?", "Twente": String(long)], reverseRegistry: reversed)
             try m.importAndMatch()
             let out = m.dir.file("reports")
