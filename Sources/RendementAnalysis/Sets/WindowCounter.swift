@@ -1,6 +1,6 @@
 import RendementCore
 
-/// Turns matched sets into the per-window counts of CONTRACT.md section 4:
+/// Turns matched sets into the per-window counts of data-schema/contract.md section 4:
 /// a set enters window W only if its client's before and after windows both
 /// lie inside the source's observation period; a control enters under the
 /// same condition; a set needs its client and at least one control.

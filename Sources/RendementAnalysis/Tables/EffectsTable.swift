@@ -1,6 +1,6 @@
 import RendementCore
 
-/// Writes `effects.csv` with the columns of CONTRACT.md section 4, in order.
+/// Writes `effects.csv` with the columns of data-schema/contract.md section 4, in order.
 /// Suppressed rows keep their identifying columns and `suppressed=true`;
 /// every count below the threshold and every figure derived from the
 /// suppressed cell is left empty.

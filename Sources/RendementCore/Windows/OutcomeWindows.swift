@@ -1,5 +1,5 @@
 /// The before and after windows of W calendar months around an index date
-/// (CONTRACT.md section 4):
+/// (data-schema/contract.md section 4):
 /// before = `[index - W months, index)`, after = `(index + G days, index + W months]`,
 /// with the day clamped to the month's end; events on the index date count in
 /// neither window, and the grace period G (default 0) skips the first G days
