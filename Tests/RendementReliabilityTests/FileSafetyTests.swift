@@ -182,6 +182,18 @@ final class FileSafetyTests: XCTestCase {
         XCTAssertFalse(exists(dir.file("nowhere.key")), "a key was created through a dangling link")
     }
 
+    func testGenerateNeverWritesThroughALink() throws {
+        let dir = Scratch("generate-link")
+        let victim = Victim(dir)
+        for name in ["bvh.csv", "truth.json"] {
+            let out = dir.file("out-\(name)")
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+            symlink(victim.path, out + "/" + name)
+            assertRefused(try CLI.run(["generate", "--out", out, "--persons", "200"], in: dir.path), [name, "symbolic link"], "generate with a link at \(name)")
+            victim.assertUntouched("generate with a link at \(name)")
+        }
+    }
+
     // MARK: result tables
 
     func testResultTablesNeverFollowALink() throws {
