@@ -46,7 +46,8 @@ public enum FolderSwap {
             return
         }
         guard errno == EINVAL || errno == ENOSYS else {
-            throw OutputFile.Failure(path: target, reason: "cannot swap in the new folder: \(String(cString: strerror(errno)))")
+            let busy = errno == EBUSY ? " (the working folder, or a mount point, cannot be replaced: name a folder inside it)" : ""
+            throw OutputFile.Failure(path: target, reason: "cannot swap in the new folder: \(String(cString: strerror(errno)))\(busy)")
         }
         let (parent, name) = split(target)
         let old = parent + "/" + prefix(name) + "old-\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
