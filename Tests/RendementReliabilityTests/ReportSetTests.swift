@@ -193,11 +193,12 @@ final class ReportSetTests: XCTestCase {
                        "staging folders of killed runs were left")
     }
 
-    /// The analysis tables: all six from one run, whenever analyze is killed.
+    /// The analysis tables: all from one run, whenever analyze is killed.
     func testAnalyzeKilledAtRandomLeavesOneRunsTables() throws {
         let dir = fixture.dir
         let out = dir.file("analysis-killed")
-        let tables = ["effects.csv", "age_moderation.csv", "event_study.csv", "survival.csv", "survival_summary.csv", "vhh_comparison.csv"]
+        let tables = ["effects.csv", "anticipation_sensitivity.csv", "age_moderation.csv", "event_study.csv", "survival.csv",
+                      "survival_summary.csv", "vhh_comparison.csv"]
         let settings = [["--windows", "1,2", "--age-bands", "12-24,25-"], ["--windows", "3,6", "--age-bands", "12-17,18-"]]
         _ = Scratch.write(out, "notes.txt", "kept beside the tables")
         var reference: [[String: String]] = []

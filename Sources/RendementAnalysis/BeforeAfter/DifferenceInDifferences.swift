@@ -11,10 +11,13 @@ import RendementStats
 ///   rows per set -- the client's before and after counts and the mean before
 ///   and after counts of the set's qualifying controls (the estimating
 ///   equations of weighting each of m controls by 1/m) -- with cluster-robust
-///   CR1 standard errors by set (statsmodels `cov_type='cluster'`), Wald CI and p.
+///   CR1 standard errors by set (statsmodels `cov_type='cluster'`), Wald CI and
+///   p. The model is saturated, so it is fitted in closed form
+///   (`ClusteredCellMeans`): the ratio of the four cell means and the
+///   sandwich variance of the contrast of their logarithms.
 ///
 /// Figures that the data cannot support (fewer than two sets, no spread,
-/// a group without any event) are `nil`, never a made-up number.
+/// a group without any event) are `nil` with a reason, never a made-up number.
 public struct DifferenceInDifferences: Sendable {
     public var summary: BeforeAfterSummary
     public var didCI: (low: Double, high: Double)?
@@ -32,6 +35,10 @@ public struct DifferenceInDifferences: Sendable {
     public var pPrevalence: Double?
     /// Cluster-robust standard error of log(rate ratio).
     public var logRateRatioStandardError: Double?
+    /// Why `did`'s CI and p are missing (nil when they are there).
+    public var didReason: EstimateReason?
+    /// Why the rate ratio is missing (nil when it is there).
+    public var rateRatioReason: EstimateReason?
 
     public init(_ sets: [SetCounts], confidenceLevel: Double = 0.95) {
         summary = BeforeAfterSummary(sets)
@@ -42,7 +49,11 @@ public struct DifferenceInDifferences: Sendable {
                 didCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
                 didStandardError = t.standardError
                 pValue = t.pValue
+            } else {
+                didReason = .noVariation
             }
+        } else {
+            didReason = .tooFewSets
         }
         if d.contains(where: { $0 != 0 }) {
             pWilcoxon = HypothesisTests.wilcoxonSignedRank(d).pValue
@@ -56,39 +67,32 @@ public struct DifferenceInDifferences: Sendable {
                 pPrevalence = t.pValue
             }
         }
-        if let fit = Self.poissonRateRatio(sets, level: confidenceLevel) {
+        switch Self.poissonRateRatio(sets, level: confidenceLevel) {
+        case .success(let fit):
             rateRatio = fit.ratio
             rateRatioCI = fit.ci
             pRateRatio = fit.p
             logRateRatioStandardError = fit.se
+        case .failure(let reason):
+            rateRatioReason = reason
         }
     }
 
+    /// The rate ratio, its Wald CI and p, and the SE of its logarithm.
     static func poissonRateRatio(_ sets: [SetCounts], level: Double)
-        -> (ratio: Double, ci: (low: Double, high: Double), p: Double, se: Double)? {
-        guard sets.count >= 2 else { return nil }
-        var rows: [[Double]] = [], y: [Double] = [], clusters: [Int] = []
-        rows.reserveCapacity(sets.count * 4)
-        var cellTotals = [Double](repeating: 0, count: 4)
-        for (k, s) in sets.enumerated() {
+        -> Result<(ratio: Double, ci: (low: Double, high: Double), p: Double, se: Double), EstimateReason> {
+        guard sets.count >= 2 else { return .failure(.tooFewSets) }
+        let cells = sets.map { s -> [Double] in
             let m = Double(s.controlCount)
-            let cells: [(Double, Double, Double)] = [
-                (1, 0, Double(s.clientBefore)), (1, 1, Double(s.clientAfter)),
-                (0, 0, Double(s.controlsBefore.reduce(0, +)) / m), (0, 1, Double(s.controlsAfter.reduce(0, +)) / m),
-            ]
-            for (group, period, count) in cells {
-                rows.append([1, group, period, group * period])
-                y.append(count)
-                clusters.append(k)
-                cellTotals[Int(group) * 2 + Int(period)] += count
-            }
+            return [Double(s.clientBefore), Double(s.clientAfter),
+                    Double(s.controlsBefore.reduce(0, +)) / m, Double(s.controlsAfter.reduce(0, +)) / m]
         }
-        guard cellTotals.allSatisfy({ $0 > 0 }),
-              let fit = try? PoissonRegression.fit(rows: rows, y: y, clusters: clusters) else { return nil }
-        let c = fit.coefficients
-        let beta = c.estimates[3], se = c.standardErrors[3]
-        guard se > 0, se.isFinite else { return nil }
+        let model: ClusteredCellMeans
+        do { model = try ClusteredCellMeans(cells) } catch { return .failure(.noEvents) }
+        let (beta, se) = model.contrast([-1, 1, 1, -1])
+        guard se > 0, se.isFinite else { return .failure(.noVariation) }
         let z = Normal.standard.quantile(0.5 + level / 2)
-        return (exp(beta), (exp(beta - z * se), exp(beta + z * se)), c.pValues[3], se)
+        let p = 2 * Normal.standard.sf(abs(beta) / se)
+        return .success((exp(beta), (exp(beta - z * se), exp(beta + z * se)), p, se))
     }
 }
