@@ -37,7 +37,10 @@ let package = Package(
         .target(name: "RendementSynth", dependencies: ["RendementCore"]),
         .target(name: "RendementCohorts", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
         .target(name: "RendementAnalysis", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
-        .target(name: "RendementReports", dependencies: ["RendementCore", "RendementStats", "RendementStore", "RendementCohorts", "RendementAnalysis"]),
+        .target(name: "RendementReports", dependencies: [
+            "RendementCore", "RendementStats", "RendementStore", "RendementCohorts", "RendementAnalysis",
+            .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 in the report set's manifest
+        ]),
         .target(name: "RendementPipeline", dependencies: [
             "RendementCore", "RendementStore", "RendementImport", "RendementCohorts", "RendementAnalysis", "RendementReports",
         ]),
@@ -67,6 +70,9 @@ let package = Package(
         // Black-box tests of the command line: runs the `rendement` executable
         // (the dependency makes `swift test` build it) as a subprocess and looks
         // into stores through the SQLite C API only.
-        .testTarget(name: "RendementReliabilityTests", dependencies: ["rendement", "CSQLite"]),
+        .testTarget(name: "RendementReliabilityTests", dependencies: [
+            "rendement", "CSQLite",
+            .product(name: "Crypto", package: "swift-crypto"),  // checks the SHA-256 of a report set's manifest
+        ]),
     ]
 )

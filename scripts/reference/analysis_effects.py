@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent recomputation of the before/after figures of effects.csv
-(CONTRACT.md section 4) from canonical extracts and a matches.csv, with
+(data-schema/contract.md section 4) from canonical extracts and a matches.csv, with
 pandas, numpy, scipy and statsmodels. Shares no code with the Swift side.
 
     python analysis_effects.py --extracts DIR --matches matches.csv \

@@ -51,7 +51,8 @@ public struct HeaderMap: Sendable {
 
     /// Reads a mapping file `{"canonical_name": "Header in file"}`.
     public static func loadMapping(_ path: String) throws(InputProblem) -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .badMapping("cannot read \(path)") }
+        let data: Data
+        do throws(InputFile.Refusal) { data = Data(try InputFile.read(path, expected: "a JSON mapping file")) } catch { throw .badMapping("cannot read \(path): \(error.reason)") }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw .badMapping("\(path) is not a JSON object {\"canonical_name\": \"Header in file\"}")
         }

@@ -113,8 +113,8 @@ public final class Importer {
 
         let db = store.database
         let options = self.options
-        let rejects = RejectsWriter(path: RejectsWriter.path(for: path, directory: options.rejectsDirectory), header: reader.header)
-        defer { rejects.close() }
+        let rejects = try RejectsWriter(path: RejectsWriter.path(for: path, directory: options.rejectsDirectory), header: reader.header)
+        defer { rejects.discard() }  // after commit() there is nothing left to discard
         interner.resetCount()
         // The importer itself guarantees the references (import ids it just
         // inserted, person keys from the interner); per-row foreign key
@@ -176,6 +176,7 @@ public final class Importer {
             try spill?.finish()
             Self.lap("rows")
             if summary.rowsRead > 0, Double(summary.rejected) / Double(summary.rowsRead) > options.maxRejectRate {
+                try rejects.commit()  // the rows that made the file fail, for the user to see
                 throw ImportError.tooManyRejects(path: path, rejected: summary.rejected, read: summary.rowsRead,
                                                  maxRate: options.maxRejectRate, first: summary.firstRejects.first)
             }
@@ -223,6 +224,7 @@ public final class Importer {
                 """).run([summary.periodFrom.map { Int($0.number) }, summary.periodTo.map { Int($0.number) },
                           summary.rowsRead, summary.rowsImported, summary.duplicates, summary.rejected,
                           summary.rejectedJSON, summary.personsWithConflicts, Self.now(), gapsJSON, sha, reader.fileSize, importID])
+            try rejects.commit()
             if rejects.created { summary.rejectsFile = rejects.path }
             return summary
           }

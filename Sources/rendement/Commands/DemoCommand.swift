@@ -26,9 +26,10 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let work = FileManager.default.temporaryDirectory.appendingPathComponent("rendement-demo-\(getpid())").path
-            try? FileManager.default.removeItem(atPath: work)
-            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            // A new private folder (mkdtemp: mode 0700, a name nobody could have prepared).
+            var template = Array((FileManager.default.temporaryDirectory.path + "/rendement-demo-XXXXXX").utf8CString)
+            guard mkdtemp(&template) != nil else { throw ValidationError("cannot create a temporary folder: \(String(cString: strerror(errno)))") }
+            let work = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             defer { try? FileManager.default.removeItem(atPath: work) }
             let started = Date()
             print("Generating synthetic extracts (seed \(seed), small) in \(work)")

@@ -98,8 +98,9 @@ struct ImportCommand: ParsableCommand {
             FileHandle.standardError.write(Data("rendement import: \(Escaping.terminal("\(error)"))\n".utf8))
             throw ExitCode(1)
         }
-        let importer = Importer(store: store, options: options)
         var failed = false
+        defer { if failed { store.removeIfUnused() } }
+        let importer = Importer(store: store, options: options)
         for file in files {
             let progress = ProgressLine("importing \((file as NSString).lastPathComponent)")
             importer.progress = progress.update

@@ -35,11 +35,13 @@ struct PseudonymizeCommand: ParsableCommand {
     @Argument(help: "Input file.")
     var input: String
 
-    @Argument(help: "Output file (created with mode 0600).")
+    @Argument(help: "Output file (created with mode 0600; never the input, the key or a symbolic link).")
     var output: String
 
     func run() throws {
         try reportingErrors {
+            // Never onto the input or the key, never through a link (checked again when written).
+            try OutputFile.checkTarget(output, protecting: [input, key])
             let pseudonymizer = Pseudonymizer(key: try PseudonymKey.read(from: key), column: column, keep: keep, drop: drop, keyPath: key)
             let outcome = try pseudonymizer.run(input: input, output: output)
             print("Pseudonymised \(Readable.count(outcome.rows)) rows into \(Escaping.terminal(output))")
