@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--format takes md, csv and/or html")
         }
         if let reason = MinimumCell.refusal(minCell, name: "--min-cell") { throw ValidationError(reason) }
-        guard AnalyzeCommand.windowList(windows) != nil else { throw ValidationError("--windows: expected months 1-12") }
+        do { _ = try AnalysisSettings.windows(from: windows) } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {
@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
             let db = try Store(path: store.path, create: false)
             var settings = AnalysisSettings()
             settings.minimumCell = minCell
-            settings.windows = AnalyzeCommand.windowList(windows)!
+            settings.windows = try AnalysisSettings.windows(from: windows)
             settings.purpose = purpose
             let path = try ReportGeneration.write(store: db, settings: settings, out: out, language: ReportLanguage(rawValue: lang)!,
                                                   formats: Set(format.split(separator: ",").compactMap { ReportSetWriter.Format(rawValue: String($0)) }),
@@ -78,3 +78,5 @@ enum ReportGeneration {
         return try ReportSetWriter(inputs: inputs, language: language, formats: formats, house: house, quarter: quarter).write(to: out)
     }
 }
+
+extension ReportLanguage: ExpressibleByArgument {}
