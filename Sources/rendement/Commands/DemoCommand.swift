@@ -13,11 +13,15 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Generate small synthetic extracts and run the whole pipeline on them: import, match, analyse, report.",
-        discussion: "The synthetic extracts and the store go to a temporary folder (person-level data never lands next to the reports); the report set goes to --out."
+        discussion: """
+        The synthetic extracts and the store go to a temporary folder that is removed at the end (person-level data \
+        never lands next to the reports). What stays is --out: the report set in OUT/report (open OUT/report/index.html) \
+        and the result tables in OUT/tables.
+        """
     )
 
-    @Option(help: "Folder for the report set.")
-    var out: String = "reports/demo"
+    @Option(help: "Folder for the demo's results: the report set (report/) and the result tables (tables/).")
+    var out: String = "rendement-demo"
 
     @Option(help: "Seed of the synthetic data.")
     var seed: UInt64 = 1
@@ -44,12 +48,16 @@ struct DemoCommand: ParsableCommand {
             configuration.purpose = "demonstratie op synthetische gegevens"
             configuration.analysis.purpose = "demonstratie op synthetische gegevens"
             configuration.rejects = work + "/rejects"
-            configuration.output = work + "/output"
-            configuration.report = out
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            configuration.output = out + "/tables"
+            configuration.report = out + "/report"
             configuration.language = lang
             let overview = try Pipeline(configuration: configuration, toolVersion: RendementVersion.string).run { print($0) }
             try printImported(store: Store(path: work + "/demo.sqlite", create: false))
-            print(String(format: "Done in %.1f s. Overview of the report set: %@", Date().timeIntervalSince(started), overview))
+            let html = URL(fileURLWithPath: out + "/report/index.html").standardizedFileURL.path
+            print(String(format: "Done in %.1f s.", Date().timeIntervalSince(started)))
+            print("Open the overview in a browser: \(Escaping.terminal(html))")
+            print("Markdown version: \(Escaping.terminal(overview)); result tables (CSV): \(Escaping.terminal(out + "/tables"))")
         }
     }
 

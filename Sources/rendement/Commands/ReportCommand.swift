@@ -66,11 +66,19 @@ struct ReportCommand: ParsableCommand {
 
 /// Analysis plus report writing, shared by `report`, `run` and `demo`.
 enum ReportGeneration {
+    /// The registry's spelling of a Veiligheidshuis named on the command
+    /// line, matched as the importer matches names (case, accents, spaces,
+    /// `-` and `_` ignored); an unknown name is an error listing the names.
+    static func registryName(_ text: String, store: Store) throws -> String {
+        let names = try store.registry().map(\.name)
+        if let match = names.first(where: { InputName.normalize($0) == InputName.normalize(text) }) { return match }
+        throw ValidationError("unknown Veiligheidshuis \"\(Escaping.terminal(text))\"; the registry holds: "
+                              + names.sorted().map(Escaping.terminal).joined(separator: ", "))
+    }
+
     static func write(store: Store, settings: AnalysisSettings, out: String, language: ReportLanguage,
                       formats: Set<ReportSetWriter.Format>, house: String?, quarter: Quarter?) throws -> String {
-        if let house, try !store.registry().contains(where: { $0.name == house }) {
-            throw ValidationError("unknown Veiligheidshuis \"\(house)\" (see the registry: rendement import veiligheidshuizen)")
-        }
+        let house = try house.map { try registryName($0, store: store) }
         try ReportSetFolder.check(out)  // before the work, and again when the set is swapped in
         let results = try AnalysisRun(settings: settings, toolVersion: RendementVersion.string).run(store: store)
         let today = Day(number: Int32(Date().timeIntervalSince1970 / 86400))
