@@ -30,13 +30,13 @@ final class HeadlineTests: XCTestCase {
             SetCounts(clientBefore: 5 + i % 2, clientAfter: 3 + i % 2 - (i % 4 == 0 ? 1 : 0), controlsBefore: [5 + i % 3], controlsAfter: [5 + (i + 1) % 3])
         }
         let r = row(sets)
-        let nl = Headline(language: .nl).sentence(r, anticipationMonths: 3)
+        let nl = Headline(language: .nl).sentence(r, anticipationMonths: 3).replacingOccurrences(of: "\u{00A0}", with: " ")
         XCTAssertTrue(nl.hasPrefix("In de eerste twee maanden na instroom daalde het aantal politiecontacten van cliënten met"), nl)
         XCTAssertTrue(nl.contains("vergeleken met een even lange periode die 3 maanden vóór instroom eindigt"), nl)
         XCTAssertTrue(nl.contains("(rate ratio 0,"), nl)
         XCTAssertTrue(nl.contains("p < 0,001)"), nl)
         XCTAssertTrue(nl.contains("Dit verschil is statistisch significant, en de controles op de vergelijking"), nl)
-        let en = Headline(language: .en).sentence(r)
+        let en = Headline(language: .en).sentence(r).replacingOccurrences(of: "\u{00A0}", with: " ")
         XCTAssertTrue(en.contains("clients' police contacts fell by"), en)
         XCTAssertTrue(en.contains("This difference is statistically significant"), en)
         XCTAssertTrue(en.contains("p < 0.001)"), en)
@@ -52,7 +52,7 @@ final class HeadlineTests: XCTestCase {
         XCTAssertTrue(trend.contains("kan niet als effect van het Veiligheidshuis worden gelezen"), trend)
         XCTAssertTrue(trend.contains("niet gelijk op"), trend)
         XCTAssertTrue(trend.contains("terugkeer naar het gewone niveau na een crisis"), trend)
-        let placebo = Headline(language: .en).sentence(row(sets, placeboP: 0.01))
+        let placebo = Headline(language: .en).sentence(row(sets, placeboP: 0.01)).replacingOccurrences(of: "\u{00A0}", with: " ")
         XCTAssertTrue(placebo.contains("cannot be read as an effect"), placebo)
         XCTAssertTrue(placebo.contains("placebo test, p = 0.010"), placebo)
         let passing = Headline(language: .en).sentence(row(sets, preTrendP: 0.03, placeboP: 0.03))
@@ -71,5 +71,20 @@ final class HeadlineTests: XCTestCase {
         XCTAssertTrue(nl.contains("te weinig cliënten (minder dan 10)"), nl)
         let en = Headline(language: .en).sentence(row([], suppressed: true))
         XCTAssertTrue(en.contains("too few clients (fewer than 10)"), en)
+    }
+
+    /// Every term the reports use without explaining it in place is in the glossary, in both languages.
+    func testTheGlossaryExplainsTheFiguresUsed() {
+        for term in ["Rate ratio", "SMD", "Holm", "Kaplan-Meier", "Cox", "log-rank", "tau²", "I²", "Placebo", "Anticipatie", "95%-BI", "p-waarde"] {
+            XCTAssertTrue(Glossary.entries.contains { $0.nl.term.localizedCaseInsensitiveContains(term) }, "nl: \(term)")
+        }
+        for term in ["Rate ratio", "SMD", "Holm", "Cox", "log-rank", "Placebo", "Anticipation", "95% CI", "p-value"] {
+            XCTAssertTrue(Glossary.entries.contains { $0.en.term.localizedCaseInsensitiveContains(term) }, "en: \(term)")
+        }
+        var doc = ReportDocument(title: "t", language: .nl)
+        Glossary.add(to: &doc, language: .nl)
+        let md = MarkdownRenderer.render(doc, filePrefix: "x")
+        XCTAssertTrue(md.contains("## Begrippen"), md)
+        XCTAssertTrue(md.contains("**Rate ratio** –"), md)
     }
 }

@@ -36,6 +36,7 @@ public struct OverviewReport {
         doc.table(tables.beforeAfter(all, name: "effects-national", caption: text.t("Alle cliënten: gemiddeld aantal gebeurtenissen per persoon vóór en na instroom, en het verschil met de controlegroep.",
                                                                                      "All clients: mean events per person before and after intake, and the difference with the control group.")))
         addMatchingRounds(to: &doc, text: text, style: style)
+        addBalance(to: &doc, text: text, style: style)
         addSensitivity(to: &doc, text: text, tables: tables)
 
         // Veiligheidshuizen side by side.
@@ -128,10 +129,19 @@ public struct OverviewReport {
                               rows: regionDisplay,
                               csvHeader: ["regio", "n_sets", "did", "did_ci_low", "did_ci_high", "rate_ratio", "rate_ratio_ci_low", "rate_ratio_ci_high", "suppressed"],
                               csvRows: regionCSV))
+        Glossary.add(to: &doc, language: language)
         doc.heading(text.t("Methode en kanttekeningen", "Method and caveats"))
         for p in text.methodParagraphs { doc.paragraph(p) }
         ProvenanceSection(inputs: inputs, language: language).add(to: &doc)
         return doc
+    }
+
+    /// Balance of all clients and their controls, with what an imbalance means.
+    func addBalance(to doc: inout ReportDocument, text: ReportText, style: NumberStyle) {
+        let rows = inputs.balance.filter { $0.scopeType == "all" }
+        guard !rows.isEmpty else { return }
+        doc.table(BalanceSection.table(rows, minimumCell: inputs.minimumCell, text: text, style: style))
+        if let guidance = BalanceSection.guidance(rows, minimumCell: inputs.minimumCell, text: text) { doc.paragraph(guidance) }
     }
 
     /// How many clients each round of staged matching matched.

@@ -95,12 +95,13 @@ public struct QuarterlyReport {
         }
         doc.bullets(facts)
         let balanceRows = inputs.balance.filter { $0.scopeType == "veiligheidshuis" && $0.scope == house }
-        doc.table(balanceTable(balanceRows, text: text, style: style))
+        doc.table(BalanceSection.table(balanceRows, minimumCell: m, text: text, style: style))
+        if let guidance = BalanceSection.guidance(balanceRows, minimumCell: m, text: text) { doc.paragraph(guidance) }
         if balanceRows.allSatisfy({ $0.clientsAfter >= m }), !balanceRows.isEmpty {
             doc.chart("balance", LovePlot(title: text.t("Vergelijkbaarheid vóór en na koppelen", "Balance before and after matching"),
                                           xLabel: text.t("Absoluut gestandaardiseerd verschil (|SMD|)", "Absolute standardised mean difference (|SMD|)"),
                                           legend: (text.t("vóór koppelen", "before matching"), text.t("na koppelen", "after matching")),
-                                          rows: balanceRows.map { .init(covariate: Self.covariateName($0.covariate, text), before: $0.before?.smd ?? .nan, after: $0.after?.smd ?? .nan) },
+                                          rows: balanceRows.map { .init(covariate: BalanceSection.covariateName($0.covariate, text), before: $0.before?.smd ?? .nan, after: $0.after?.smd ?? .nan) },
                                           language: language).svg(),
                       caption: text.t("Gestandaardiseerd verschil tussen cliënten en controles per kenmerk (SD van de cliënten); onder de stippellijn (0,1) gelden groepen als vergelijkbaar.",
                                       "Standardised difference between clients and controls per covariate (clients' SD); below the dashed line (0.1) groups count as comparable."))
@@ -158,6 +159,7 @@ public struct QuarterlyReport {
 
         // 4. Data quality, 5. method, 6. provenance.
         DataQualitySection(inputs: inputs, language: language).add(to: &doc)
+        Glossary.add(to: &doc, language: language)
         doc.heading(text.t("Methode en kanttekeningen", "Method and caveats"))
         for p in text.methodParagraphs { doc.paragraph(p) }
         ProvenanceSection(inputs: inputs, language: language).add(to: &doc)
@@ -168,41 +170,6 @@ public struct QuarterlyReport {
     func anticipationShade(_ text: ReportText) -> (from: Double, to: Double, label: String)? {
         let m = inputs.results.settings.anticipationMonths
         return m > 0 ? (Double(-m) - 0.5, 0, text.t("anticipatie", "anticipation")) : nil
-    }
-
-    func balanceTable(_ rows: [BalanceRow], text: ReportText, style: NumberStyle) -> ReportTable {
-        let m = inputs.minimumCell
-        var display: [[String]] = [], csv: [[String]] = []
-        for r in rows {
-            let hidden = r.clientsAfter < m || r.clientsBefore < m
-            func f(_ x: Double?) -> String { hidden ? "–" : (x.map { style.decimal($0) } ?? "–") }
-            display.append([Self.covariateName(r.covariate, text), f(r.before?.clientsMean), f(r.before?.controlsMean), f(r.before?.smd),
-                            f(r.after?.controlsMean), f(r.after?.smd), hidden ? "–" : (r.smdFlag ? text.t("let op", "check") : "")])
-            func c(_ x: Double?) -> String { hidden ? "" : (x.map { "\($0)" } ?? "") }
-            csv.append([r.covariate, c(r.before?.clientsMean), c(r.before?.controlsMean), c(r.before?.smd), c(r.after?.clientsMean),
-                        c(r.after?.controlsMean), c(r.after?.smd), hidden ? "" : String(r.smdFlag), String(hidden)])
-        }
-        return ReportTable(name: "balance",
-                           caption: text.t("Kenmerken bij instroom: gemiddelden van cliënten en van alle kandidaat-controles vóór koppelen, en van de gekoppelde controles; SMD = gestandaardiseerd verschil (|SMD| > 0,1: let op).",
-                                           "Characteristics at intake: means of clients and of all candidate controls before matching, and of the matched controls; SMD = standardised difference (|SMD| > 0.1: check)."),
-                           header: [text.t("Kenmerk", "Covariate"), text.t("Cliënten", "Clients"), text.t("Kandidaten", "Candidates"), "SMD",
-                                    text.t("Gekoppelde controles", "Matched controls"), text.t("SMD na", "SMD after"), ""],
-                           rows: display,
-                           csvHeader: ["covariate", "clients_mean_before", "candidates_mean_before", "smd_before", "clients_mean_after",
-                                       "controls_mean_after", "smd_after", "flag_smd", "suppressed"], csvRows: csv)
-    }
-
-    static func covariateName(_ key: String, _ text: ReportText) -> String {
-        switch key {
-        case "age": text.t("leeftijd", "age")
-        case "sex_man": text.t("man", "male")
-        case "bvh_history_12m": text.t("politiecontacten, maand 36–25 vooraf", "police contacts, months 36–25 before")
-        case "bvh_history_recent_6m": text.t("politiecontacten, maand 30–25 vooraf", "police contacts, months 30–25 before")
-        case "hks_history_12m": text.t("verdenkingen, maand 36–25 vooraf", "suspected offences, months 36–25 before")
-        case "hks_history_60m": text.t("verdenkingen, 5 jaar tot 2 jaar vooraf", "suspected offences, 5 years to 2 years before")
-        case "months_known": text.t("maanden bekend bij de politie (tot 2 jaar vooraf)", "months known to the police (up to 2 years before)")
-        default: ReportMarkup.literal(key)
-        }
     }
 
     static func reasonText(_ reason: String, _ text: ReportText) -> String {

@@ -78,7 +78,8 @@ public struct ReportSetWriter {
             }
         }
         if formats.contains(.html) {
-            try files.add(folder + page + ".html", HTMLRenderer.render(doc))
+            let csv = formats.contains(.csv) || formats.contains(.md)
+            try files.add(folder + page + ".html", HTMLRenderer.render(doc, csvPrefix: csv ? page : nil))
         }
         if formats.contains(.csv) || formats.contains(.md) {
             for t in doc.tables {

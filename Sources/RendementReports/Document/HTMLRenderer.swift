@@ -6,7 +6,9 @@ import RendementCore
 /// Text is parsed as report markup and escaped piece by piece; no text
 /// reaches the page raw.
 public enum HTMLRenderer {
-    public static func render(_ doc: ReportDocument) -> String {
+    /// The page; with `csvPrefix`, every table's caption links to its CSV file
+    /// (`<prefix>-<table>.csv`, written beside the page), as the Markdown does.
+    public static func render(_ doc: ReportDocument, csvPrefix: String? = nil) -> String {
         func inline(_ markup: String) -> String { Self.inline(markup, links: doc.links) }
         var body = "<h1>\(inline(doc.title))</h1>\n"
         for block in doc.blocks {
@@ -23,7 +25,8 @@ public enum HTMLRenderer {
                 for row in t.rows {
                     body += "<tr>" + row.enumerated().map { i, c in i == 0 ? "<th scope=\"row\">\(inline(c))</th>" : "<td>\(inline(c))</td>" }.joined() + "</tr>\n"
                 }
-                body += "</tbody></table><figcaption>\(inline(t.caption))</figcaption></figure>\n"
+                let csv = csvPrefix.map { " <a class=\"csv\" href=\"" + Escaping.html("\($0)-\(t.name).csv") + "\">CSV</a>" } ?? ""
+                body += "</tbody></table><figcaption>\(inline(t.caption))\(csv)</figcaption></figure>\n"
             case let .chart(_, svg, caption):
                 // The SVG is ours (SVGCanvas escapes every text in it).
                 body += "<figure class=\"chart\">\(svg)<figcaption>\(inline(caption))</figcaption></figure>\n"
@@ -51,7 +54,21 @@ public enum HTMLRenderer {
         figcaption { font-size: .85rem; color: #444; margin-top: .3rem; }
         figure.chart svg { max-width: 100%; height: auto; }
         aside { font-size: .85rem; color: #333; border-left: 3px solid #999; padding-left: .8rem; margin: 1rem 0; }
-        @media print { body { margin: 0; } h2 { page-break-after: avoid; } figure { page-break-inside: avoid; } }
+        code { font-size: .8rem; overflow-wrap: anywhere; }
+        a.csv { font-size: .8rem; white-space: nowrap; }
+        @page { size: A4; margin: 16mm 14mm; }
+        @media print {
+          body { margin: 0; max-width: none; font-size: 10.5pt; }
+          h2 { page-break-before: always; page-break-after: avoid; }
+          h1 + p, h2:first-of-type { page-break-before: avoid; }
+          h3 { page-break-after: avoid; }
+          figure, tr, aside { page-break-inside: avoid; }
+          thead { display: table-header-group; }
+          table { font-size: 8.5pt; }
+          th, td { padding: .15rem .3rem; }
+          a { color: #000; text-decoration: none; }
+          a.csv { display: none; }
+        }
         </style>
         </head>
         <body>

@@ -22,7 +22,7 @@ struct EffectTables {
     /// A p-value for a table cell: "0,003" or "< 0,001".
     func pCell(_ p: Double) -> String {
         guard p.isFinite else { return "–" }
-        return p < 0.001 ? "< " + style.decimal(0.001, digits: 3) : style.decimal(p, digits: p < 0.1 ? 3 : 2)
+        return p < 0.001 ? "<" + NumberStyle.nbsp + style.decimal(0.001, digits: 3) : style.decimal(p, digits: p < 0.1 ? 3 : 2)
     }
 
     func interval(_ ci: (low: Double, high: Double)?, digits: Int) -> String {
@@ -146,7 +146,15 @@ struct EffectTables {
         let twenty = 0.2 * base
         let needed = twenty > 0 ? NormalPower.requiredSampleSize(effectSize: twenty / sd).rounded(.up) : .infinity
         let window = text.months(row.windowMonths)
-        let share = base > 0 ? " (\(style.percent(mde / base)) \(text.t("van het niveau vóór instroom", "of the level before intake")))" : ""
+        let share: String
+        if base <= 0 {
+            share = ""
+        } else if mde / base < 1 {
+            share = " (\(style.percent(mde / base)) \(text.t("van het niveau vóór instroom", "of the level before intake")))"
+        } else {
+            share = text.t(" (meer dan het hele niveau vóór instroom: met dit aantal cliënten is alleen een heel groot verschil aan te tonen)",
+                           " (more than the whole level before intake: with this number of clients only a very large difference can be shown)")
+        }
         let neededText = needed.isFinite ? style.count(Int(needed)) : "–"
         return text.t(
             "**Wat deze cijfers kunnen laten zien.** Met \(style.count(d.count)) cliënten is over \(window) een verschil-in-verschillen van \(style.decimal(mde)) gebeurtenissen per persoon\(share) met 80% kans aan te tonen (alfa 0,05; normale benadering met de waargenomen spreiding). Om een daling van 20% aan te tonen zijn ongeveer \(neededText) cliënten nodig. Een niet-significante uitkomst betekent dus niet dat er geen effect is.",

@@ -38,11 +38,15 @@ public struct NumberStyle: Sendable {
         return decimal(share * 100, digits: digits) + "%"
     }
 
-    /// "p = 0,003", "p < 0,001", "p = 0,42".
+    /// A non-breaking space: "p < 0,001" never breaks over two lines.
+    public static let nbsp = "\u{00A0}"
+
+    /// "p = 0,003", "p < 0,001", "p = 0,42" (with non-breaking spaces).
     public func pValue(_ p: Double) -> String {
-        guard p.isFinite else { return "p = –" }
-        if p < 0.001 { return "p < " + decimal(0.001, digits: 3) }
+        let s = Self.nbsp
+        guard p.isFinite else { return "p\(s)=\(s)–" }
+        if p < 0.001 { return "p\(s)<\(s)" + decimal(0.001, digits: 3) }
         // Three decimals below 0.1, so that a p just under 0.05 never reads as "0,05".
-        return "p = " + decimal(p, digits: p < 0.1 ? 3 : 2)
+        return "p\(s)=\(s)" + decimal(p, digits: p < 0.1 ? 3 : 2)
     }
 }
