@@ -100,7 +100,7 @@ final class InjectionEndToEndTests: XCTestCase {
     }
 
     /// No tag, attribute or link from data: every tag is one the renderer
-    /// writes, every href a page of the set that exists.
+    /// writes, every href a page or table (CSV) of the set that exists.
     private func checkHTML(_ file: String, root: String) throws {
         let html = try String(contentsOfFile: file, encoding: .utf8)
         let lower = html.lowercased()
@@ -115,9 +115,11 @@ final class InjectionEndToEndTests: XCTestCase {
         XCTAssertEqual(Set(tags).subtracting(allowed), [], file)
         let hrefs = try NSRegularExpression(pattern: "href=\"([^\"]*)\"").matches(in: html, range: NSRange(html.startIndex..., in: html))
             .map { String(html[Range($0.range(at: 1), in: html)!]) }
+        let folder = (file as NSString).deletingLastPathComponent
         for href in hrefs {
-            let path = root + "/" + (href.removingPercentEncoding ?? href)
-            XCTAssertTrue(href.hasSuffix(".html") && !href.contains(":") && FileManager.default.fileExists(atPath: path), "\(file): link to \(href)")
+            let path = folder + "/" + (href.removingPercentEncoding ?? href)
+            XCTAssertTrue((href.hasSuffix(".html") || href.hasSuffix(".csv")) && !href.contains(":") && FileManager.default.fileExists(atPath: path),
+                          "\(file): link to \(href)")
         }
     }
 
