@@ -41,6 +41,11 @@ final class BalanceModelTests: XCTestCase {
         // eCDFs at 1,2,3,4: Ft = 1/3, 2/3, 1, 1; Fc = 0, 1/4, 1/4, 1.
         XCTAssertEqual(b.ecdfMax, 0.75, accuracy: 1e-15)
         XCTAssertEqual(b.ecdfMean, (1.0 / 3 + 5.0 / 12 + 0.75 + 0) / 4, accuracy: 1e-15)
-        XCTAssertThrowsError(try CovariateBalance(values: [1, 2], treated: [true, false]))
+        // One unit per group: valid data, but no balance statistic; the result says why.
+        let tiny = try CovariateBalance(values: [1, 2], treated: [true, false])
+        XCTAssertEqual(tiny.degeneracy, .tooFewObservations)
+        XCTAssertTrue(tiny.standardizedMeanDifference.isNaN)
+        XCTAssertThrowsError(try CovariateBalance(values: [1, 2, 3], treated: [true, false]), "lengths differ")
+        XCTAssertThrowsError(try CovariateBalance(values: [1, 2, 3, 4], treated: [true, true, false, false], weights: [1, 1, -1, 1]))
     }
 }

@@ -24,7 +24,7 @@ final class LinearAlgebraTests: XCTestCase {
     func testNotPositiveDefiniteIsDetected() {
         let a = Matrix([[1, 2], [2, 4]])
         XCTAssertThrowsError(try Cholesky(a)) { error in
-            guard case LinearAlgebraError.notPositiveDefinite(index: 1, pivot: _, tolerance: _) = error else { return XCTFail("\(error)") }
+            guard case .notPositiveDefinite(index: 1, pivot: _, tolerance: _)? = error as? StatsError else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try Cholesky(Matrix([[-1]])))
         XCTAssertThrowsError(try Cholesky(Matrix(rows: 2, columns: 3)))
@@ -42,16 +42,22 @@ final class LinearAlgebraTests: XCTestCase {
 
     func testDesignMatrixBuilder() throws {
         var b = DesignMatrixBuilder(rowCount: 4)
-        b.addIntercept()
-        b.addColumn("age", [20, 30, 40, 50])
-        b.addIndicators("region", ["b", "a", "c", "a"])
+        try b.addIntercept()
+        try b.addColumn("age", [20, 30, 40, 50])
+        try b.addIndicators("region", ["b", "a", "c", "a"])
         XCTAssertEqual(b.names, ["Intercept", "age", "region[b]", "region[c]"])
-        let m = b.build()
+        let design = b.build()
+        XCTAssertEqual(design.names, b.names)
+        let m = design.matrix
         XCTAssertEqual(m.row(0), [1, 20, 1, 0])
         XCTAssertEqual(m.row(2), [1, 40, 0, 1])
         XCTAssertEqual(m.row(3), [1, 50, 0, 0])
         var c = DesignMatrixBuilder(rowCount: 3)
-        c.addIndicators("g", [1, 2, 3], reference: 2)
+        try c.addIndicators("g", [1, 2, 3], reference: 2)
         XCTAssertEqual(c.names, ["g[1]", "g[3]"])
+        // Invalid input throws instead of trapping.
+        XCTAssertThrowsError(try c.addColumn("short", [1, 2]))
+        XCTAssertThrowsError(try c.addColumn("g[1]", [1, 2, 3]), "a repeated name")
+        XCTAssertThrowsError(try DesignMatrix(Matrix(rows: 2, columns: 2), names: ["a"]))
     }
 }

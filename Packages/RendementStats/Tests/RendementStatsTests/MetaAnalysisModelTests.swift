@@ -15,12 +15,12 @@ final class MetaAnalysisModelTests: XCTestCase {
             let tol = Self.closedForm
             assertClose(m.fixedEffect.estimate, e.double("fixed"), rel: tol, routine: "Meta fixed effect", "\(name) fixed")
             assertClose(m.fixedEffect.standardError, e.double("fixed_se"), rel: tol, routine: "Meta fixed effect", "\(name) fixed se")
-            assertClose(m.fixedEffect.lower, e.doubles("fixed_ci")[0], rel: tol, floor: 1e-8, routine: "Meta fixed effect", "\(name) fixed ci")
-            assertClose(m.fixedEffect.upper, e.doubles("fixed_ci")[1], rel: tol, floor: 1e-8, routine: "Meta fixed effect", "\(name) fixed ci")
+            assertClose(m.fixedEffect.confidenceInterval.lower, e.doubles("fixed_ci")[0], rel: tol, floor: 1e-8, routine: "Meta fixed effect", "\(name) fixed ci")
+            assertClose(m.fixedEffect.confidenceInterval.upper, e.doubles("fixed_ci")[1], rel: tol, floor: 1e-8, routine: "Meta fixed effect", "\(name) fixed ci")
             assertClose(m.randomEffects.estimate, e.double("random"), rel: tol, routine: "Meta DL random effects", "\(name) random")
             assertClose(m.randomEffects.standardError, e.double("random_se"), rel: tol, routine: "Meta DL random effects", "\(name) random se")
-            assertClose(m.randomEffects.lower, e.doubles("random_ci")[0], rel: tol, floor: 1e-8, routine: "Meta DL random effects", "\(name) random ci")
-            assertClose(m.randomEffects.upper, e.doubles("random_ci")[1], rel: tol, floor: 1e-8, routine: "Meta DL random effects", "\(name) random ci")
+            assertClose(m.randomEffects.confidenceInterval.lower, e.doubles("random_ci")[0], rel: tol, floor: 1e-8, routine: "Meta DL random effects", "\(name) random ci")
+            assertClose(m.randomEffects.confidenceInterval.upper, e.doubles("random_ci")[1], rel: tol, floor: 1e-8, routine: "Meta DL random effects", "\(name) random ci")
             assertClose(m.tauSquared, e.double("tau2"), rel: tol, floor: 1e-12, routine: "Meta tau2/Q/I2", "\(name) tau2")
             assertClose(m.q, e.double("q"), rel: tol, routine: "Meta tau2/Q/I2", "\(name) Q")
             assertClose(m.qPValue, e.double("q_pvalue"), rel: tol, floor: 1e-300, routine: "Meta tau2/Q/I2", "\(name) Q p")
@@ -41,15 +41,20 @@ final class MetaAnalysisModelTests: XCTestCase {
             assertClose(est.map(\.standardError), e.doubles("se"), rel: tol, routine: "Meta-regression", "\(name) se")
             assertClose(est.map(\.z), e.doubles("z"), rel: tol, floor: 1e-6, routine: "Meta-regression", "\(name) z")
             assertClose(est.map(\.pValue), e.doubles("p"), rel: tol, floor: 1e-300, routine: "Meta-regression", "\(name) p")
-            assertClose(est.map(\.lower), e.doubles("ci_lower"), rel: tol, floor: 1e-8, routine: "Meta-regression", "\(name) ci")
-            assertClose(est.map(\.upper), e.doubles("ci_upper"), rel: tol, floor: 1e-8, routine: "Meta-regression", "\(name) ci")
+            assertClose(est.map(\.confidenceInterval.lower), e.doubles("ci_lower"), rel: tol, floor: 1e-8, routine: "Meta-regression", "\(name) ci")
+            assertClose(est.map(\.confidenceInterval.upper), e.doubles("ci_upper"), rel: tol, floor: 1e-8, routine: "Meta-regression", "\(name) ci")
         }
     }
 
-    func testInvalidInputs() {
+    func testInvalidInputsThrowAndUninformativeDataSaysWhy() throws {
         XCTAssertThrowsError(try RandomEffectsMetaAnalysis(effects: [1, 2], variances: [0.1, 0]))
-        XCTAssertThrowsError(try MetaRegression(effects: [1, 2, 3], variances: [0.1, 0.1, 0.1], moderator: [1, 1, 1])) { error in
-            XCTAssertEqual(error as? MetaAnalysisError, .constantModerator)
-        }
+        XCTAssertThrowsError(try MetaRegression(effects: [1, 2], variances: [0.1, 0.1, 0.1], moderator: [1, 2, 3]))
+        let constant = try MetaRegression(effects: [1, 2, 3], variances: [0.1, 0.1, 0.1], moderator: [1, 1, 1])
+        XCTAssertEqual(constant.degeneracy, .constantModerator)
+        XCTAssertTrue(constant.slope.estimate.isNaN && constant.slope.pValue.isNaN)
+        XCTAssertEqual(try MetaRegression(effects: [1, 2], variances: [0.1, 0.1], moderator: [1, 2]).degeneracy, .tooFewObservations)
+        let none = try RandomEffectsMetaAnalysis(effects: [], variances: [])
+        XCTAssertEqual(none.degeneracy, .tooFewObservations)
+        XCTAssertTrue(none.randomEffects.estimate.isNaN)
     }
 }

@@ -10,7 +10,7 @@ final class MultiplicityTests: XCTestCase {
         for c in try XCTUnwrap(fx["cases"] as? [[String: Any]]) {
             let name = c["name"] as! String
             let p = FixtureLoader.doubles(c["p"])
-            let holm = Multiplicity.holm(p), bh = Multiplicity.benjaminiHochberg(p)
+            let holm = try Multiplicity.holm(p), bh = try Multiplicity.benjaminiHochberg(p)
             for (i, e) in FixtureLoader.doubles(c["holm"]).enumerated() {
                 assertRelativelyEqual(holm[i], e, rel: 1e-13, "\(name).holm[\(i)]", category: "mult.holm")
             }
@@ -21,8 +21,9 @@ final class MultiplicityTests: XCTestCase {
         ErrorLedger.shared.report(prefix: "mult.")
     }
 
-    func testEmpty() {
-        XCTAssertEqual(Multiplicity.holm([]), [])
-        XCTAssertEqual(Multiplicity.benjaminiHochberg([]), [])
+    func testEmpty() throws {
+        XCTAssertEqual(try Multiplicity.holm([]), [])
+        XCTAssertEqual(try Multiplicity.benjaminiHochberg([]), [])
+        XCTAssertThrowsError(try Multiplicity.holm([0.2, 1.5]), "a p-value above 1 is invalid input")
     }
 }

@@ -15,15 +15,15 @@ final class PowerTests: XCTestCase {
     func testAgainstStatsmodels() throws {
         let f = try fixture()
         for c in f["power"] as! [[String: Double]] {
-            let p = NormalPower.power(effectSize: c["effect_size"]!, n: c["n"]!, alpha: c["alpha"]!)
+            let p = try NormalPower.power(effectSize: c["effect_size"]!, n: c["n"]!, alpha: c["alpha"]!)
             XCTAssertEqual(p, c["power"]!, accuracy: 1e-10 * c["power"]!, "\(c)")
         }
         for c in f["mde"] as! [[String: Double]] {
-            let d = NormalPower.minimumDetectableEffect(n: c["n"]!, alpha: c["alpha"]!, power: c["power"]!)
+            let d = try NormalPower.minimumDetectableEffect(n: c["n"]!, alpha: c["alpha"]!, power: c["power"]!)
             XCTAssertEqual(d, c["effect_size"]!, accuracy: 1e-9 * c["effect_size"]!, "\(c)")
         }
         for c in f["n"] as! [[String: Double]] {
-            let n = NormalPower.requiredSampleSize(effectSize: c["effect_size"]!, alpha: c["alpha"]!, power: c["power"]!)
+            let n = try NormalPower.requiredSampleSize(effectSize: c["effect_size"]!, alpha: c["alpha"]!, power: c["power"]!)
             XCTAssertEqual(n, c["n"]!, accuracy: 1e-9 * c["n"]!, "\(c)")
         }
     }

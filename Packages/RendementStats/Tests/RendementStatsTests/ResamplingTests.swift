@@ -44,7 +44,7 @@ final class ResamplingTests: XCTestCase {
             let x = FixtureLoader.doubles(c["x"]), y = FixtureLoader.doubles(c["y"])
             let exact = FixtureLoader.double(c["p_exact"])
             let m = 20_000
-            let r = PermutationTest.twoSample(x, y, permutations: m, seed: 99)
+            let r = try PermutationTest.twoSample(x, y, permutations: m, seed: 99)
             // Monte Carlo error: 4 binomial standard errors (+ the (b+1)/(m+1) offset)
             let tol = 4 * (exact * (1 - exact) / Double(m)).squareRoot() + 1.0 / Double(m)
             XCTAssertEqual(r.pValue, exact, accuracy: tol, "\(name): permutation p \(r.pValue) vs exact \(exact)")
@@ -52,14 +52,14 @@ final class ResamplingTests: XCTestCase {
         }
     }
 
-    func testPercentileAndBCaCoverageOfKnownMean() {
+    func testPercentileAndBCaCoverageOfKnownMean() throws {
         // 300 samples of n = 25 from N(1, 2²); nominal 90 % intervals for the mean.
         var g = SeededGenerator(seed: 2024)
         var coverPct = 0, coverBCa = 0
         let trials = 300
         for t in 0..<trials {
             let data = (0..<25).map { _ in 1 + 2 * g.nextNormal() }
-            let r = Bootstrap.run(data, resamples: 999, confidenceLevel: 0.9, seed: UInt64(t)) { Descriptives.mean($0) }
+            let r = try Bootstrap.run(data, resamples: 999, confidenceLevel: 0.9, seed: UInt64(t)) { Descriptives.mean($0) }
             if r.percentile.lower <= 1 && 1 <= r.percentile.upper { coverPct += 1 }
             if r.bca.lower <= 1 && 1 <= r.bca.upper { coverBCa += 1 }
         }
@@ -72,16 +72,16 @@ final class ResamplingTests: XCTestCase {
         XCTAssertEqual(bc, 0.90, accuracy: 4 * se + 0.02)
     }
 
-    func testReproducibleForSeed() {
+    func testReproducibleForSeed() throws {
         let data = (0..<30).map { Double($0 % 7) + 0.1 * Double($0) }
-        let a = Bootstrap.run(data, resamples: 200, seed: 5) { Descriptives.median($0) }
-        let b = Bootstrap.run(data, resamples: 200, seed: 5) { Descriptives.median($0) }
+        let a = try Bootstrap.run(data, resamples: 200, seed: 5) { Descriptives.median($0) }
+        let b = try Bootstrap.run(data, resamples: 200, seed: 5) { Descriptives.median($0) }
         XCTAssertEqual(a.replicates, b.replicates)
-        let c = Bootstrap.run(data, resamples: 200, seed: 6) { Descriptives.median($0) }
+        let c = try Bootstrap.run(data, resamples: 200, seed: 6) { Descriptives.median($0) }
         XCTAssertNotEqual(a.replicates, c.replicates)
     }
 
-    func testClusterResamplingWidensIntervalForCorrelatedData() {
+    func testClusterResamplingWidensIntervalForCorrelatedData() throws {
         // 20 clusters of 10 identical-ish values: the effective sample size is ~20, not 200,
         // so the cluster bootstrap SE must be close to sd(cluster means)/sqrt(20) and much
         // larger than the naive bootstrap SE.
@@ -93,8 +93,8 @@ final class ResamplingTests: XCTestCase {
             clusterMeans.append(mu)
             for _ in 0..<10 { data.append(mu + 0.1 * g.nextNormal()); labels.append(c) }
         }
-        let naive = Bootstrap.run(data, resamples: 2000, seed: 1) { Descriptives.mean($0) }
-        let clustered = Bootstrap.run(data, resamples: 2000, seed: 1, clusters: labels) { Descriptives.mean($0) }
+        let naive = try Bootstrap.run(data, resamples: 2000, seed: 1) { Descriptives.mean($0) }
+        let clustered = try Bootstrap.run(data, resamples: 2000, seed: 1, clusters: labels) { Descriptives.mean($0) }
         let expected = Descriptives.standardDeviation(clusterMeans, ddof: 0) / 20.0.squareRoot()
         print("CLUSTER SE naive \(naive.standardError) clustered \(clustered.standardError) expected ~\(expected)")
         XCTAssertGreaterThan(clustered.standardError, 2.5 * naive.standardError)

@@ -43,34 +43,42 @@ final class SurvivalModelTests: XCTestCase {
         for c in cases {
             let name = c.string("name")
             let data = try input(name)
+            let km = try KaplanMeier(times: data.time, events: data.event)
             for (key, transform) in [("log", KaplanMeier.ConfidenceTransform.log), ("loglog", .logLog), ("plain", .plain)] {
-                let km = try KaplanMeier(times: data.time, events: data.event, transform: transform)
                 let label = "\(name) \(key)"
                 // R's survfit applies timefix (aeqSurv), so its times can differ in the last bits.
                 assertClose(km.times, c.doubles("time"), rel: 1e-12, routine: "KaplanMeier times", "\(label) time")
-                XCTAssertEqual(km.atRisk.map(Double.init), c.reals("n_risk"), label)
-                XCTAssertEqual(km.events.map(Double.init), c.reals("n_event"), label)
-                XCTAssertEqual(km.censored.map(Double.init), c.reals("n_censor"), label)
+                XCTAssertEqual(km.atRisk, c.reals("n_risk"), label)
+                XCTAssertEqual(km.subjectsAtRisk.map(Double.init), c.reals("n_risk"), label)
+                XCTAssertEqual(km.events, c.reals("n_event"), label)
+                XCTAssertEqual(km.censored, c.reals("n_censor"), label)
                 assertClose(km.survival, c.doubles("surv"), rel: Self.closedForm, floor: 1e-300, routine: "KaplanMeier survival", "\(label) surv")
                 assertClose(km.greenwoodSum.map { $0.squareRoot() }, c.doubles("std_err"), rel: Self.closedForm, routine: "KaplanMeier Greenwood", "\(label) std.err")
                 let r = c.dict(key)
-                assertClose(km.lower, r.doubles("lower"), rel: Self.closedForm, floor: 1e-12, routine: "KaplanMeier CI \(key)", "\(label) lower")
-                assertClose(km.upper, r.doubles("upper"), rel: Self.closedForm, floor: 1e-12, routine: "KaplanMeier CI \(key)", "\(label) upper")
-                let med = km.median
-                for (value, expected) in [(med.estimate, r.doubles("median")[0]), (med.lower, r.doubles("median_lower")[0]), (med.upper, r.doubles("median_upper")[0])] {
+                let ci = km.confidenceIntervals(transform: transform)
+                assertClose(ci.map(\.lower), r.doubles("lower"), rel: Self.closedForm, floor: 1e-12, routine: "KaplanMeier CI \(key)", "\(label) lower")
+                assertClose(ci.map(\.upper), r.doubles("upper"), rel: Self.closedForm, floor: 1e-12, routine: "KaplanMeier CI \(key)", "\(label) upper")
+                // The bound at any time is the bound of the last step at or before it.
+                for (j, t) in km.times.enumerated() {
+                    XCTAssertEqual(km.confidenceInterval(at: t + 1e-9, transform: transform).lower.bitPattern, ci[j].lower.bitPattern, label)
+                }
+                let med = km.median(transform: transform)
+                for (value, expected) in [(med.estimate, r.doubles("median")[0]), (med.confidenceInterval.lower, r.doubles("median_lower")[0]),
+                                          (med.confidenceInterval.upper, r.doubles("median_upper")[0])] {
                     if let e = expected {
-                        assertClose(value ?? .nan, e, rel: Self.closedForm, routine: "KaplanMeier median", "\(label) median/limit")
+                        assertClose(value, e, rel: Self.closedForm, routine: "KaplanMeier median", "\(label) median/limit")
                     } else {
-                        XCTAssertNil(value, "\(label): R median (or limit) is NA, Swift \(String(describing: value))")
+                        XCTAssertTrue(value.isNaN, "\(label): R median (or limit) is NA, Swift \(value)")
                     }
                 }
                 for (k, p) in [0.25, 0.75].enumerated() {
-                    let q = km.quantile(p)
-                    for (value, expected) in [(q.estimate, r.doubles("quartiles")[k]), (q.lower, r.doubles("quartiles_lower")[k]), (q.upper, r.doubles("quartiles_upper")[k])] {
+                    let q = km.quantile(p, transform: transform)
+                    for (value, expected) in [(q.estimate, r.doubles("quartiles")[k]), (q.confidenceInterval.lower, r.doubles("quartiles_lower")[k]),
+                                              (q.confidenceInterval.upper, r.doubles("quartiles_upper")[k])] {
                         if let e = expected {
-                            assertClose(value ?? .nan, e, rel: Self.closedForm, routine: "KaplanMeier median", "\(label) quantile \(p)")
+                            assertClose(value, e, rel: Self.closedForm, routine: "KaplanMeier median", "\(label) quantile \(p)")
                         } else {
-                            XCTAssertNil(value, "\(label): R quantile \(p) (or limit) is NA, Swift \(String(describing: value))")
+                            XCTAssertTrue(value.isNaN, "\(label): R quantile \(p) (or limit) is NA, Swift \(value)")
                         }
                     }
                 }
@@ -82,17 +90,18 @@ final class SurvivalModelTests: XCTestCase {
         for c in try ModelFixtures.cases("survival_lifelines.json").filter({ $0.string("kind") == "km" }) {
             let name = c.string("name")
             let data = try input(name)
-            let km = try KaplanMeier(times: data.time, events: data.event, transform: .logLog)
+            let km = try KaplanMeier(times: data.time, events: data.event)
+            let ci = km.confidenceIntervals(transform: .logLog)
             let times = c.reals("time")
             let idx = times.map { t in km.times.firstIndex(of: t)! }
             assertClose(idx.map { km.survival[$0] }, c.doubles("survival"), rel: Self.closedForm, floor: 1e-300, routine: "KaplanMeier survival (lifelines)", "\(name) survival")
             // lifelines reports 0/1 where R reports NA; compare only where S is strictly inside (0, 1).
             let inside = idx.indices.filter { km.survival[idx[$0]] > 0 && km.survival[idx[$0]] < 1 }
-            assertClose(inside.map { km.lower[idx[$0]] }, inside.map { c.doubles("lower_loglog")[$0] }, rel: Self.closedForm, floor: 1e-12,
+            assertClose(inside.map { ci[idx[$0]].lower }, inside.map { c.doubles("lower_loglog")[$0] }, rel: Self.closedForm, floor: 1e-12,
                         routine: "KaplanMeier CI loglog (lifelines)", "\(name) lower")
-            assertClose(inside.map { km.upper[idx[$0]] }, inside.map { c.doubles("upper_loglog")[$0] }, rel: Self.closedForm, floor: 1e-12,
+            assertClose(inside.map { ci[idx[$0]].upper }, inside.map { c.doubles("upper_loglog")[$0] }, rel: Self.closedForm, floor: 1e-12,
                         routine: "KaplanMeier CI loglog (lifelines)", "\(name) upper")
-            XCTAssertEqual(idx.map { Double(km.atRisk[$0]) }, c.reals("at_risk"), name)
+            XCTAssertEqual(idx.map { km.atRisk[$0] }, c.reals("at_risk"), name)
         }
     }
 
@@ -212,12 +221,24 @@ final class SurvivalModelTests: XCTestCase {
         // No events: survival stays 1, no median.
         let km = try KaplanMeier(times: [1, 2, 3], events: [false, false, false])
         XCTAssertEqual(km.survival, [1, 1, 1])
-        XCTAssertNil(km.median.estimate)
-        // One group only: zero degrees of freedom.
+        XCTAssertTrue(km.median().estimate.isNaN)
+        // One group only: nothing to compare, so no statistic and no p-value (was df 0, p NaN, silently).
         let lr = try LogRankTest(times: [1, 2, 3], events: [true, true, false], groups: [0, 0, 0])
+        XCTAssertEqual(lr.degeneracy, .singleGroup)
         XCTAssertEqual(lr.degreesOfFreedom, 0)
-        XCTAssertEqual(lr.chiSquared, 0)
+        XCTAssertTrue(lr.chiSquared.isNaN && lr.pValue.isNaN)
+        // No events at all.
+        let none = try LogRankTest(times: [1, 2, 3, 4], events: [false, false, false, false], groups: [0, 1, 0, 1])
+        XCTAssertEqual(none.degeneracy, .noEvents)
+        XCTAssertTrue(none.pValue.isNaN)
+        // Invalid input throws.
         XCTAssertThrowsError(try KaplanMeier(times: [1, -2], events: [true, true]))
+        XCTAssertThrowsError(try KaplanMeier(times: [1, 2], events: [true]))
+        XCTAssertThrowsError(try KaplanMeier(times: [1, 2], events: [true, true], weights: [1, -1]))
+        XCTAssertThrowsError(try LogRankTest(times: [1, 2], events: [true, true], groups: [0]))
+        let empty = try KaplanMeier(times: [], events: [])
+        XCTAssertEqual(empty.degeneracy, .tooFewObservations)
+        XCTAssertTrue(empty.survival(at: 1).isNaN)
         // Step function and Greenwood variance by hand: times 1,2,2,3 (events 1,1,0,1).
         let k = try KaplanMeier(times: [1, 2, 2, 3], events: [true, true, false, true])
         XCTAssertEqual(k.survival(at: 0.5), 1)
@@ -227,15 +248,27 @@ final class SurvivalModelTests: XCTestCase {
         XCTAssertEqual(k.greenwoodVariance[1], 0.25 * (1.0 / 12 + 1.0 / 6), accuracy: 1e-15)
     }
 
-    func testCoxMonotoneLikelihoodIsReported() {
+    func testCoxMonotoneLikelihoodIsReportedAsNotConverged() throws {
         // The covariate orders the event times perfectly (larger x, earlier event): beta -> +infinity.
         let times: [Double] = [1, 2, 3, 4, 5, 6]
         let x = Matrix([[6], [5], [4], [3], [2], [1]].map { $0.map(Double.init) })
-        XCTAssertThrowsError(try CoxProportionalHazards(times: times, events: [true, true, true, true, true, true], covariates: x)) { error in
-            switch error {
-            case SurvivalError.notConverged, SurvivalError.singularInformation: break
-            default: XCTFail("got \(error)")
-            }
-        }
+        let fit = try CoxProportionalHazards(times: times, events: [true, true, true, true, true, true], covariates: x, names: ["x"])
+        XCTAssertEqual(fit.degeneracy, .notConverged, "a monotone likelihood is the documented notConverged, not a collinearity")
+        XCTAssertTrue(fit.coefficients["x"]!.estimate.isNaN)
+        XCTAssertTrue(fit.hazardRatioIntervals()[0].lower.isNaN)
+    }
+
+    func testCoxDegenerateDataSaysWhy() throws {
+        let t: [Double] = [1, 2, 3, 4]
+        let none = try CoxProportionalHazards(times: t, events: [false, false, false, false], covariates: Matrix([[0], [1], [0], [1]]))
+        XCTAssertEqual(none.degeneracy, .noEvents)
+        let collinear = try CoxProportionalHazards(times: t, events: [true, false, true, true],
+                                                   covariates: Matrix([[0, 0], [1, 2], [0, 0], [1, 2]]))
+        XCTAssertEqual(collinear.degeneracy, .singularDesign)
+        let oneCluster = try CoxProportionalHazards(times: t, events: [true, false, true, true], covariates: Matrix([[0], [1], [1], [0]]),
+                                                    clusters: [7, 7, 7, 7])
+        XCTAssertEqual(oneCluster.degeneracy, .tooFewClusters)
+        XCTAssertThrowsError(try CoxProportionalHazards(times: t, events: [true, true, true, true], covariates: Matrix([[0], [1], [0], [1]]),
+                                                        names: ["a", "b"]))
     }
 }

@@ -6,10 +6,26 @@ extension CovariateBalance {
     /// `init(values:treated:)` gives on the expanded data, in time linear in
     /// the number of treated units and distinct values. Used for "before
     /// matching" balance against millions of candidate person-dates.
+    ///
+    /// ```swift
+    /// let b = try CovariateBalance(treated: clientAges, controlCounts: [25: 1200, 26: 1130, 27: 990])
+    /// ```
+    /// - Parameters:
+    ///   - xt: the treated units' values.
+    ///   - controlCounts: control value -> number of control units with it.
+    ///   - denominator: which SD standardises the mean difference.
+    ///   - binary: how 0/1 covariates are summarised.
+    /// - Returns: the balance; `degeneracy == .tooFewObservations` when a group has fewer than two units.
+    /// - Throws: `StatsError.invalidValue` for a negative count or a non-finite value.
     public init(treated xt: [Double], controlCounts: [Double: Int], denominator: Denominator = .treated,
-                binary: BinaryHandling = .rawDifference) throws {
+                binary: BinaryHandling = .rawDifference) throws(StatsError) {
+        try Check.finite(xt, name: "treated values")
+        for (value, count) in controlCounts {
+            guard value.isFinite else { throw .invalidValue("control value \(value) is not finite") }
+            try Check.count("of control value \(value)", count)
+        }
         let nc = controlCounts.values.reduce(0, +)
-        guard xt.count >= 2, nc >= 2 else { throw BalanceError.tooFewUnits(treated: xt.count, control: nc) }
+        guard xt.count >= 2, nc >= 2 else { self = CovariateBalance(degenerate: .tooFewObservations); return }
         let values = Set(xt).union(controlCounts.keys).sorted()
         let binaryVariable = values.allSatisfy { $0 == 0 || $0 == 1 }
         let nt = Double(xt.count), ncd = Double(nc)
@@ -51,5 +67,6 @@ extension CovariateBalance {
             self.ecdfMean = total / Double(values.count)
             self.ecdfMax = maxD
         }
+        self.degeneracy = nil
     }
 }

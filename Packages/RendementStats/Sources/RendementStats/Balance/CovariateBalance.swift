@@ -23,7 +23,12 @@ import Foundation
 ///   distinct value: mean and max of |F_t - F_c| (MatchIt "eCDF Mean"/"eCDF
 ///   Max"; the max is cobalt's KS statistic); for binary covariates both equal
 ///   |p_t - p_c| (MatchIt). They are on the raw scale (no standardisation).
-public struct CovariateBalance: Sendable {
+///
+/// ```swift
+/// let b = try CovariateBalance(values: age, treated: isClient, weights: matchWeights)
+/// if b.degeneracy == nil { print(b.standardizedMeanDifference, b.varianceRatio) }
+/// ```
+public struct CovariateBalance: Sendable, Equatable {
     /// Which standard deviation standardises the mean difference.
     public enum Denominator: Sendable, Equatable {
         /// Treated-group SD (ATT; cobalt/MatchIt default).
@@ -61,22 +66,41 @@ public struct CovariateBalance: Sendable {
     public let ecdfMean: Double
     /// Max of |F_t - F_c| (Kolmogorov-Smirnov statistic).
     public let ecdfMax: Double
+    /// `.tooFewObservations` when a group has fewer than two units (or no unit with a
+    /// positive weight); every statistic is then NaN.
+    public let degeneracy: Degeneracy?
 
-    /// Computes the statistics. `weights` (matching or balancing weights, one
-    /// per unit, >= 0; default all 1) apply to means, variances and eCDFs but
-    /// not to the SMD denominator.
+    /// A result whose statistics are NaN for `reason`.
+    init(degenerate reason: Degeneracy) {
+        isBinary = false
+        treatedMean = .nan; controlMean = .nan; standardizationFactor = .nan; standardizedMeanDifference = .nan
+        varianceRatio = .nan; ecdfMean = .nan; ecdfMax = .nan
+        degeneracy = reason
+    }
+
+    /// Computes the statistics.
+    ///
+    /// - Parameters:
+    ///   - x: the covariate, one value per unit.
+    ///   - treated: group membership, one flag per unit.
+    ///   - weights: matching or balancing weights (>= 0; default all 1); they apply to means,
+    ///     variances and eCDFs but not to the SMD denominator.
+    ///   - denominator: which SD standardises the mean difference.
+    ///   - binary: how 0/1 covariates are summarised.
+    /// - Returns: the balance; `degeneracy == .tooFewObservations` when a group has fewer
+    ///   than two units or no positively weighted unit.
+    /// - Throws: `StatsError` for arrays of different lengths, a non-finite value or an invalid weight.
     public init(values x: [Double], treated: [Bool], weights: [Double]? = nil,
-                denominator: Denominator = .treated, binary: BinaryHandling = .rawDifference) throws {
+                denominator: Denominator = .treated, binary: BinaryHandling = .rawDifference) throws(StatsError) {
         let n = x.count
-        guard treated.count == n, weights?.count ?? n == n else {
-            throw BalanceError.dimensionMismatch("values \(n), treated \(treated.count), weights \(weights?.count ?? n)")
-        }
+        try Check.sameLength(n, [("treated", treated.count), ("weights", weights?.count)])
+        try Check.finite(x, name: "values")
+        try Check.weights(weights)
         let w = weights ?? [Double](repeating: 1, count: n)
-        if let bad = w.firstIndex(where: { !($0 >= 0) || !$0.isFinite }) { throw BalanceError.invalidWeight(index: bad, value: w[bad]) }
         let ti = (0..<n).filter { treated[$0] }, ci = (0..<n).filter { !treated[$0] }
-        guard ti.count >= 2, ci.count >= 2 else { throw BalanceError.tooFewUnits(treated: ti.count, control: ci.count) }
-        guard ti.contains(where: { w[$0] > 0 }), ci.contains(where: { w[$0] > 0 }) else {
-            throw BalanceError.tooFewUnits(treated: ti.filter { w[$0] > 0 }.count, control: ci.filter { w[$0] > 0 }.count)
+        guard ti.count >= 2, ci.count >= 2, ti.contains(where: { w[$0] > 0 }), ci.contains(where: { w[$0] > 0 }) else {
+            self = CovariateBalance(degenerate: .tooFewObservations)
+            return
         }
         let binaryVariable = x.allSatisfy { $0 == 0 || $0 == 1 }
         let xt = ti.map { x[$0] }, xc = ci.map { x[$0] }
@@ -103,6 +127,7 @@ public struct CovariateBalance: Sendable {
         } else {
             (ecdfMean, ecdfMax) = CovariateBalance.ecdfDifferences(x: x, treated: treated, weights: w)
         }
+        degeneracy = nil
     }
 
     static func mean(_ x: [Double], _ w: [Double]) -> Double {

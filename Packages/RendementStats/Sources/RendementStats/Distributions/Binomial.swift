@@ -75,15 +75,16 @@ public struct Binomial: Sendable {
                                                Double(trials - k), Double(k + 1)).upper
     }
 
-    /// Smallest `k` with `cdf(k) >= p` (binary search); `p` in [0, 1].
-    public func quantile(_ p: Double) -> Int {
-        precondition(valid && p >= 0 && p <= 1, "Binomial.quantile: invalid arguments")
+    /// Smallest `k` with `cdf(k) >= p` (binary search), as a whole number; NaN
+    /// for `p` outside [0, 1] or invalid parameters (as `scipy.stats.binom.ppf`).
+    public func quantile(_ p: Double) -> Double {
+        guard valid && p >= 0 && p <= 1 else { return .nan }
         if p == 0 { return 0 }  // scipy returns -1 for p == 0; we return the support minimum
         var lo = 0, hi = trials
         while lo < hi {
             let mid = lo + (hi - lo) / 2
             if cdf(mid) >= p { hi = mid } else { lo = mid + 1 }
         }
-        return lo
+        return Double(lo)
     }
 }

@@ -43,11 +43,12 @@ public struct Poisson: Sendable {
         return SpecialFunctions.regularizedGammaP(Double(k) + 1, mean)
     }
 
-    /// Smallest `k` with `cdf(k) >= p`; `p` in [0, 1) (returns `Int.max` for p == 1).
-    public func quantile(_ p: Double) -> Int {
-        precondition(valid && p >= 0 && p <= 1, "Poisson.quantile: invalid arguments")
+    /// Smallest `k` with `cdf(k) >= p`, as a whole number; infinity for p == 1
+    /// and NaN for `p` outside [0, 1] or an invalid mean (as `scipy.stats.poisson.ppf`).
+    public func quantile(_ p: Double) -> Double {
+        guard valid && p >= 0 && p <= 1 else { return .nan }
         if p == 0 { return 0 }
-        if p == 1 { return Int.max }
+        if p == 1 { return .infinity }
         var hi = max(1, Int(mean + 10 * Foundation.sqrt(mean) + 10))
         while cdf(hi) < p { hi *= 2 }
         var lo = 0
@@ -55,6 +56,6 @@ public struct Poisson: Sendable {
             let mid = lo + (hi - lo) / 2
             if cdf(mid) >= p { hi = mid } else { lo = mid + 1 }
         }
-        return lo
+        return Double(lo)
     }
 }

@@ -1,10 +1,12 @@
 import Foundation
 
 /// Result of the exact binomial test of H₀: success probability = p₀.
-public struct BinomialTestResult: Sendable {
+public struct BinomialTestResult: Sendable, Equatable {
     /// Number of successes k.
     public let statistic: Int
+    /// Number of trials n.
     public let trials: Int
+    /// Two-sided p-value (NaN when `degeneracy` is set).
     public let pValue: Double
     /// k/n.
     public let estimate: Double
@@ -12,6 +14,8 @@ public struct BinomialTestResult: Sendable {
     public let clopperPearson: ConfidenceInterval
     /// Wilson score interval (no continuity correction).
     public let wilson: ConfidenceInterval
+    /// `.tooFewObservations` when n = 0 (every figure is then NaN).
+    public let degeneracy: Degeneracy?
 }
 
 extension HypothesisTests {
@@ -23,9 +27,32 @@ extension HypothesisTests {
         return a * f / (a * f + b)
     }
 
+    /// Checks 0 <= k <= n and the level.
+    static func checkProportion(_ k: Int, _ n: Int, _ level: Double) throws(StatsError) {
+        try Check.count("trials", n)
+        guard k >= 0, k <= n else { throw .invalidValue("successes \(k) not in 0...\(n)") }
+        try Check.level(level)
+    }
+
     /// Clopper–Pearson interval: [Beta(α/2; k, n-k+1), Beta(1-α/2; k+1, n-k)], with 0 / 1 at
     /// k = 0 / k = n (`scipy.stats.binomtest(...).proportion_ci(method="exact")`).
-    public static func clopperPearson(successes k: Int, trials n: Int, confidenceLevel: Double = 0.95) -> ConfidenceInterval {
+    ///
+    /// ```swift
+    /// let ci = try HypothesisTests.clopperPearson(successes: 7, trials: 20)
+    /// ```
+    /// - Parameters:
+    ///   - k: successes, 0...n.
+    ///   - n: trials (n = 0 gives an undefined interval).
+    ///   - confidenceLevel: in (0, 1).
+    /// - Returns: the exact interval for the proportion.
+    /// - Throws: `StatsError.invalidValue` for k outside 0...n or a level outside (0, 1).
+    public static func clopperPearson(successes k: Int, trials n: Int, confidenceLevel: Double = 0.95) throws(StatsError) -> ConfidenceInterval {
+        try checkProportion(k, n, confidenceLevel)
+        return exactInterval(k, n, confidenceLevel)
+    }
+
+    static func exactInterval(_ k: Int, _ n: Int, _ confidenceLevel: Double) -> ConfidenceInterval {
+        guard n > 0 else { return .undefined(level: confidenceLevel) }
         let alpha = 1 - confidenceLevel
         let lo = k == 0 ? 0 : betaQuantile(alpha / 2, Double(k), Double(n - k + 1))
         let hi = k == n ? 1 : betaQuantile(1 - alpha / 2, Double(k + 1), Double(n - k))
@@ -35,7 +62,23 @@ extension HypothesisTests {
     /// Wilson score interval without continuity correction (Wilson 1927; Newcombe 1998 method 3):
     /// center (2np̂+z²)/(2(n+z²)) ± z·sqrt(4np̂q̂+z²)/(2(n+z²)), 0 at k = 0 and 1 at k = n
     /// (`binomtest(...).proportion_ci(method="wilson")`, `statsmodels proportion_confint(method="wilson")`).
-    public static func wilson(successes k: Int, trials n: Int, confidenceLevel: Double = 0.95) -> ConfidenceInterval {
+    ///
+    /// ```swift
+    /// let ci = try HypothesisTests.wilson(successes: 7, trials: 20)
+    /// ```
+    /// - Parameters:
+    ///   - k: successes, 0...n.
+    ///   - n: trials (n = 0 gives an undefined interval).
+    ///   - confidenceLevel: in (0, 1).
+    /// - Returns: the Wilson score interval for the proportion.
+    /// - Throws: `StatsError.invalidValue` for k outside 0...n or a level outside (0, 1).
+    public static func wilson(successes k: Int, trials n: Int, confidenceLevel: Double = 0.95) throws(StatsError) -> ConfidenceInterval {
+        try checkProportion(k, n, confidenceLevel)
+        return wilsonInterval(k, n, confidenceLevel)
+    }
+
+    static func wilsonInterval(_ k: Int, _ n: Int, _ confidenceLevel: Double) -> ConfidenceInterval {
+        guard n > 0 else { return .undefined(level: confidenceLevel) }
         let z = Normal.standard.quantile(0.5 + 0.5 * confidenceLevel)
         let nn = Double(n)
         let p = Double(k) / nn, q = 1 - p
@@ -49,9 +92,32 @@ extension HypothesisTests {
     /// Exact two-sided binomial test of H₀: p = `p0`, as `scipy.stats.binomtest(k, n, p0)`:
     /// p = Σ P(X = x) over x with P(X = x) <= P(X = k)·(1 + 1e-7), computed as one tail cdf plus
     /// the opposite-tail sf (so tiny p-values keep their relative accuracy).
+    ///
+    /// ```swift
+    /// let r = try HypothesisTests.binomialTest(successes: 15, trials: 20, p0: 0.5)
+    /// print(r.pValue, r.clopperPearson)
+    /// ```
+    /// - Parameters:
+    ///   - k: successes, 0...n.
+    ///   - n: trials; n = 0 gives a result with `degeneracy == .tooFewObservations`.
+    ///   - p0: the null proportion, in [0, 1].
+    ///   - confidenceLevel: level of the two intervals, in (0, 1).
+    /// - Returns: the p-value, the estimate k/n and the Clopper-Pearson and Wilson intervals.
+    /// - Throws: `StatsError.invalidValue` for k outside 0...n, p0 outside [0, 1] or an invalid level.
     public static func binomialTest(successes k: Int, trials n: Int, p0: Double = 0.5,
-                                    confidenceLevel: Double = 0.95) -> BinomialTestResult {
-        precondition(n > 0 && k >= 0 && k <= n && p0 >= 0 && p0 <= 1, "binomialTest: invalid arguments")
+                                    confidenceLevel: Double = 0.95) throws(StatsError) -> BinomialTestResult {
+        try checkProportion(k, n, confidenceLevel)
+        guard p0 >= 0, p0 <= 1 else { throw .invalidValue("p0 = \(p0) is not in [0, 1]") }
+        guard n > 0 else {
+            return BinomialTestResult(statistic: k, trials: n, pValue: .nan, estimate: .nan,
+                                      clopperPearson: .undefined(level: confidenceLevel), wilson: .undefined(level: confidenceLevel),
+                                      degeneracy: .tooFewObservations)
+        }
+        return binomialTestResult(k, n, p0, confidenceLevel)
+    }
+
+    /// The test on checked arguments (n > 0).
+    static func binomialTestResult(_ k: Int, _ n: Int, _ p0: Double, _ confidenceLevel: Double) -> BinomialTestResult {
         let dist = Binomial(trials: n, probability: p0)
         let d = dist.pmf(k)
         let rerr = 1 + 1e-7
@@ -82,7 +148,7 @@ extension HypothesisTests {
         }
         pval = min(1, pval)
         return BinomialTestResult(statistic: k, trials: n, pValue: pval, estimate: Double(k) / Double(n),
-                                  clopperPearson: clopperPearson(successes: k, trials: n, confidenceLevel: confidenceLevel),
-                                  wilson: wilson(successes: k, trials: n, confidenceLevel: confidenceLevel))
+                                  clopperPearson: exactInterval(k, n, confidenceLevel),
+                                  wilson: wilsonInterval(k, n, confidenceLevel), degeneracy: nil)
     }
 }

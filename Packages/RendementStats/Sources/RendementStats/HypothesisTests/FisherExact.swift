@@ -1,8 +1,9 @@
 import Foundation
 
 /// Result of Fisher's exact test for a 2 × 2 table [[a, b], [c, d]].
-public struct FisherExactResult: Sendable {
-    /// Two-sided p-value: total probability of tables (fixed margins) no more likely than the observed.
+public struct FisherExactResult: Sendable, Equatable {
+    /// Two-sided p-value: total probability of tables (fixed margins) no more likely than the
+    /// observed; NaN when `degeneracy` is set.
     public let pValue: Double
     /// Sample odds ratio ad/(bc) (scipy's `fisher_exact` statistic; inf/NaN with zero cells).
     public let sampleOddsRatio: Double
@@ -10,11 +11,14 @@ public struct FisherExactResult: Sendable {
     public let conditionalOddsRatio: Double
     /// Exact conditional confidence interval for the odds ratio, as R `fisher.test`.
     public let confidenceInterval: ConfidenceInterval
+    /// `.emptyMargin` when a row or column total is zero: only one table has the observed
+    /// margins, so the data carry no evidence (scipy returns p = 1; every figure is NaN here).
+    public let degeneracy: Degeneracy?
 }
 
 extension HypothesisTests {
 
-    /// Fisher's exact test on the 2 × 2 table `[[a, b], [c, d]]` (non-negative counts).
+    /// Fisher's exact test on the 2 × 2 table `[[a, b], [c, d]]`.
     ///
     /// - p-value: sum of hypergeometric probabilities `d(x) <= d(a)·(1 + 1e-7)` over the
     ///   support (R `fisher.test`; scipy `fisher_exact` uses the same rule with 1e-14).
@@ -23,8 +27,23 @@ extension HypothesisTests {
     /// - CI: `[ψ_L, ψ_U]` with P_ψL(X >= a) = α/2 and P_ψU(X <= a) = α/2 (R `fisher.test`,
     ///   `scipy.stats.contingency.odds_ratio(kind="conditional").confidence_interval`).
     ///   Roots are found by bisection on log ψ to ~1e-12 relative.
-    public static func fisherExact(_ a: Int, _ b: Int, _ c: Int, _ d: Int, confidenceLevel: Double = 0.95) -> FisherExactResult {
-        precondition(a >= 0 && b >= 0 && c >= 0 && d >= 0, "fisherExact: counts must be non-negative")
+    ///
+    /// ```swift
+    /// let r = try HypothesisTests.fisherExact(TwoByTwoTable(a: 8, b: 2, c: 1, d: 5))
+    /// print(r.pValue, r.conditionalOddsRatio, r.confidenceInterval)
+    /// ```
+    /// - Parameters:
+    ///   - table: the counts.
+    ///   - confidenceLevel: level of the odds-ratio interval, in (0, 1).
+    /// - Returns: the test; `degeneracy == .emptyMargin` when a margin is zero.
+    /// - Throws: `StatsError.invalidValue` for a level outside (0, 1).
+    public static func fisherExact(_ table: TwoByTwoTable, confidenceLevel: Double = 0.95) throws(StatsError) -> FisherExactResult {
+        try Check.level(confidenceLevel)
+        let (a, b, c, d) = (table.a, table.b, table.c, table.d)
+        guard a + b > 0, c + d > 0, a + c > 0, b + d > 0 else {
+            return FisherExactResult(pValue: .nan, sampleOddsRatio: .nan, conditionalOddsRatio: .nan,
+                                     confidenceInterval: .undefined(level: confidenceLevel), degeneracy: .emptyMargin)
+        }
         let sampleOR: Double = (b > 0 && c > 0) ? Double(a) * Double(d) / (Double(b) * Double(c))
             : ((a * d > 0) ? .infinity : .nan)
         let m = a + c, n = b + d, k = a + b   // R: m = col 1 total, n = col 2 total, k = row 1 total
@@ -80,6 +99,7 @@ extension HypothesisTests {
         // lowerTail is decreasing in ψ: solve -lowerTail increasing = -alpha
         let upper: Double = a == hi ? .infinity : solveIncreasing({ -lowerTail($0) }, -alpha)
         return FisherExactResult(pValue: pval, sampleOddsRatio: sampleOR, conditionalOddsRatio: mle,
-                                 confidenceInterval: ConfidenceInterval(lower: lower, upper: upper, level: confidenceLevel))
+                                 confidenceInterval: ConfidenceInterval(lower: lower, upper: upper, level: confidenceLevel),
+                                 degeneracy: nil)
     }
 }

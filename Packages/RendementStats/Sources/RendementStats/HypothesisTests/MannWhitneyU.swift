@@ -1,11 +1,12 @@
 import Foundation
 
 /// Result of the Mann–Whitney U test.
-public struct MannWhitneyUResult: Sendable {
+public struct MannWhitneyUResult: Sendable, Equatable {
     /// U₁ = R₁ - n₁(n₁+1)/2 for the first sample (scipy's reported statistic).
     public let statistic: Double
-    /// Two-sided p-value.
+    /// Two-sided p-value (NaN when `degeneracy` is set).
     public let pValue: Double
+    /// How the p-value was obtained.
     public let method: RankTestMethod
     /// Standardised statistic (max(U₁,U₂) - n₁n₂/2 - ½)/σ (asymptotic only, else NaN).
     public let zStatistic: Double
@@ -13,6 +14,8 @@ public struct MannWhitneyUResult: Sendable {
     public let probabilityOfSuperiority: Double
     /// Rank-biserial correlation 2U₁/(n₁n₂) - 1.
     public let effectSize: Double
+    /// `.tooFewObservations` when a sample is empty (every figure NaN).
+    public let degeneracy: Degeneracy?
 }
 
 extension HypothesisTests {
@@ -22,9 +25,24 @@ extension HypothesisTests {
     /// min-size condition holds (n₁ <= 8 or n₂ <= 8) and there are no ties, p = 2·P(U >= max(U₁,U₂));
     /// otherwise the normal approximation with tie correction
     /// σ² = n₁n₂/12·((n+1) - Σ(t³-t)/(n(n-1))) and continuity correction ½. p is capped at 1.
-    public static func mannWhitneyU(_ x: [Double], _ y: [Double], useContinuity: Bool = true) -> MannWhitneyUResult {
+    ///
+    /// ```swift
+    /// let r = try HypothesisTests.mannWhitneyU([1.2, 3.4, 2.2], [4.1, 5.0, 3.9, 6.2])
+    /// print(r.statistic, r.pValue, r.method)
+    /// ```
+    /// - Parameters:
+    ///   - x: first sample.
+    ///   - y: second sample.
+    ///   - useContinuity: continuity correction of the normal approximation.
+    /// - Returns: the test; `degeneracy == .tooFewObservations` when a sample is empty.
+    /// - Throws: `StatsError.invalidValue` for a non-finite value.
+    public static func mannWhitneyU(_ x: [Double], _ y: [Double], useContinuity: Bool = true) throws(StatsError) -> MannWhitneyUResult {
+        try Check.finite(x, name: "x"); try Check.finite(y, name: "y")
         let n1 = x.count, n2 = y.count
-        precondition(n1 > 0 && n2 > 0, "mannWhitneyU: both samples must be non-empty")
+        guard n1 > 0 && n2 > 0 else {
+            return MannWhitneyUResult(statistic: .nan, pValue: .nan, method: .asymptotic, zStatistic: .nan,
+                                      probabilityOfSuperiority: .nan, effectSize: .nan, degeneracy: .tooFewObservations)
+        }
         let (ranks, ties) = averageRanks(x + y)
         let r1 = ranks[0..<n1].reduce(0, +)
         let u1 = r1 - Double(n1 * (n1 + 1)) / 2
@@ -44,7 +62,7 @@ extension HypothesisTests {
             if k < 0 { s = 0 }
             let p = min(1, 2 * s / total)
             return MannWhitneyUResult(statistic: u1, pValue: p, method: .exact, zStatistic: .nan,
-                                      probabilityOfSuperiority: ps, effectSize: 2 * ps - 1)
+                                      probabilityOfSuperiority: ps, effectSize: 2 * ps - 1, degeneracy: nil)
         }
         let n = Double(n1 + n2)
         let tieTerm = ties.reduce(0.0) { $0 + Double($1 * $1 * $1 - $1) }
@@ -54,7 +72,7 @@ extension HypothesisTests {
         let z = num / s
         let p = min(1, 2 * Normal.standardCDF(-z))
         return MannWhitneyUResult(statistic: u1, pValue: p, method: .asymptotic, zStatistic: z,
-                                  probabilityOfSuperiority: ps, effectSize: 2 * ps - 1)
+                                  probabilityOfSuperiority: ps, effectSize: 2 * ps - 1, degeneracy: nil)
     }
 
     /// Frequencies of U = 0...n₁n₂ under H₀: coefficients of the Gaussian binomial

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Result of the Cochran–Mantel–Haenszel analysis of K stratified 2 × 2 tables.
-public struct MantelHaenszelResult: Sendable {
-    /// CMH statistic for H₀: common odds ratio = 1 (χ², 1 df).
+public struct MantelHaenszelResult: Sendable, Equatable {
+    /// CMH statistic for H₀: common odds ratio = 1 (χ², 1 df); NaN when `degeneracy` is set.
     public let statistic: Double
+    /// Upper-tail χ²₁ p-value of the CMH statistic.
     public let pValue: Double
     /// Mantel–Haenszel pooled odds ratio Σ(ad/n) / Σ(bc/n).
     public let pooledOddsRatio: Double
@@ -14,9 +15,27 @@ public struct MantelHaenszelResult: Sendable {
     /// Breslow–Day statistic for homogeneity of the odds ratios (χ², K-1 df).
     public let breslowDayStatistic: Double
     public let breslowDayPValue: Double
-    /// Tarone's (1985) adjusted Breslow–Day statistic and p-value.
+    /// Tarone's (1985) adjusted Breslow–Day statistic.
     public let taroneStatistic: Double
+    /// p-value of Tarone's statistic (K-1 df).
     public let taronePValue: Double
+    /// Why the figures are NaN: `.noEvents` (no events in any stratum), `.emptyMargin`
+    /// (every stratum has an empty row or column, so the CMH variance is zero) or
+    /// `.tooFewObservations` (no stratum with at least two units).
+    public let degeneracy: Degeneracy?
+
+    static func degenerate(_ reason: Degeneracy, level: Double) -> MantelHaenszelResult {
+        MantelHaenszelResult(statistic: .nan, pValue: .nan, pooledOddsRatio: .nan, logOddsRatioStandardError: .nan,
+                             confidenceInterval: .undefined(level: level), breslowDayStatistic: .nan, breslowDayPValue: .nan,
+                             taroneStatistic: .nan, taronePValue: .nan, degeneracy: reason)
+    }
+}
+
+/// The counts of one stratum as doubles.
+private struct Stratum {
+    let a: Double, b: Double, c: Double, d: Double
+    init(_ t: TwoByTwoTable) { a = Double(t.a); b = Double(t.b); c = Double(t.c); d = Double(t.d) }
+    var n: Double { a + b + c + d }
 }
 
 extension HypothesisTests {
@@ -27,11 +46,30 @@ extension HypothesisTests {
     /// `test_null_odds(correction=)`, `oddsratio_pooled`, `logodds_pooled_se`,
     /// `oddsratio_pooled_confint(alpha)`, `test_equal_odds(adjust=False/True)`.
     /// p-values are upper-tail `χ².sf` computed directly (statsmodels computes `1 - cdf`,
-    /// which floors at ~1e-16; the two agree above that).
-    /// Returns nil for no strata or an empty stratum.
-    public static func mantelHaenszel(_ tables: [TwoByTwoTable], correction: Bool = false,
-                                      confidenceLevel: Double = 0.95) -> MantelHaenszelResult? {
-        guard !tables.isEmpty, tables.allSatisfy({ $0.n > 0 }) else { return nil }
+    /// which floors at ~1e-16; the two agree above that). Strata with fewer than two units
+    /// carry no information and are left out (statsmodels would return NaN).
+    ///
+    /// ```swift
+    /// let strata = try [TwoByTwoTable(a: 10, b: 20, c: 5, d: 25), TwoByTwoTable(a: 7, b: 9, c: 3, d: 11)]
+    /// let r = try HypothesisTests.mantelHaenszel(strata)
+    /// print(r.pooledOddsRatio, r.confidenceInterval, r.pValue)
+    /// ```
+    /// - Parameters:
+    ///   - tables: one 2 x 2 table per stratum.
+    ///   - correction: continuity correction of the CMH statistic.
+    ///   - confidenceLevel: level of the pooled odds-ratio interval, in (0, 1).
+    /// - Returns: the analysis; with `degeneracy` set (all figures NaN) when no stratum has an
+    ///   event (`.noEvents`), every stratum has an empty margin (`.emptyMargin`) or no stratum
+    ///   has two units (`.tooFewObservations`).
+    /// - Throws: `StatsError.dimensionMismatch` for no tables, `StatsError.invalidValue` for a
+    ///   level outside (0, 1).
+    public static func mantelHaenszel(_ strata: [TwoByTwoTable], correction: Bool = false,
+                                      confidenceLevel: Double = 0.95) throws(StatsError) -> MantelHaenszelResult {
+        guard !strata.isEmpty else { throw .dimensionMismatch("Mantel-Haenszel needs at least one stratum") }
+        try Check.level(confidenceLevel)
+        let tables = strata.filter { $0.total >= 2 }.map(Stratum.init)
+        guard !tables.isEmpty else { return .degenerate(.tooFewObservations, level: confidenceLevel) }
+        if tables.allSatisfy({ $0.a + $0.c == 0 }) { return .degenerate(.noEvents, level: confidenceLevel) }
         // CMH statistic
         var num = 0.0, den = 0.0
         var adn = 0.0, bcn = 0.0
@@ -43,6 +81,7 @@ extension HypothesisTests {
             adn += t.a * t.d / n
             bcn += t.b * t.c / n
         }
+        guard den > 0 else { return .degenerate(.emptyMargin, level: confidenceLevel) }
         var s = abs(num)
         if correction { s -= 0.5 }
         let stat = s * s / den
@@ -91,6 +130,6 @@ extension HypothesisTests {
         let taroneP = k > 0 ? ChiSquared(degreesOfFreedom: k).sf(tarone) : .nan
         return MantelHaenszelResult(statistic: stat, pValue: p, pooledOddsRatio: or, logOddsRatioStandardError: se,
                                     confidenceInterval: ci, breslowDayStatistic: bd, breslowDayPValue: bdP,
-                                    taroneStatistic: tarone, taronePValue: taroneP)
+                                    taroneStatistic: tarone, taronePValue: taroneP, degeneracy: nil)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Result of a one-sample, paired or Welch two-sample t test.
-public struct TTestResult: Sendable {
+public struct TTestResult: Sendable, Equatable {
     /// t statistic (NaN when `degeneracy` is set).
     public let statistic: Double
     /// Two-sided p-value.
@@ -18,13 +18,13 @@ public struct TTestResult: Sendable {
     /// Welch: (x̄-ȳ)/sqrt((s₁²+s₂²)/2) (the average-variance d for unequal variances).
     public let effectSize: Double
     /// Set when the data cannot support the test (statistic, p, CI are then NaN).
-    public let degeneracy: TestDegeneracy?
+    public let degeneracy: Degeneracy?
 }
 
 extension HypothesisTests {
 
     static func tResult(estimate: Double, se: Double, df: Double, nullValue: Double,
-                        effect: Double, level: Double, degeneracy: TestDegeneracy?) -> TTestResult {
+                        effect: Double, level: Double, degeneracy: Degeneracy?) -> TTestResult {
         if let degeneracy {
             return TTestResult(statistic: .nan, pValue: .nan, degreesOfFreedom: df, estimate: estimate,
                                standardError: se,
@@ -44,7 +44,20 @@ extension HypothesisTests {
     /// its `confidence_interval(level)` (interval for the mean).
     /// n < 2 → `.tooFewObservations`; zero sample variance → `.zeroVariance` (scipy would
     /// return ±inf/NaN; we return NaN because the data carry no information on the spread).
-    public static func oneSampleTTest(_ x: [Double], mu: Double = 0, confidenceLevel: Double = 0.95) -> TTestResult {
+    ///
+    /// ```swift
+    /// let r = try HypothesisTests.oneSampleTTest([0.4, -1.2, 0.3, 2.2, 1.0], mu: 0)
+    /// print(r.estimate, r.confidenceInterval, r.pValue)
+    /// ```
+    /// - Parameters:
+    ///   - x: the sample.
+    ///   - mu: the null mean.
+    ///   - confidenceLevel: level of the interval for the mean, in (0, 1).
+    /// - Returns: the test, with `degeneracy` set when n < 2 or the variance is zero.
+    /// - Throws: `StatsError.invalidValue` for a non-finite value or a level outside (0, 1).
+    public static func oneSampleTTest(_ x: [Double], mu: Double = 0, confidenceLevel: Double = 0.95) throws(StatsError) -> TTestResult {
+        try Check.finite(x, name: "x")
+        try Check.level(confidenceLevel)
         let n = x.count
         let m = Descriptives.mean(x)
         guard n >= 2 else {
@@ -53,21 +66,29 @@ extension HypothesisTests {
         }
         let s = Descriptives.standardDeviation(x)
         let se = s / Double(n).squareRoot()
-        let degenerate: TestDegeneracy? = s > 0 ? nil : .zeroVariance
+        let degenerate: Degeneracy? = s > 0 ? nil : .zeroVariance
         return tResult(estimate: m, se: se, df: Double(n - 1), nullValue: mu, effect: (m - mu) / s,
                        level: confidenceLevel, degeneracy: degenerate)
     }
 
     /// Paired t test on `x - y`. Matches `scipy.stats.ttest_rel(x, y)` and its
     /// `confidence_interval(level)` (interval for the mean difference).
-    /// Different lengths or n < 2 → `.tooFewObservations`; all differences equal → `.zeroVariance`.
-    public static func pairedTTest(_ x: [Double], _ y: [Double], confidenceLevel: Double = 0.95) -> TTestResult {
-        guard x.count == y.count else {
-            return tResult(estimate: .nan, se: .nan, df: .nan, nullValue: 0, effect: .nan,
-                           level: confidenceLevel, degeneracy: .tooFewObservations)
-        }
+    /// n < 2 → `.tooFewObservations`; all differences equal → `.zeroVariance`.
+    ///
+    /// ```swift
+    /// let r = try HypothesisTests.pairedTTest([5.1, 4.8, 6.0], [4.2, 4.9, 5.1])
+    /// ```
+    /// - Parameters:
+    ///   - x: first measurement per pair.
+    ///   - y: second measurement per pair.
+    ///   - confidenceLevel: level of the interval for the mean difference, in (0, 1).
+    /// - Returns: the test on the differences.
+    /// - Throws: `StatsError.dimensionMismatch` when x and y differ in length,
+    ///   `StatsError.invalidValue` for a non-finite value or an invalid level.
+    public static func pairedTTest(_ x: [Double], _ y: [Double], confidenceLevel: Double = 0.95) throws(StatsError) -> TTestResult {
+        try Check.sameLength(x.count, [("y", y.count)])
         let d = zip(x, y).map { $0 - $1 }
-        return oneSampleTTest(d, mu: 0, confidenceLevel: confidenceLevel)
+        return try oneSampleTTest(d, mu: 0, confidenceLevel: confidenceLevel)
     }
 
     /// Welch's unequal-variance two-sample t test of H₀: mean(x) = mean(y), with
@@ -75,7 +96,20 @@ extension HypothesisTests {
     /// Matches `scipy.stats.ttest_ind(x, y, equal_var=False)` and its
     /// `confidence_interval(level)` (interval for x̄ - ȳ).
     /// Either n < 2 → `.tooFewObservations`; both variances zero → `.zeroVariance`.
-    public static func welchTTest(_ x: [Double], _ y: [Double], confidenceLevel: Double = 0.95) -> TTestResult {
+    ///
+    /// ```swift
+    /// let r = try HypothesisTests.welchTTest([2.1, 3.3, 2.8, 3.9], [1.0, 1.9, 2.2])
+    /// ```
+    /// - Parameters:
+    ///   - x: first sample.
+    ///   - y: second sample.
+    ///   - confidenceLevel: level of the interval for x̄ - ȳ, in (0, 1).
+    /// - Returns: the test, with `degeneracy` set when a sample has fewer than two values or
+    ///   both variances are zero.
+    /// - Throws: `StatsError.invalidValue` for a non-finite value or a level outside (0, 1).
+    public static func welchTTest(_ x: [Double], _ y: [Double], confidenceLevel: Double = 0.95) throws(StatsError) -> TTestResult {
+        try Check.finite(x, name: "x"); try Check.finite(y, name: "y")
+        try Check.level(confidenceLevel)
         let n1 = Double(x.count), n2 = Double(y.count)
         let diff = Descriptives.mean(x) - Descriptives.mean(y)
         guard x.count >= 2 && y.count >= 2 else {

@@ -1,22 +1,26 @@
 import Foundation
 
 /// Result of the Wilcoxon signed-rank test.
-public struct WilcoxonSignedRankResult: Sendable {
+public struct WilcoxonSignedRankResult: Sendable, Equatable {
     /// min(R⁺, R⁻), the statistic scipy reports for the two-sided test.
     public let statistic: Double
     /// Sum of ranks of the positive differences.
     public let rPlus: Double
     /// Sum of ranks of the negative differences.
     public let rMinus: Double
-    /// Two-sided p-value.
+    /// Two-sided p-value (NaN when `degeneracy` is set).
     public let pValue: Double
     /// Standardised statistic (R⁺ - n(n+1)/4)/σ, with continuity correction if requested; NaN unless asymptotic.
     public let zStatistic: Double
     /// Number of non-zero differences used.
     public let nonZeroCount: Int
+    /// How the p-value was obtained.
     public let method: RankTestMethod
     /// Matched-pairs rank-biserial correlation (R⁺ - R⁻)/(R⁺ + R⁻) (Kerby 2014).
     public let effectSize: Double
+    /// `.tooFewObservations` for no differences, `.zeroVariance` when every difference is
+    /// zero (nothing to rank); statistic and p-value are then NaN.
+    public let degeneracy: Degeneracy?
 }
 
 extension HypothesisTests {
@@ -28,18 +32,35 @@ extension HypothesisTests {
     /// otherwise no ties and no zeros → exact null distribution, p = 2·min(P(T>=⌊R⁺⌋), P(T<=⌈R⁺⌉));
     /// otherwise n <= 13 → exact enumeration of all 2ⁿ sign flips (scipy's permutation test);
     /// otherwise → normal approximation.
+    ///
+    /// ```swift
+    /// let r = try HypothesisTests.wilcoxonSignedRank([1.8, 2.2, 0.4, 3.1], [1.0, 2.5, 0.1, 2.0])
+    /// print(r.pValue, r.method)
+    /// ```
+    /// - Parameters:
+    ///   - x: the differences, or the first of two paired samples.
+    ///   - y: the second paired sample (nil: `x` are the differences).
+    ///   - correction: continuity correction of the normal approximation.
+    /// - Returns: the test; `degeneracy` set (statistic and p NaN) when there is no non-zero difference.
+    /// - Throws: `StatsError.dimensionMismatch` when x and y differ in length,
+    ///   `StatsError.invalidValue` for a non-finite value.
     public static func wilcoxonSignedRank(_ x: [Double], _ y: [Double]? = nil, correction: Bool = false)
-        -> WilcoxonSignedRankResult
+        throws(StatsError) -> WilcoxonSignedRankResult
     {
         let d: [Double]
         if let y {
-            precondition(x.count == y.count, "wilcoxonSignedRank: x and y must have the same length")
+            try Check.sameLength(x.count, [("y", y.count)])
             d = zip(x, y).map { $0 - $1 }
         } else {
             d = x
         }
+        try Check.finite(d, name: "differences")
         let n = d.count
         let nonZero = d.filter { $0 != 0 }
+        guard !nonZero.isEmpty else {
+            return WilcoxonSignedRankResult(statistic: .nan, rPlus: 0, rMinus: 0, pValue: .nan, zStatistic: .nan, nonZeroCount: 0,
+                                            method: .exact, effectSize: .nan, degeneracy: n == 0 ? .tooFewObservations : .zeroVariance)
+        }
         let nZero = n - nonZero.count
         let (ranks, ties) = averageRanks(nonZero.map { abs($0) })
         var rPlus = 0.0, rMinus = 0.0
@@ -65,7 +86,7 @@ extension HypothesisTests {
             let p = twoSidedNormalP(z)
             return WilcoxonSignedRankResult(statistic: stat, rPlus: rPlus, rMinus: rMinus, pValue: p,
                                             zStatistic: -abs(z), nonZeroCount: nonZero.count,
-                                            method: method, effectSize: effect)
+                                            method: method, effectSize: effect, degeneracy: nil)
         case .exact:
             let counts = signedRankCounts(nonZero.count)
             let total = counts.reduce(0, +)
@@ -78,7 +99,7 @@ extension HypothesisTests {
             let p = min(1, 2 * min(sf, cdf) / total)
             return WilcoxonSignedRankResult(statistic: stat, rPlus: rPlus, rMinus: rMinus, pValue: p,
                                             zStatistic: .nan, nonZeroCount: nonZero.count,
-                                            method: method, effectSize: effect)
+                                            method: method, effectSize: effect, degeneracy: nil)
         case .permutation:
             // all 2^n sign flips of d; ranks of |d| are unchanged by flipping
             var rankOf = [Double](repeating: 0, count: n)
@@ -99,7 +120,7 @@ extension HypothesisTests {
             let p = min(1, 2 * Double(min(le, ge)) / Double(total))
             return WilcoxonSignedRankResult(statistic: stat, rPlus: rPlus, rMinus: rMinus, pValue: p,
                                             zStatistic: .nan, nonZeroCount: nonZero.count,
-                                            method: method, effectSize: effect)
+                                            method: method, effectSize: effect, degeneracy: nil)
         }
     }
 

@@ -1,22 +1,5 @@
 import Foundation
 
-/// Errors from the dense linear-algebra routines.
-public enum LinearAlgebraError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The matrix is not square.
-    case notSquare(rows: Int, columns: Int)
-    /// The matrix is not (numerically) positive definite: the pivot at `index`
-    /// was `pivot`, below the tolerance `tolerance` relative to the diagonal.
-    case notPositiveDefinite(index: Int, pivot: Double, tolerance: Double)
-
-    public var description: String {
-        switch self {
-        case let .notSquare(r, c): return "matrix is \(r)x\(c), not square"
-        case let .notPositiveDefinite(i, p, t):
-            return "matrix is not positive definite: pivot \(i) = \(p) (tolerance \(t)); the design is collinear or the information matrix is singular"
-        }
-    }
-}
-
 /// The Cholesky factorisation A = L L' of a symmetric positive-definite matrix,
 /// used to solve normal equations and invert information matrices.
 ///
@@ -29,8 +12,18 @@ public struct Cholesky: Sendable {
     public let lower: Matrix
 
     /// Factorises `a`. Only the lower triangle of `a` is read.
-    public init(_ a: Matrix, relativeTolerance: Double = 1e-12) throws {
-        guard a.rows == a.columns else { throw LinearAlgebraError.notSquare(rows: a.rows, columns: a.columns) }
+    ///
+    /// ```swift
+    /// let c = try Cholesky(Matrix([[4, 2], [2, 3]]))
+    /// let x = c.solve([1, 2])
+    /// ```
+    /// - Parameters:
+    ///   - a: a symmetric positive-definite matrix.
+    ///   - relativeTolerance: a pivot below this times the largest diagonal entry fails.
+    /// - Throws: `StatsError.dimensionMismatch` for a non-square matrix,
+    ///   `StatsError.notPositiveDefinite` when a pivot falls below the tolerance.
+    public init(_ a: Matrix, relativeTolerance: Double = 1e-12) throws(StatsError) {
+        guard a.rows == a.columns else { throw .dimensionMismatch("matrix is \(a.rows)x\(a.columns), not square") }
         let n = a.rows
         var l = Matrix(rows: n, columns: n)
         var maxDiag = 0.0
@@ -39,7 +32,7 @@ public struct Cholesky: Sendable {
         for j in 0..<n {
             var s = a[j, j]
             for k in 0..<j { s -= l[j, k] * l[j, k] }
-            if !(s > tol) { throw LinearAlgebraError.notPositiveDefinite(index: j, pivot: s, tolerance: tol) }
+            if !(s > tol) { throw .notPositiveDefinite(index: j, pivot: s, tolerance: tol) }
             let d = s.squareRoot()
             l[j, j] = d
             for i in (j + 1)..<max(n, j + 1) {
@@ -95,8 +88,23 @@ public struct Cholesky: Sendable {
 
 extension Matrix {
     /// Solves A x = b for symmetric positive-definite A.
-    public func solveSymmetricPositiveDefinite(_ b: [Double]) throws -> [Double] { try Cholesky(self).solve(b) }
+    ///
+    /// - Throws: `StatsError` as ``Cholesky/init(_:relativeTolerance:)``.
+    public func solveSymmetricPositiveDefinite(_ b: [Double]) throws(StatsError) -> [Double] { try Cholesky(self).solve(b) }
 
     /// The inverse of a symmetric positive-definite matrix.
-    public func inverseSymmetricPositiveDefinite() throws -> Matrix { try Cholesky(self).inverse() }
+    ///
+    /// - Throws: `StatsError` as ``Cholesky/init(_:relativeTolerance:)``.
+    public func inverseSymmetricPositiveDefinite() throws(StatsError) -> Matrix { try Cholesky(self).inverse() }
+
+    /// The inverse when the matrix is numerically positive definite, nil otherwise
+    /// (for the model code, which turns nil into `Degeneracy.singularDesign`).
+    func inverseIfPositiveDefinite() -> Matrix? {
+        do { return try Cholesky(self).inverse() } catch { return nil }
+    }
+
+    /// The Cholesky factor when the matrix is numerically positive definite, nil otherwise.
+    func choleskyIfPositiveDefinite(relativeTolerance: Double = 1e-12) -> Cholesky? {
+        do { return try Cholesky(self, relativeTolerance: relativeTolerance) } catch { return nil }
+    }
 }

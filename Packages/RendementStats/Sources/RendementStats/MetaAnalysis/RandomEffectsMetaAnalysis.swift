@@ -12,7 +12,12 @@ import Foundation
 ///   tau^2 = max(0, (Q - (k-1)) / (sum w - sum w^2 / sum w))
 ///   w*_i = 1/(v_i + tau^2), theta_RE = sum w* y / sum w*, SE = 1/sqrt(sum w*)
 ///   I^2 = max(0, (Q - (k-1)) / Q) (Higgins & Thompson 2002), H^2 = Q/(k-1)
-public struct RandomEffectsMetaAnalysis: Sendable {
+///
+/// ```swift
+/// let meta = try RandomEffectsMetaAnalysis(effects: [0.12, -0.05, 0.30], variances: [0.01, 0.02, 0.015])
+/// print(meta.randomEffects.confidenceInterval, meta.tauSquared, meta.iSquared)
+/// ```
+public struct RandomEffectsMetaAnalysis: Sendable, Equatable {
     /// Number of studies.
     public let studyCount: Int
     /// Fixed-effect (inverse-variance) pooled estimate.
@@ -31,12 +36,30 @@ public struct RandomEffectsMetaAnalysis: Sendable {
     public let iSquared: Double
     /// H^2 = Q / df.
     public var hSquared: Double { q / Double(studyCount - 1) }
+    /// `.tooFewObservations` when there is no study (every figure NaN).
+    public let degeneracy: Degeneracy?
 
     /// Pools `effects` with sampling `variances`.
-    public init(effects y: [Double], variances v: [Double], level: Double = 0.95) throws {
+    ///
+    /// - Parameters:
+    ///   - y: the study effects.
+    ///   - v: their sampling variances (> 0).
+    ///   - level: the confidence level of the pooled intervals.
+    /// - Returns: the fixed-effect and random-effects estimates with Q, tau^2 and I^2;
+    ///   `degeneracy == .tooFewObservations` for no study.
+    /// - Throws: `StatsError` for arrays of different lengths, a non-finite effect, a
+    ///   non-positive variance or a level outside (0, 1).
+    public init(effects y: [Double], variances v: [Double], level: Double = 0.95) throws(StatsError) {
         let k = y.count
-        guard v.count == k, k >= 1 else { throw MetaAnalysisError.dimensionMismatch("\(k) effects, \(v.count) variances") }
-        if let bad = v.firstIndex(where: { !($0 > 0) || !$0.isFinite }) { throw MetaAnalysisError.invalidVariance(index: bad, value: v[bad]) }
+        try Check.sameLength(k, [("variances", v.count)])
+        try Check.finite(y, name: "effects")
+        try Check.level(level)
+        if let bad = v.firstIndex(where: { !($0 > 0) || !$0.isFinite }) { throw .invalidValue("variance[\(bad)] = \(v[bad]) must be positive and finite") }
+        guard k >= 1 else {
+            studyCount = 0; fixedEffect = .undefined(level: level); randomEffects = .undefined(level: level)
+            tauSquared = .nan; q = .nan; iSquared = .nan; degeneracy = .tooFewObservations
+            return
+        }
         let w = v.map { 1 / $0 }
         let sw = w.reduce(0, +)
         let sw2 = w.reduce(0) { $0 + $1 * $1 }
@@ -53,5 +76,6 @@ public struct RandomEffectsMetaAnalysis: Sendable {
         self.tauSquared = tau2
         self.q = q
         self.iSquared = q > 0 && k > 1 ? max(0, (q - df) / q) : 0
+        self.degeneracy = nil
     }
 }

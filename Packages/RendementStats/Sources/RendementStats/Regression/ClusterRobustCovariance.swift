@@ -8,18 +8,18 @@ import Foundation
 /// which statsmodels uses for OLS, GLM and discrete models alike when fitted
 /// with cov_type='cluster' (Cameron & Miller 2015, J. Human Resources 50:317).
 /// Scores are accumulated group by group, so memory is O(G p), not O(N p).
-public struct ClusterRobustCovariance: Sendable {
+struct ClusterRobustCovariance: Sendable {
     private var sums: [Int: [Double]] = [:]
     /// Number of parameters (length of each score vector).
-    public let parameterCount: Int
+    let parameterCount: Int
     /// Observations added so far.
-    public private(set) var observationCount = 0
+    private(set) var observationCount = 0
 
     /// An empty accumulator for `parameterCount`-dimensional scores.
-    public init(parameterCount: Int) { self.parameterCount = parameterCount }
+    init(parameterCount: Int) { self.parameterCount = parameterCount }
 
     /// Adds the score contribution of one observation in `cluster`.
-    public mutating func add(score: [Double], cluster: Int) {
+    mutating func add(score: [Double], cluster: Int) {
         observationCount += 1
         if sums[cluster] == nil {
             sums[cluster] = score
@@ -30,10 +30,10 @@ public struct ClusterRobustCovariance: Sendable {
     }
 
     /// Number of distinct clusters seen.
-    public var clusterCount: Int { sums.count }
+    var clusterCount: Int { sums.count }
 
     /// The "meat" sum_g u_g u_g'.
-    public var meat: Matrix {
+    var meat: Matrix {
         var m = Matrix(rows: parameterCount, columns: parameterCount)
         // Deterministic order so that results are bit-reproducible.
         for key in sums.keys.sorted() { m.addOuterProduct(sums[key]!) }
@@ -41,10 +41,11 @@ public struct ClusterRobustCovariance: Sendable {
     }
 
     /// The CR1 covariance for `bread` B and `parameters` K used in the
-    /// small-sample factor; returns the matrix and the factor.
-    public func covariance(bread: Matrix, parameters k: Int) throws -> (Matrix, Double) {
+    /// small-sample factor; returns the matrix and the factor, or nil with
+    /// fewer than two clusters.
+    func covariance(bread: Matrix, parameters k: Int) -> (Matrix, Double)? {
         let g = Double(clusterCount)
-        guard clusterCount >= 2 else { throw RegressionError.tooFewClusters(clusterCount) }
+        guard clusterCount >= 2 else { return nil }
         let n = Double(observationCount)
         let factor = g / (g - 1) * (n - 1) / (n - Double(k))
         return (factor * bread.sandwich(meat), factor)

@@ -69,7 +69,7 @@ struct IterativelyReweightedLeastSquares {
         var lastChange: Double
         var history: [[Double]]
         /// Set when the information matrix became singular during the iterations.
-        var singular: LinearAlgebraError?
+        var singular = false
     }
 
     func linearPredictor(_ beta: [Double], _ i: Int) -> Double {
@@ -118,7 +118,8 @@ struct IterativelyReweightedLeastSquares {
             let base = i * p
             for j in 0..<p { xtwz[j] += x.values[base + j] * w * z }
         }
-        if let c = try? Cholesky(xtwx), case let b = c.solve(xtwz), b.allSatisfy({ $0.isFinite }) { return b }
+        // A singular start system only means a poorer start (zeros); the Newton iterations decide.
+        if let c = xtwx.choleskyIfPositiveDefinite(), case let b = c.solve(xtwz), b.allSatisfy({ $0.isFinite }) { return b }
         return [Double](repeating: 0, count: p)
     }
 
@@ -130,11 +131,11 @@ struct IterativelyReweightedLeastSquares {
         var beta = startingValues()
         var ll = logLikelihood(beta)
         if !ll.isFinite { beta = [Double](repeating: 0, count: x.columns); ll = logLikelihood(beta) }
-        var state = State(beta: beta, logLikelihood: ll, iterations: 0, converged: false, lastChange: .infinity, history: [beta], singular: nil)
+        var state = State(beta: beta, logLikelihood: ll, iterations: 0, converged: false, lastChange: .infinity, history: [beta])
         while state.iterations < maxIterations {
             let (score, info) = scoreAndInformation(state.beta)
             let chol: Cholesky
-            do { chol = try Cholesky(info) } catch let e as LinearAlgebraError { state.singular = e; return state } catch { return state }
+            do { chol = try Cholesky(info) } catch { state.singular = true; return state }
             let step = chol.solve(score)
             var t = 1.0
             var newBeta = state.beta

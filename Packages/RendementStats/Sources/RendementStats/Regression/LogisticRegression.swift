@@ -4,18 +4,28 @@ import Foundation
 /// matching statsmodels `sm.Logit(y, X, offset=...).fit()` and
 /// `sm.GLM(y, X, family=Binomial(), offset=..., var_weights=w).fit()`.
 ///
-/// The fit refuses to return diverging estimates: it checks for complete and
-/// quasi-complete separation (Albert & Anderson 1984) and throws
-/// `RegressionError.perfectSeparation` naming which kind was found. The check
-/// is LP-free: when fitted probabilities reach 0 or 1 (|eta| > 15) or the fit
-/// does not converge, the direction d in which the coefficients moved over the
-/// last iterations is tested for the separation inequalities
-/// (2 y_i - 1) x_i'd >= 0 for all i (strict for all i: complete). Such a d is a
-/// certificate that the likelihood increases without bound along d.
+/// The fit never returns diverging estimates: it checks for complete and
+/// quasi-complete separation (Albert & Anderson 1984) and then returns a
+/// result with `degeneracy == .separation` (coefficients NaN) and
+/// `separation` naming which kind was found. The check is LP-free: when
+/// fitted probabilities reach 0 or 1 (|eta| > 15) or the fit does not
+/// converge, the direction d in which the coefficients moved over the last
+/// iterations is tested for the separation inequalities
+/// (2 y_i - 1) x_i'd >= 0 for all i (strict for all i: complete). Such a d is
+/// a certificate that the likelihood increases without bound along d.
+///
+/// ```swift
+/// var b = DesignMatrixBuilder(rowCount: y.count)
+/// try b.addIntercept()
+/// try b.addColumn("age", ages)
+/// let fit = try LogisticRegression.fit(b.build(), y: y)
+/// if let reason = fit.degeneracy { print(reason) } else { print(fit.coefficients["age"]!.estimate) }
+/// ```
 public struct LogisticRegression: Sendable {
-    /// Coefficients (z statistics, normal reference distribution as statsmodels).
+    /// Coefficients by term (z statistics, normal reference distribution as
+    /// statsmodels); NaN when `degeneracy` is set.
     public let coefficients: RegressionCoefficients
-    /// Fitted probabilities, one per row.
+    /// Fitted probabilities, one per row (NaN when `degeneracy` is set).
     public let fittedProbabilities: [Double]
     /// Log-likelihood sum w_i [y_i log p_i + (1 - y_i) log(1 - p_i)].
     public let logLikelihood: Double
@@ -25,21 +35,33 @@ public struct LogisticRegression: Sendable {
     public let iterations: Int
     /// Whether the convergence criterion was met.
     public let converged: Bool
-    /// Result of the separation check (always `.none` for a returned fit).
+    /// Result of the separation check.
     public let separation: SeparationStatus
+    /// Why no estimate could be given: `.separation`, `.singularDesign`,
+    /// `.notConverged` or `.tooFewClusters`; nil for a usable fit.
+    public let degeneracy: Degeneracy?
 
-    /// Fits the model. `x` is n x k (include a constant column for an
-    /// intercept), `y` in [0, 1], `offset` added to the linear predictor,
-    /// `weights` prior weights with statsmodels `var_weights` semantics (N in
-    /// the CR1 factor counts rows, not the sum of weights; for integer
-    /// frequency weights expand the rows instead), `clusters` one id per row
-    /// for CR1 cluster-robust standard errors.
-    public static func fit(x: Matrix, y: [Double], offset: [Double]? = nil, weights: [Double]? = nil,
-                           clusters: [Int]? = nil, maxIterations: Int = 100, tolerance: Double = 1e-12) throws -> LogisticRegression {
+    /// Fits the model.
+    ///
+    /// - Parameters:
+    ///   - design: n x k named design (include an intercept column for an intercept).
+    ///   - y: responses in [0, 1].
+    ///   - offset: added to the linear predictor.
+    ///   - weights: prior weights with statsmodels `var_weights` semantics (N in the CR1
+    ///     factor counts rows, not the sum of weights; for integer frequency weights expand
+    ///     the rows instead).
+    ///   - clusters: one id per row for CR1 cluster-robust standard errors.
+    ///   - maxIterations: Newton iterations allowed.
+    ///   - tolerance: relative log-likelihood change at convergence.
+    /// - Returns: the fit, with `degeneracy` set when the data cannot support it.
+    /// - Throws: `StatsError` for inconsistent lengths, y outside [0, 1] or invalid weights.
+    public static func fit(_ design: DesignMatrix, y: [Double], offset: [Double]? = nil, weights: [Double]? = nil,
+                           clusters: [Int]? = nil, maxIterations: Int = 100, tolerance: Double = 1e-12) throws(StatsError) -> LogisticRegression {
+        let x = design.matrix
         let n = x.rows, k = x.columns
         try GLMInput.validate(n: n, k: k, y: y, offset: offset, weights: weights, clusters: clusters)
         if let bad = y.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {
-            throw RegressionError.invalidResponse("y[\(bad)] = \(y[bad]) is not in [0, 1]")
+            throw .invalidValue("y[\(bad)] = \(y[bad]) is not in [0, 1]")
         }
         let off = offset ?? [Double](repeating: 0, count: n)
         let w = weights ?? [Double](repeating: 1, count: n)
@@ -51,16 +73,20 @@ public struct LogisticRegression: Sendable {
             found = separationCheck(engine: engine, state: s)
             return found != .none
         }
-        if binary && found == .none && (!state.converged || state.singular != nil) {
+        if binary && found == .none && (!state.converged || state.singular) {
             found = separationCheck(engine: engine, state: state, requireExtreme: false)
         }
-        if found != .none { throw RegressionError.perfectSeparation(found) }
-        if let e = state.singular { throw RegressionError.singularDesign(e) }
-        if !state.converged { throw RegressionError.notConverged(iterations: state.iterations, lastChange: state.lastChange) }
+        func failed(_ reason: Degeneracy) -> LogisticRegression {
+            LogisticRegression(coefficients: .undefined(names: design.names), fittedProbabilities: [Double](repeating: .nan, count: n),
+                               logLikelihood: .nan, iterations: state.iterations, converged: state.converged, separation: found,
+                               degeneracy: reason)
+        }
+        if found != .none { return failed(.separation) }
+        if state.singular { return failed(.singularDesign) }
+        if !state.converged { return failed(.notConverged) }
         let beta = state.beta
         let (_, info) = engine.scoreAndInformation(beta)
-        let bread: Matrix
-        do { bread = try info.inverseSymmetricPositiveDefinite() } catch let e as LinearAlgebraError { throw RegressionError.singularDesign(e) }
+        guard let bread = info.inverseIfPositiveDefinite() else { return failed(.singularDesign) }
         var fitted = [Double](repeating: 0, count: n)
         var accumulator = ClusterRobustCovariance(parameterCount: k)
         for i in 0..<n {
@@ -68,15 +94,28 @@ public struct LogisticRegression: Sendable {
             fitted[i] = mu
             if let c = clusters { accumulator.add(score: x.row(i).map { $0 * w[i] * (y[i] - mu) }, cluster: c[i]) }
         }
-        let coefficients = try GLMInput.coefficients(beta: beta, bread: bread, clusters: clusters, accumulator: accumulator)
+        guard let coefficients = GLMInput.coefficients(names: design.names, beta: beta, bread: bread, clusters: clusters,
+                                                       accumulator: accumulator) else { return failed(.tooFewClusters) }
         return LogisticRegression(coefficients: coefficients, fittedProbabilities: fitted, logLikelihood: state.logLikelihood,
-                                  iterations: state.iterations, converged: state.converged, separation: .none)
+                                  iterations: state.iterations, converged: state.converged, separation: .none, degeneracy: nil)
     }
 
-    /// Convenience: the design as an array of rows.
-    public static func fit(rows: [[Double]], y: [Double], offset: [Double]? = nil, weights: [Double]? = nil,
-                           clusters: [Int]? = nil) throws -> LogisticRegression {
-        try fit(x: Matrix(rows), y: y, offset: offset, weights: weights, clusters: clusters)
+    /// Fits the model on an unnamed matrix (terms named `names`, default x1...xk);
+    /// parameters as ``fit(_:y:offset:weights:clusters:maxIterations:tolerance:)``.
+    ///
+    /// - Throws: `StatsError` as the named form, or for a wrong number of names.
+    public static func fit(x: Matrix, y: [Double], names: [String]? = nil, offset: [Double]? = nil, weights: [Double]? = nil,
+                           clusters: [Int]? = nil, maxIterations: Int = 100, tolerance: Double = 1e-12) throws(StatsError) -> LogisticRegression {
+        try fit(DesignMatrix(x, names: DesignMatrix.resolve(names, columns: x.columns)), y: y, offset: offset, weights: weights,
+                clusters: clusters, maxIterations: maxIterations, tolerance: tolerance)
+    }
+
+    /// Fits the model on the design given as an array of rows.
+    ///
+    /// - Throws: `StatsError` as the named form, or for ragged rows.
+    public static func fit(rows: [[Double]], y: [Double], names: [String]? = nil, offset: [Double]? = nil, weights: [Double]? = nil,
+                           clusters: [Int]? = nil) throws(StatsError) -> LogisticRegression {
+        try fit(x: DesignMatrix.matrix(rows: rows), y: y, names: names, offset: offset, weights: weights, clusters: clusters)
     }
 
     /// Predicted probabilities for new rows (with optional offset).
@@ -116,24 +155,22 @@ public struct LogisticRegression: Sendable {
 
 /// Shared input validation and coefficient assembly for the GLM-type models.
 enum GLMInput {
-    static func validate(n: Int, k: Int, y: [Double], offset: [Double]?, weights: [Double]?, clusters: [Int]?) throws {
-        guard n > 0, k > 0 else { throw RegressionError.dimensionMismatch("empty design \(n)x\(k)") }
-        guard y.count == n else { throw RegressionError.dimensionMismatch("y has \(y.count) entries for \(n) rows") }
-        if let o = offset, o.count != n { throw RegressionError.dimensionMismatch("offset has \(o.count) entries for \(n) rows") }
-        if let w = weights {
-            guard w.count == n else { throw RegressionError.dimensionMismatch("weights has \(w.count) entries for \(n) rows") }
-            if let bad = w.firstIndex(where: { !($0 >= 0) || !$0.isFinite }) { throw RegressionError.invalidResponse("weights[\(bad)] = \(w[bad])") }
-        }
-        if let c = clusters, c.count != n { throw RegressionError.dimensionMismatch("clusters has \(c.count) entries for \(n) rows") }
+    static func validate(n: Int, k: Int, y: [Double], offset: [Double]?, weights: [Double]?, clusters: [Int]?) throws(StatsError) {
+        guard n > 0, k > 0 else { throw .dimensionMismatch("empty design \(n)x\(k)") }
+        try Check.sameLength(n, [("y", y.count), ("offset", offset?.count), ("weights", weights?.count), ("clusters", clusters?.count)])
+        try Check.weights(weights)
+        if let o = offset { try Check.finite(o, name: "offset") }
     }
 
-    static func coefficients(beta: [Double], bread: Matrix, clusters: [Int]?, accumulator: ClusterRobustCovariance,
-                             parameters: Int? = nil) throws -> RegressionCoefficients {
+    /// Model-based or CR1 coefficients; nil when a cluster-robust covariance was asked
+    /// for with fewer than two clusters.
+    static func coefficients(names: [String], beta: [Double], bread: Matrix, clusters: [Int]?, accumulator: ClusterRobustCovariance,
+                             parameters: Int? = nil) -> RegressionCoefficients? {
         if clusters != nil {
-            let (cov, factor) = try accumulator.covariance(bread: bread, parameters: parameters ?? beta.count)
-            return RegressionCoefficients(estimates: beta, covariance: cov, distribution: .normal,
+            guard let (cov, factor) = accumulator.covariance(bread: bread, parameters: parameters ?? beta.count) else { return nil }
+            return RegressionCoefficients(names: names, estimates: beta, covariance: cov, distribution: .normal,
                                           covarianceKind: .clusterRobust(clusters: accumulator.clusterCount, correction: factor))
         }
-        return RegressionCoefficients(estimates: beta, covariance: bread, distribution: .normal, covarianceKind: .modelBased)
+        return RegressionCoefficients(names: names, estimates: beta, covariance: bread, distribution: .normal, covarianceKind: .modelBased)
     }
 }

@@ -10,8 +10,14 @@ import Foundation
 /// analytic Hessian and step halving, starting from the Poisson fit. Standard
 /// errors come from the observed information in the (b, alpha)
 /// parametrisation, like statsmodels, whose `params` end with alpha itself.
+///
+/// ```swift
+/// let fit = try NegativeBinomialRegression.fit(design, y: counts, offset: logExposure)
+/// print(fit.alpha, fit.coefficients["treated"]?.estimate ?? .nan)
+/// ```
 public struct NegativeBinomialRegression: Sendable {
-    /// Coefficients b_1..b_k followed by alpha (k + 1 entries, as statsmodels).
+    /// Coefficients b_1..b_k followed by the term "alpha" (k + 1 entries, as
+    /// statsmodels); NaN when `degeneracy` is set.
     public let coefficients: RegressionCoefficients
     /// The dispersion alpha (variance mu + alpha mu^2).
     public var alpha: Double { coefficients.estimates[coefficients.estimates.count - 1] }
@@ -22,6 +28,9 @@ public struct NegativeBinomialRegression: Sendable {
     public let logLikelihood: Double
     /// Newton iterations used.
     public let iterations: Int
+    /// Why no estimate could be given: `.noOverdispersion` (alpha at its boundary 0: fit a
+    /// Poisson model), `.notConverged`, `.singularDesign` or `.tooFewClusters`.
+    public let degeneracy: Degeneracy?
 
     /// Per-observation derivatives of the log-likelihood in (eta, alpha).
     struct Terms {
@@ -49,18 +58,37 @@ public struct NegativeBinomialRegression: Sendable {
         return t
     }
 
-    /// Fits the model. `x` is n x k with a constant column for an intercept;
-    /// `y` non-negative counts; `clusters` for CR1 standard errors
-    /// (K = k + 1 in the small-sample factor, as statsmodels counts alpha).
-    public static func fit(x: Matrix, y: [Double], offset: [Double]? = nil, clusters: [Int]? = nil,
-                           maxIterations: Int = 200, tolerance: Double = 1e-12) throws -> NegativeBinomialRegression {
+    /// Fits the model.
+    ///
+    /// - Parameters:
+    ///   - design: n x k named design with a constant column for an intercept (no column
+    ///     may be named "alpha").
+    ///   - y: non-negative counts.
+    ///   - offset: added to the linear predictor.
+    ///   - clusters: one id per row for CR1 standard errors (K = k + 1 in the small-sample
+    ///     factor, as statsmodels counts alpha).
+    ///   - maxIterations: Newton iterations allowed.
+    ///   - tolerance: relative log-likelihood change at convergence.
+    /// - Returns: the fit, with `degeneracy` set when the data cannot support it.
+    /// - Throws: `StatsError` for inconsistent lengths or invalid counts.
+    public static func fit(_ design: DesignMatrix, y: [Double], offset: [Double]? = nil, clusters: [Int]? = nil,
+                           maxIterations: Int = 200, tolerance: Double = 1e-12) throws(StatsError) -> NegativeBinomialRegression {
+        let x = design.matrix
         let n = x.rows, k = x.columns
         try GLMInput.validate(n: n, k: k, y: y, offset: offset, weights: nil, clusters: clusters)
         if let bad = y.firstIndex(where: { !($0 >= 0) || !$0.isFinite }) {
-            throw RegressionError.invalidResponse("y[\(bad)] = \(y[bad]) is not a non-negative count")
+            throw .invalidValue("y[\(bad)] = \(y[bad]) is not a non-negative count")
+        }
+        let names = design.names + ["alpha"]
+        try DesignMatrix.checkNames(names, columns: k + 1)
+        var iterations = 0
+        func failed(_ reason: Degeneracy) -> NegativeBinomialRegression {
+            NegativeBinomialRegression(coefficients: .undefined(names: names), fittedMeans: [Double](repeating: .nan, count: n),
+                                       logLikelihood: .nan, iterations: iterations, degeneracy: reason)
         }
         let off = offset ?? [Double](repeating: 0, count: n)
-        let poisson = try PoissonRegression.fit(x: x, y: y, offset: off)
+        let poisson = try PoissonRegression.fit(design, y: y, offset: off)
+        if let reason = poisson.degeneracy { return failed(reason) }
         var beta = poisson.coefficients.estimates
         // Method-of-moments start for alpha: sum((y-mu)^2 - y) / sum(mu^2).
         var num = 0.0, den = 0.0
@@ -104,13 +132,11 @@ public struct NegativeBinomialRegression: Sendable {
         }
 
         var ll = loglik(beta, theta)
-        var iterations = 0
         var converged = false
-        var lastChange = Double.infinity
         while iterations < maxIterations {
             let (g, negH) = derivatives(beta, alpha: Foundation.exp(theta), logScale: true)
             var step: [Double]
-            if let c = try? Cholesky(negH) {
+            if let c = negH.choleskyIfPositiveDefinite() {
                 step = c.solve(g)
             } else {
                 // Far from the optimum: Levenberg-damped step.
@@ -120,10 +146,10 @@ public struct NegativeBinomialRegression: Sendable {
                 for _ in 0..<30 {
                     damped = negH
                     for j in 0..<p { damped[j, j] += lambda }
-                    if let c = try? Cholesky(damped) { solved = c.solve(g); break }
+                    if let c = damped.choleskyIfPositiveDefinite() { solved = c.solve(g); break }
                     lambda *= 10
                 }
-                guard let s = solved else { throw RegressionError.notConverged(iterations: iterations, lastChange: lastChange) }
+                guard let s = solved else { return failed(.notConverged) }
                 step = s
             }
             var t = 1.0
@@ -139,18 +165,17 @@ public struct NegativeBinomialRegression: Sendable {
             var maxDelta = abs(nth - theta) / (1 + abs(theta))
             for j in 0..<k { maxDelta = max(maxDelta, abs(nb[j] - beta[j]) / (1 + abs(beta[j]))) }
             let llChange = abs(nll - ll) / (1 + abs(nll))
-            beta = nb; theta = nth; ll = nll; lastChange = maxDelta
+            beta = nb; theta = nth; ll = nll
             if llChange < tolerance && maxDelta < tolerance.squareRoot() { converged = true; break }
             if theta < Foundation.log(1e-10) { break }
         }
         // alpha -> 0: the profile likelihood increases towards the Poisson
         // boundary; report that rather than a degenerate information matrix.
-        if Foundation.exp(theta) < 1e-6 { throw RegressionError.dispersionAtBoundary(alpha: Foundation.exp(theta)) }
-        if !converged { throw RegressionError.notConverged(iterations: iterations, lastChange: lastChange) }
+        if Foundation.exp(theta) < 1e-6 { return failed(.noOverdispersion) }
+        if !converged { return failed(.notConverged) }
         let a = Foundation.exp(theta)
         let (_, negH) = derivatives(beta, alpha: a, logScale: false)
-        let bread: Matrix
-        do { bread = try negH.inverseSymmetricPositiveDefinite() } catch let e as LinearAlgebraError { throw RegressionError.singularDesign(e) }
+        guard let bread = negH.inverseIfPositiveDefinite() else { return failed(.singularDesign) }
         var fitted = [Double](repeating: 0, count: n)
         var accumulator = ClusterRobustCovariance(parameterCount: p)
         for i in 0..<n {
@@ -163,12 +188,27 @@ public struct NegativeBinomialRegression: Sendable {
                 accumulator.add(score: s, cluster: c[i])
             }
         }
-        let coefficients = try GLMInput.coefficients(beta: beta + [a], bread: bread, clusters: clusters, accumulator: accumulator, parameters: p)
-        return NegativeBinomialRegression(coefficients: coefficients, fittedMeans: fitted, logLikelihood: ll, iterations: iterations)
+        guard let coefficients = GLMInput.coefficients(names: names, beta: beta + [a], bread: bread, clusters: clusters,
+                                                       accumulator: accumulator, parameters: p) else { return failed(.tooFewClusters) }
+        return NegativeBinomialRegression(coefficients: coefficients, fittedMeans: fitted, logLikelihood: ll, iterations: iterations,
+                                          degeneracy: nil)
     }
 
-    /// Convenience: the design as an array of rows.
-    public static func fit(rows: [[Double]], y: [Double], offset: [Double]? = nil, clusters: [Int]? = nil) throws -> NegativeBinomialRegression {
-        try fit(x: Matrix(rows), y: y, offset: offset, clusters: clusters)
+    /// Fits the model on an unnamed matrix (terms named `names`, default x1...xk);
+    /// parameters as ``fit(_:y:offset:clusters:maxIterations:tolerance:)``.
+    ///
+    /// - Throws: `StatsError` as the named form, or for a wrong number of names.
+    public static func fit(x: Matrix, y: [Double], names: [String]? = nil, offset: [Double]? = nil, clusters: [Int]? = nil,
+                           maxIterations: Int = 200, tolerance: Double = 1e-12) throws(StatsError) -> NegativeBinomialRegression {
+        try fit(DesignMatrix(x, names: DesignMatrix.resolve(names, columns: x.columns)), y: y, offset: offset, clusters: clusters,
+                maxIterations: maxIterations, tolerance: tolerance)
+    }
+
+    /// Fits the model on the design given as an array of rows.
+    ///
+    /// - Throws: `StatsError` as the named form, or for ragged rows.
+    public static func fit(rows: [[Double]], y: [Double], names: [String]? = nil, offset: [Double]? = nil,
+                           clusters: [Int]? = nil) throws(StatsError) -> NegativeBinomialRegression {
+        try fit(x: DesignMatrix.matrix(rows: rows), y: y, names: names, offset: offset, clusters: clusters)
     }
 }

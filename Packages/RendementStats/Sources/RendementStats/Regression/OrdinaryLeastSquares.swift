@@ -8,9 +8,15 @@ import Foundation
 /// the NORMAL distribution by default (`use_t=None` -> False for robust
 /// covariances; verified in the fixtures); `clusterUseT: true` gives
 /// `use_t=True`, i.e. Student t with G-1 degrees of freedom.
+///
+/// ```swift
+/// let fit = try OrdinaryLeastSquares.fit(rows: ages.map { [1, $0] }, y: d, names: ["Intercept", "age"])
+/// let slope = fit.coefficients["age"]!
+/// print(slope.estimate, slope.confidenceInterval(), slope.pValue)
+/// ```
 public struct OrdinaryLeastSquares: Sendable {
-    /// Coefficients with model-based (sigma^2 (X'X)^{-1}, t with n-k df) or
-    /// cluster-robust covariance.
+    /// Coefficients by term, with model-based (sigma^2 (X'X)^{-1}, t with n-k df) or
+    /// cluster-robust covariance; NaN when `degeneracy` is set.
     public let coefficients: RegressionCoefficients
     /// Number of observations n.
     public let observationCount: Int
@@ -27,14 +33,31 @@ public struct OrdinaryLeastSquares: Sendable {
     public let adjustedRSquared: Double
     /// Gaussian log-likelihood at the MLE of sigma^2 (statsmodels `llf`).
     public let logLikelihood: Double
+    /// Why no estimate could be given: `.tooFewObservations` (n <= k),
+    /// `.singularDesign` (collinear columns) or `.tooFewClusters`.
+    public let degeneracy: Degeneracy?
 
-    /// Fits OLS. `x` is n x k (include a column of ones for an intercept);
-    /// `clusters` (one id per row) switches to the CR1 covariance.
-    public static func fit(x: Matrix, y: [Double], clusters: [Int]? = nil, clusterUseT: Bool = false) throws -> OrdinaryLeastSquares {
+    /// Fits OLS.
+    ///
+    /// - Parameters:
+    ///   - design: n x k named design (include a column of ones for an intercept).
+    ///   - y: responses.
+    ///   - clusters: one id per row; switches to the CR1 covariance.
+    ///   - clusterUseT: refer cluster-robust statistics to t with G-1 df (statsmodels `use_t=True`).
+    /// - Returns: the fit, with `degeneracy` set when the data cannot support it.
+    /// - Throws: `StatsError` for inconsistent lengths, an empty design or non-finite values.
+    public static func fit(_ design: DesignMatrix, y: [Double], clusters: [Int]? = nil, clusterUseT: Bool = false) throws(StatsError) -> OrdinaryLeastSquares {
+        let x = design.matrix
         let n = x.rows, k = x.columns
-        guard y.count == n, n > 0, k > 0 else { throw RegressionError.dimensionMismatch("X is \(n)x\(k), y has \(y.count)") }
-        if let c = clusters, c.count != n { throw RegressionError.dimensionMismatch("clusters has \(c.count) entries for \(n) rows") }
-        guard n > k else { throw RegressionError.dimensionMismatch("need more observations (\(n)) than columns (\(k))") }
+        guard n > 0, k > 0 else { throw .dimensionMismatch("empty design \(n)x\(k)") }
+        try Check.sameLength(n, [("y", y.count), ("clusters", clusters?.count)])
+        try Check.finite(y, name: "y"); try Check.finite(x.values, name: "design values")
+        func failed(_ reason: Degeneracy) -> OrdinaryLeastSquares {
+            OrdinaryLeastSquares(coefficients: .undefined(names: design.names), observationCount: n, residualDegreesOfFreedom: n - k,
+                                 residualSumOfSquares: .nan, residualVariance: .nan, rSquared: .nan, adjustedRSquared: .nan,
+                                 logLikelihood: .nan, degeneracy: reason)
+        }
+        guard n > k else { return failed(.tooFewObservations) }
         var xtx = Matrix(rows: k, columns: k)
         var xty = [Double](repeating: 0, count: k)
         for i in 0..<n {
@@ -42,8 +65,7 @@ public struct OrdinaryLeastSquares: Sendable {
             let base = i * k
             for j in 0..<k { xty[j] += x.values[base + j] * y[i] }
         }
-        let chol: Cholesky
-        do { chol = try Cholesky(xtx) } catch let e as LinearAlgebraError { throw RegressionError.singularDesign(e) }
+        guard let chol = xtx.choleskyIfPositiveDefinite() else { return failed(.singularDesign) }
         var beta = chol.solve(xty)
         // One step of iterative refinement of the normal equations.
         let resid0 = zip(xty, xtx.multiply(beta)).map { $0 - $1 }
@@ -69,14 +91,14 @@ public struct OrdinaryLeastSquares: Sendable {
         let bread = chol.inverse()
         let coefficients: RegressionCoefficients
         if clusters != nil {
-            let (cov, factor) = try accumulator.covariance(bread: bread, parameters: k)
+            guard let (cov, factor) = accumulator.covariance(bread: bread, parameters: k) else { return failed(.tooFewClusters) }
             coefficients = RegressionCoefficients(
-                estimates: beta, covariance: cov,
+                names: design.names, estimates: beta, covariance: cov,
                 distribution: clusterUseT ? .studentT(degreesOfFreedom: Double(accumulator.clusterCount - 1)) : .normal,
                 covarianceKind: .clusterRobust(clusters: accumulator.clusterCount, correction: factor))
         } else {
             coefficients = RegressionCoefficients(
-                estimates: beta, covariance: sigma2 * bread,
+                names: design.names, estimates: beta, covariance: sigma2 * bread,
                 distribution: .studentT(degreesOfFreedom: Double(dfResid)), covarianceKind: .modelBased)
         }
         let r2 = 1 - rss / tss
@@ -87,11 +109,23 @@ public struct OrdinaryLeastSquares: Sendable {
         return OrdinaryLeastSquares(
             coefficients: coefficients, observationCount: n, residualDegreesOfFreedom: dfResid,
             residualSumOfSquares: rss, residualVariance: sigma2, rSquared: r2, adjustedRSquared: adj,
-            logLikelihood: llf)
+            logLikelihood: llf, degeneracy: nil)
     }
 
-    /// Convenience: the design as an array of rows.
-    public static func fit(rows: [[Double]], y: [Double], clusters: [Int]? = nil, clusterUseT: Bool = false) throws -> OrdinaryLeastSquares {
-        try fit(x: Matrix(rows), y: y, clusters: clusters, clusterUseT: clusterUseT)
+    /// Fits OLS on an unnamed matrix (terms named `names`, default x1...xk);
+    /// parameters as ``fit(_:y:clusters:clusterUseT:)``.
+    ///
+    /// - Throws: `StatsError` as the named form, or for a wrong number of names.
+    public static func fit(x: Matrix, y: [Double], names: [String]? = nil, clusters: [Int]? = nil,
+                           clusterUseT: Bool = false) throws(StatsError) -> OrdinaryLeastSquares {
+        try fit(DesignMatrix(x, names: DesignMatrix.resolve(names, columns: x.columns)), y: y, clusters: clusters, clusterUseT: clusterUseT)
+    }
+
+    /// Fits OLS on the design given as an array of rows.
+    ///
+    /// - Throws: `StatsError` as the named form, or for ragged rows.
+    public static func fit(rows: [[Double]], y: [Double], names: [String]? = nil, clusters: [Int]? = nil,
+                           clusterUseT: Bool = false) throws(StatsError) -> OrdinaryLeastSquares {
+        try fit(x: DesignMatrix.matrix(rows: rows), y: y, names: names, clusters: clusters, clusterUseT: clusterUseT)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Result of a nonparametric bootstrap.
-public struct BootstrapResult: Sendable {
+public struct BootstrapResult: Sendable, Equatable {
     /// Statistic on the original data.
     public let estimate: Double
     /// Standard deviation (ddof = 1) of the bootstrap replicates.
@@ -16,9 +16,16 @@ public struct BootstrapResult: Sendable {
     public let acceleration: Double
     /// The bootstrap replicates, in generation order.
     public let replicates: [Double]
+    /// `.tooFewObservations` for empty data (every figure NaN, no replicates).
+    public let degeneracy: Degeneracy?
 }
 
 /// Nonparametric bootstrap with percentile and BCa intervals and optional cluster resampling.
+///
+/// ```swift
+/// let r = try Bootstrap.run(differences, resamples: 2000, seed: 42) { Descriptives.mean($0) }
+/// print(r.estimate, r.bca)
+/// ```
 public enum Bootstrap {
 
     /// Bootstraps `statistic` over `data` with `resamples` replicates drawn by a
@@ -28,16 +35,33 @@ public enum Bootstrap {
     ///   resampled with replacement (the resample concatenates the members of the drawn
     ///   clusters, in draw order), and the BCa jackknife leaves out one cluster at a time.
     /// - Intervals: see `percentileInterval` and `bcaInterval`.
+    ///
+    /// - Parameters:
+    ///   - data: the observations.
+    ///   - resamples: number of replicates (>= 2).
+    ///   - confidenceLevel: level of the intervals, in (0, 1).
+    ///   - seed: the generator's seed.
+    ///   - clusters: one cluster label per observation, for cluster resampling.
+    ///   - statistic: the statistic of a sample.
+    /// - Returns: the estimate, SE and intervals; `degeneracy == .tooFewObservations` for no data.
+    /// - Throws: `StatsError` for fewer than two resamples, an invalid level or a cluster
+    ///   label count that differs from the data.
     public static func run<T>(_ data: [T], resamples: Int = 9999, confidenceLevel: Double = 0.95, seed: UInt64,
-                              clusters: [Int]? = nil, statistic: ([T]) -> Double) -> BootstrapResult {
-        precondition(!data.isEmpty && resamples > 1, "Bootstrap.run: need data and at least 2 resamples")
+                              clusters: [Int]? = nil, statistic: ([T]) -> Double) throws(StatsError) -> BootstrapResult {
+        guard resamples > 1 else { throw .invalidValue("\(resamples) resamples; at least 2 are needed") }
+        try Check.level(confidenceLevel)
+        try Check.sameLength(data.count, [("clusters", clusters?.count)])
+        guard !data.isEmpty else {
+            return BootstrapResult(estimate: .nan, standardError: .nan, percentile: .undefined(level: confidenceLevel),
+                                   bca: .undefined(level: confidenceLevel), biasCorrection: .nan, acceleration: .nan, replicates: [],
+                                   degeneracy: .tooFewObservations)
+        }
         var rng = SeededGenerator(seed: seed)
         let estimate = statistic(data)
         var reps = [Double]()
         reps.reserveCapacity(resamples)
         var jack = [Double]()
         if let clusters {
-            precondition(clusters.count == data.count, "Bootstrap.run: one cluster label per observation")
             var groups = [Int: [Int]]()
             var labels = [Int]()
             for (i, c) in clusters.enumerated() {
@@ -76,7 +100,8 @@ public enum Bootstrap {
         let (bca, z0, a) = bcaInterval(estimate: estimate, replicates: reps, jackknife: jack,
                                        confidenceLevel: confidenceLevel)
         return BootstrapResult(estimate: estimate, standardError: Descriptives.standardDeviation(reps),
-                               percentile: pct, bca: bca, biasCorrection: z0, acceleration: a, replicates: reps)
+                               percentile: pct, bca: bca, biasCorrection: z0, acceleration: a, replicates: reps,
+                               degeneracy: nil)
     }
 
     /// Percentile interval: type-7 quantiles of the replicates at α/2 and 1-α/2

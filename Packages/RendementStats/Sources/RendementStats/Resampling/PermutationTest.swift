@@ -1,7 +1,7 @@
 import Foundation
 
 /// Result of a two-sample Monte Carlo permutation test.
-public struct PermutationTestResult: Sendable {
+public struct PermutationTestResult: Sendable, Equatable {
     /// Observed statistic T(x, y).
     public let statistic: Double
     /// Two-sided p-value (b + 1)/(m + 1).
@@ -10,9 +10,16 @@ public struct PermutationTestResult: Sendable {
     public let exceedances: Int
     /// m: number of random permutations.
     public let permutations: Int
+    /// `.tooFewObservations` when a sample is empty (statistic and p NaN).
+    public let degeneracy: Degeneracy?
 }
 
 /// Two-sample permutation test with random relabelling.
+///
+/// ```swift
+/// let r = try PermutationTest.twoSample(clients, controls, permutations: 4999, seed: 7)
+/// print(r.statistic, r.pValue)
+/// ```
 public enum PermutationTest {
 
     /// Two-sided permutation test of exchangeability of `x` and `y`.
@@ -24,9 +31,21 @@ public enum PermutationTest {
     /// is (b + 1)/(m + 1), which counts the observed labelling as one permutation and is an
     /// exact (never anti-conservative) p-value for random permutations
     /// (Phipson & Smyth 2010, "Permutation p-values should never be zero").
+    ///
+    /// - Parameters:
+    ///   - x: first sample.
+    ///   - y: second sample.
+    ///   - m: number of random permutations (>= 1).
+    ///   - seed: the generator's seed.
+    ///   - statistic: T(x, y), default x̄ - ȳ.
+    /// - Returns: the test; `degeneracy == .tooFewObservations` when a sample is empty.
+    /// - Throws: `StatsError.invalidValue` for m < 1.
     public static func twoSample(_ x: [Double], _ y: [Double], permutations m: Int = 9999, seed: UInt64,
-                                 statistic: (([Double], [Double]) -> Double)? = nil) -> PermutationTestResult {
-        precondition(!x.isEmpty && !y.isEmpty && m > 0, "PermutationTest.twoSample: empty sample")
+                                 statistic: (([Double], [Double]) -> Double)? = nil) throws(StatsError) -> PermutationTestResult {
+        guard m > 0 else { throw .invalidValue("\(m) permutations; at least 1 is needed") }
+        guard !x.isEmpty && !y.isEmpty else {
+            return PermutationTestResult(statistic: .nan, pValue: .nan, exceedances: 0, permutations: m, degeneracy: .tooFewObservations)
+        }
         let stat = statistic ?? { Descriptives.mean($0) - Descriptives.mean($1) }
         let observed = stat(x, y)
         var pooled = x + y
@@ -39,6 +58,6 @@ public enum PermutationTest {
             if abs(t) >= threshold { b += 1 }
         }
         return PermutationTestResult(statistic: observed, pValue: Double(b + 1) / Double(m + 1),
-                                     exceedances: b, permutations: m)
+                                     exceedances: b, permutations: m, degeneracy: nil)
     }
 }
