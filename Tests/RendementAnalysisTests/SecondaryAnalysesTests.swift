@@ -48,10 +48,10 @@ final class SecondaryAnalysesTests: XCTestCase {
         let period = Day(year: 2009, month: 1, day: 1)!...Day(year: 2014, month: 12, day: 31)!
         let index = Day(year: 2014, month: 12, day: 1)!
         let withEvent = member(1, index, age: 30, bvh: [-5, 0, 3])
-        XCTAssertEqual(TimeToFirstEvent.observation(withEvent, source: .bvh, period: period, graceDays: 0)?.0, 3)
-        XCTAssertEqual(TimeToFirstEvent.observation(withEvent, source: .bvh, period: period, graceDays: 3)?.1, false)
+        XCTAssertEqual(SurvivalSample.observation(withEvent, source: .bvh, period: period, graceDays: 0)?.0, 3)
+        XCTAssertEqual(SurvivalSample.observation(withEvent, source: .bvh, period: period, graceDays: 3)?.1, false)
         let without = member(2, index, age: 30, bvh: [-5, 40])
-        let o = TimeToFirstEvent.observation(without, source: .bvh, period: period, graceDays: 0)
+        let o = SurvivalSample.observation(without, source: .bvh, period: period, graceDays: 0)
         XCTAssertEqual(o?.0, 30)
         XCTAssertEqual(o?.1, false, "an event after the period end is unknown: censored")
     }

@@ -14,7 +14,8 @@ import RendementStats
 ///   CR1 standard errors by set (statsmodels `cov_type='cluster'`), Wald CI and p.
 ///
 /// Figures that the data cannot support (fewer than two sets, no spread,
-/// a group without any event) are `nil`, never a made-up number.
+/// a group without any event) are `nil`, never a made-up number, and the
+/// matching `...Reason` says why.
 public struct DifferenceInDifferences: Sendable {
     public var summary: BeforeAfterSummary
     public var didCI: (low: Double, high: Double)?
@@ -32,41 +33,53 @@ public struct DifferenceInDifferences: Sendable {
     public var pPrevalence: Double?
     /// Cluster-robust standard error of log(rate ratio).
     public var logRateRatioStandardError: Double?
+    /// Why `didCI`/`pValue` are missing (nil when they are there).
+    public var didReason: EstimateReason?
+    /// Why the rate ratio is missing.
+    public var rateRatioReason: EstimateReason?
+    /// Why `prevalenceDidCI`/`pPrevalence` are missing.
+    public var prevalenceReason: EstimateReason?
 
     public init(_ sets: [SetCounts], confidenceLevel: Double = 0.95) {
         summary = BeforeAfterSummary(sets)
         let d = summary.differences
-        if d.count >= 2 {
-            let t = HypothesisTests.oneSampleTTest(d, confidenceLevel: confidenceLevel)
-            if t.degeneracy == nil {
-                didCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
-                didStandardError = t.standardError
-                pValue = t.pValue
-            }
+        switch Self.tTest(d, level: confidenceLevel) {
+        case let .success(t):
+            didCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
+            didStandardError = t.standardError
+            pValue = t.pValue
+        case let .failure(reason): didReason = reason
         }
-        if d.contains(where: { $0 != 0 }) {
-            pWilcoxon = HypothesisTests.wilcoxonSignedRank(d).pValue
+        if case let .success(w) = LibraryCall.run({ () throws(StatsError) in try HypothesisTests.wilcoxonSignedRank(d) }), w.degeneracy == nil {
+            pWilcoxon = w.pValue
         }
         let pd = sets.map(\.prevalenceDifference)
         if !pd.isEmpty { prevalenceDid = pd.reduce(0, +) / Double(pd.count) }
-        if pd.count >= 2 {
-            let t = HypothesisTests.oneSampleTTest(pd, confidenceLevel: confidenceLevel)
-            if t.degeneracy == nil {
-                prevalenceDidCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
-                pPrevalence = t.pValue
-            }
+        switch Self.tTest(pd, level: confidenceLevel) {
+        case let .success(t):
+            prevalenceDidCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
+            pPrevalence = t.pValue
+        case let .failure(reason): prevalenceReason = reason
         }
-        if let fit = Self.poissonRateRatio(sets, level: confidenceLevel) {
+        switch Self.poissonRateRatio(sets, level: confidenceLevel) {
+        case let .success(fit):
             rateRatio = fit.ratio
             rateRatioCI = fit.ci
             pRateRatio = fit.p
             logRateRatioStandardError = fit.se
+        case let .failure(reason): rateRatioReason = reason
         }
     }
 
+    /// A one-sample t test of H0: mean 0, or why it cannot be given.
+    static func tTest(_ values: [Double], level: Double) -> Result<TTestResult, EstimateReason> {
+        LibraryCall.run { () throws(StatsError) in try HypothesisTests.oneSampleTTest(values, confidenceLevel: level) }
+            .flatMap { t in t.degeneracy.map { .failure(EstimateReason($0)) } ?? .success(t) }
+    }
+
     static func poissonRateRatio(_ sets: [SetCounts], level: Double)
-        -> (ratio: Double, ci: (low: Double, high: Double), p: Double, se: Double)? {
-        guard sets.count >= 2 else { return nil }
+        -> Result<(ratio: Double, ci: (low: Double, high: Double), p: Double, se: Double), EstimateReason> {
+        guard sets.count >= 2 else { return .failure(.tooFewSets) }
         var rows: [[Double]] = [], y: [Double] = [], clusters: [Int] = []
         rows.reserveCapacity(sets.count * 4)
         var cellTotals = [Double](repeating: 0, count: 4)
@@ -83,12 +96,13 @@ public struct DifferenceInDifferences: Sendable {
                 cellTotals[Int(group) * 2 + Int(period)] += count
             }
         }
-        guard cellTotals.allSatisfy({ $0 > 0 }),
-              let fit = try? PoissonRegression.fit(rows: rows, y: y, clusters: clusters) else { return nil }
-        let c = fit.coefficients
-        let beta = c.estimates[3], se = c.standardErrors[3]
-        guard se > 0, se.isFinite else { return nil }
-        let z = Normal.standard.quantile(0.5 + level / 2)
-        return (exp(beta), (exp(beta - z * se), exp(beta + z * se)), c.pValues[3], se)
+        guard cellTotals.allSatisfy({ $0 > 0 }) else { return .failure(.noEvents) }
+        let names = ["Intercept", "client", "after", "client:after"]
+        let fitted = LibraryCall.run { () throws(StatsError) in try PoissonRegression.fit(rows: rows, y: y, names: names, clusters: clusters) }
+        guard case let .success(fit) = fitted else { return .failure(.invalidInput) }
+        if let reason = fit.degeneracy { return .failure(EstimateReason(reason)) }
+        guard let c = fit.coefficients["client:after"], c.standardError > 0, c.standardError.isFinite else { return .failure(.zeroVariance) }
+        let ci = c.confidenceInterval(level: level)
+        return .success((exp(c.estimate), (exp(ci.lower), exp(ci.upper)), c.pValue, c.standardError))
     }
 }

@@ -43,8 +43,9 @@ public struct EffectsEstimator: Sendable {
                     bandRows.append(row(scope, band.description, source, w, counted.filter { band.contains($0.0) }.map(\.1)))
                 }
                 let ps = bandRows.map { $0.estimate?.pValue ?? .nan }
-                let adjusted = Multiplicity.holm(ps)
-                for i in bandRows.indices where !ps[i].isNaN { bandRows[i].pHolm = adjusted[i] }
+                if case let .success(adjusted) = LibraryCall.run({ () throws(StatsError) in try Multiplicity.holm(ps) }) {
+                    for i in bandRows.indices where !ps[i].isNaN { bandRows[i].pHolm = adjusted[i] }
+                }
                 out += bandRows
             }
         }

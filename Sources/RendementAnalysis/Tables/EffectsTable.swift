@@ -1,6 +1,7 @@
 import RendementCore
 
-/// Writes `effects.csv` with the columns of CONTRACT.md section 4, in order.
+/// Writes `effects.csv` with the columns of CONTRACT.md section 4, in order,
+/// then the prevalence figures and the reason codes of missing estimates.
 /// Suppressed rows keep their identifying columns and `suppressed=true`;
 /// every count below the threshold and every figure derived from the
 /// suppressed cell is left empty.
@@ -12,6 +13,7 @@ public enum EffectsTable {
         "did", "did_ci_low", "did_ci_high", "p_value", "p_wilcoxon",
         "rate_ratio", "rate_ratio_ci_low", "rate_ratio_ci_high", "p_rate_ratio", "p_holm", "suppressed",
         "prev_did", "prev_did_ci_low", "prev_did_ci_high", "p_prev",
+        "did_reason", "rate_ratio_reason", "prev_did_reason",
     ]
 
     public static func csv(_ rows: [EffectRow], minimumCell: Int) -> String {
@@ -29,6 +31,8 @@ public enum EffectsTable {
                 cells += Array(repeating: .missing, count: 18)
                 cells.append(.flag(r.suppressed))
                 cells += Array(repeating: .missing, count: 4)
+                let reason = TidyCSV.Cell.text((r.suppressed ? EstimateReason.suppressed : .tooFewSets).rawValue)
+                cells += [reason, reason, reason]
             } else {
                 let e = r.estimate!, s = e.summary
                 cells += [.number(s.clientsBeforeMean), .number(s.clientsAfterMean), .number(s.controlsBeforeMean),
@@ -38,7 +42,8 @@ public enum EffectsTable {
                           .optional(e.pWilcoxon), .optional(e.rateRatio), .optional(e.rateRatioCI?.low),
                           .optional(e.rateRatioCI?.high), .optional(e.pRateRatio), .optional(r.pHolm), .flag(r.suppressed),
                           .optional(e.prevalenceDid), .optional(e.prevalenceDidCI?.low), .optional(e.prevalenceDidCI?.high),
-                          .optional(e.pPrevalence)]
+                          .optional(e.pPrevalence), .text(e.didReason?.rawValue ?? ""), .text(e.rateRatioReason?.rawValue ?? ""),
+                          .text(e.prevalenceReason?.rawValue ?? "")]
             }
             table.append(cells)
         }

@@ -30,6 +30,10 @@ struct EffectTables {
         return "\(style.decimal(ci.low, digits: digits)) – \(style.decimal(ci.high, digits: digits))"
     }
 
+    func interval(_ ci: ConfidenceInterval?, digits: Int) -> String {
+        interval(ci.map { (low: $0.lower, high: $0.upper) }, digits: digits)
+    }
+
     /// One row per source and window: n, clients and controls before -> after, did (CI), p, RR (CI).
     func beforeAfter(_ rows: [EffectRow], name: String, caption: String) -> ReportTable {
         let header = [text.t("Bron en venster", "Source and window"), text.t("Sets", "Sets"),
@@ -99,10 +103,16 @@ struct EffectTables {
         let sd = Descriptives.standardDeviation(d)
         guard sd > 0 else { return nil }
         let n = Double(d.count)
-        let mde = NormalPower.minimumDetectableEffect(n: n) * sd
         let base = e.summary.clientsBeforeMean
         let twenty = 0.2 * base
-        let needed = twenty > 0 ? NormalPower.requiredSampleSize(effectSize: twenty / sd).rounded(.up) : .infinity
+        let mde: Double, needed: Double
+        do {
+            mde = try NormalPower.minimumDetectableEffect(n: n) * sd
+            needed = twenty > 0 ? try NormalPower.requiredSampleSize(effectSize: twenty / sd).rounded(.up) : .infinity
+        } catch {
+            // n >= 2, sd > 0 and the default alpha and power always pass the library's checks.
+            preconditionFailure("NormalPower refused valid arguments: \(error)")
+        }
         let window = text.months(row.windowMonths)
         let share = base > 0 ? " (\(style.percent(mde / base)) \(text.t("van het niveau vóór instroom", "of the level before intake")))" : ""
         let neededText = needed.isFinite ? style.count(Int(needed)) : "–"

@@ -15,7 +15,7 @@ import Foundation
 /// let m = try MetaRegression(effects: logRatios, variances: v, moderator: yearsSinceFounding)
 /// if m.degeneracy == nil { print(m.slope.estimate, m.slope.confidenceInterval) }
 /// ```
-public struct MetaRegression: Sendable, Equatable {
+public struct MetaRegression: Sendable, Equatable, Codable {
     /// Number of studies.
     public let studyCount: Int
     /// Intercept (expected effect at x = 0).

@@ -17,7 +17,7 @@ import Foundation
 /// let meta = try RandomEffectsMetaAnalysis(effects: [0.12, -0.05, 0.30], variances: [0.01, 0.02, 0.015])
 /// print(meta.randomEffects.confidenceInterval, meta.tauSquared, meta.iSquared)
 /// ```
-public struct RandomEffectsMetaAnalysis: Sendable, Equatable {
+public struct RandomEffectsMetaAnalysis: Sendable, Equatable, Codable {
     /// Number of studies.
     public let studyCount: Int
     /// Fixed-effect (inverse-variance) pooled estimate.
