@@ -68,7 +68,7 @@ let package = Package(
             "RendementCore", "RendementStore", "RendementImport", "RendementSynth", "RendementCohorts", "RendementAnalysis", "RendementReports",
             "RendementPipeline",
         ], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore", stats], exclude: ["Fixtures"]),
         // Black-box tests of the command line: runs the `rendement` executable
         // (the dependency makes `swift test` build it) as a subprocess and looks
         // into stores through the SQLite C API only.

@@ -153,6 +153,7 @@ import warnings
 import statsmodels
 from lifelines.statistics import multivariate_logrank_test as mlt
 from statsmodels.duration.hazard_regression import PHReg
+from survival_common import stratified_weighted_logrank
 
 mrng = np.random.default_rng(2014)
 
@@ -180,26 +181,6 @@ with open(f"{OUT}/survival_matched.csv", "w", newline="") as f:
     for name, df in matched.items():
         for r in df.itertuples(index=False):
             w.writerow([name, r.set, r.client, repr(r.time), r.event, repr(r.weight), repr(r.age)])
-
-
-def stratified_weighted_logrank(df):
-    """O - E and V of the clients, summed over sets, at every distinct event time of a set:
-    n = sum of weights at risk (time >= t), d = sum of weights of events at t,
-    E = d n1 / n, V = f d n1 (n - n1) / n^2 with f = (n - d)/(n - 1) (1 where n = 1)."""
-    o = e = v = 0.0
-    for _, g in df.groupby("set"):
-        for t in sorted(g.time[g.event == 1].unique()):
-            risk = g[g.time >= t]
-            dead = risk[(risk.time == t) & (risk.event == 1)]
-            n, d = risk.weight.sum(), dead.weight.sum()
-            n1, d1 = risk.weight[risk.client == 1].sum(), dead.weight[dead.client == 1].sum()
-            f = (n - d) / (n - 1) if n != 1 else 1.0
-            o += d1
-            e += d * n1 / n
-            v += f * d * n1 * (n - n1) / n ** 2
-    chisq = (o - e) ** 2 / v
-    from scipy import stats as sst
-    return {"observed_clients": o, "expected_clients": e, "variance": v, "chisq": chisq, "p": float(sst.chi2.sf(chisq, 1))}
 
 
 def lifelines_cox(df, **kw):
