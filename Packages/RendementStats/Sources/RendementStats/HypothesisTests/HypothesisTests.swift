@@ -2,9 +2,15 @@ import Foundation
 
 /// Namespace for the classical hypothesis tests. Every test returns a `Sendable` result
 /// struct carrying the statistic and the two-sided p-value, plus degrees of freedom, an
-/// effect size and a confidence interval where the test defines one (the rank tests report
+/// effect size and a ``ConfidenceInterval`` where the test defines one (the rank tests report
 /// rank-biserial effect sizes but no interval), and documents which scipy / statsmodels / R
-/// function it reproduces.
+/// function it reproduces. Invalid input throws ``StatsError``; data that cannot support the
+/// test give a result whose `degeneracy` says why (its statistic and p-value are then NaN).
+///
+/// ```swift
+/// let r = try HypothesisTests.welchTTest([4.1, 5.2, 3.9, 6.0], [3.0, 3.8, 4.1, 2.9])
+/// print(r.estimate, r.confidenceInterval, r.pValue)
+/// ```
 public enum HypothesisTests {}
 
 extension HypothesisTests {

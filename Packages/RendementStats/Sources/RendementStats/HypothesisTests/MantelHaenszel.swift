@@ -55,7 +55,7 @@ extension HypothesisTests {
     /// print(r.pooledOddsRatio, r.confidenceInterval, r.pValue)
     /// ```
     /// - Parameters:
-    ///   - tables: one 2 x 2 table per stratum.
+    ///   - strata: one 2 x 2 table per stratum.
     ///   - correction: continuity correction of the CMH statistic.
     ///   - confidenceLevel: level of the pooled odds-ratio interval, in (0, 1).
     /// - Returns: the analysis; with `degeneracy` set (all figures NaN) when no stratum has an
