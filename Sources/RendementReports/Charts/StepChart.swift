@@ -47,7 +47,8 @@ public struct StepChart: Sendable {
 
     public func svg() -> String {
         let extra = riskRows.isEmpty ? 0.0 : 18 * Double(riskRows.count + 1)
-        var c = SVGCanvas(height: 400 + extra, margin: (48, 24, 64 + extra, 72))
+        // A risk table needs room for its row labels left of the axis.
+        var c = SVGCanvas(height: 400 + extra, margin: (48, 24, 64 + extra, riskRows.isEmpty ? 72 : 112))
         let end = maxTime ?? (curves.flatMap { $0.steps.map(\.time) }.max() ?? 1)
         let x = LinearScale(domain: (0, end), range: (c.plotLeft, c.plotRight))
         let y = LinearScale(domain: (0, 1), range: (c.plotBottom, c.plotTop))
@@ -84,10 +85,10 @@ public struct StepChart: Sendable {
     private func drawRiskTable(on c: inout SVGCanvas, x: LinearScale, end: Double) {
         guard !riskRows.isEmpty else { return }
         var y = c.plotBottom + 38
-        c.text(riskTitle, x: c.plotLeft, y: y, anchor: "start", size: 10, weight: "bold", cssClass: "risk-title")
+        c.text(riskTitle, x: 8, y: y, anchor: "start", size: 10, weight: "bold", cssClass: "risk-title")
         for row in riskRows {
             y += 18
-            c.text(row.label, x: c.plotLeft - 6, y: y, anchor: "end", size: 10, cssClass: "risk-label")
+            c.text(row.label, x: c.plotLeft - 16, y: y, anchor: "end", size: 10, cssClass: "risk-label")
             for (time, text) in row.counts where time <= end {
                 c.text(text, x: x(time), y: y, size: 10, cssClass: "risk-count")
             }
