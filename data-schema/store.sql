@@ -172,3 +172,6 @@ CREATE TABLE persons_v4 (
 INSERT INTO persons_v4 SELECT person_key, persoon_id FROM persons;
 DROP TABLE persons;
 ALTER TABLE persons_v4 RENAME TO persons;
+
+-- version 5: the round of staged matching that matched each set
+ALTER TABLE matched_units ADD COLUMN match_round INTEGER NOT NULL DEFAULT 1;

@@ -9,14 +9,21 @@ public struct SynthOptions: Sendable {
     public var effect: PlantedEffect
     /// Overrides the scale's number of persons (tests use tiny populations).
     public var persons: Int?
+    /// Who becomes a client, and when (see `ClientSelection`).
+    public var selection: ClientSelection
+    /// A crisis in the months before intake (x2 in 3 months by default).
+    public var spike: PreIntakeSpike
 
     public init(seed: UInt64 = 1, scale: SynthScale = .small, messy: Bool = false,
-                effect: PlantedEffect = .planted, persons: Int? = nil) {
+                effect: PlantedEffect = .planted, persons: Int? = nil,
+                selection: ClientSelection = .latentRate, spike: PreIntakeSpike = .typical) {
         self.seed = seed
         self.scale = scale
         self.messy = messy
         self.effect = effect
         self.persons = persons
+        self.selection = selection
+        self.spike = spike
     }
 }
 
@@ -27,12 +34,17 @@ public struct SynthOptions: Sendable {
 /// end whose contact rate drops after intake by a planted, age-dependent factor.
 ///
 /// Model (per person): a lifetime contact rate `lambda ~ 0.12 + Gamma(0.45, 1.9)`
-/// per year, thinned by an age curve peaking at 20; a suspect incident in
-/// 2010-2013 leads to intake on that day with a probability that rises with
-/// the prior police record (`intakeProbability`), so clients have more prior
-/// contact, as in reality, and selection depends on observed history only;
-/// after the first intake with a plan of approach the rate is multiplied by
-/// `PlantedEffect.multiplier`. The same seed writes the same files; `--messy`
+/// per year, thinned by an age curve peaking at 20. Who becomes a client is
+/// set by `SynthOptions.selection`: by default (`.latentRate`) the heaviest
+/// persons are taken in on a uniformly drawn day in 2010-2013; with
+/// `.observedHistory` a suspect incident in that period leads to intake on
+/// that day with a probability that rises with the prior police record
+/// (`intakeProbability`). A `PreIntakeSpike` (by default x2 in the 3 months
+/// before intake, `PreIntakeSpike.typical`) multiplies the rate in
+/// the months before intake (extra incidents superposed on the usual ones,
+/// drawn from a stream of their own, so the rest of the history is the same
+/// with or without it). After the first intake with a plan of approach the
+/// rate is multiplied by `PlantedEffect.multiplier`. The same seed writes the same files; `--messy`
 /// writes the same population in Dutch export style plus planted broken rows.
 public enum SyntheticExtracts {
     public static let bvhPeriod = (Day(year: 2009, month: 1, day: 1)!, Day(year: 2014, month: 12, day: 31)!)
@@ -162,6 +174,8 @@ struct PopulationWriter {
             intakePeriod: [SyntheticExtracts.intakePeriod.0.iso, SyntheticExtracts.intakePeriod.1.iso],
             personsWithBirthDateConflict: birthConflicts,
             effect: options.effect,
+            selection: options.selection,
+            spike: options.spike,
             effectDescription: "After the first intake with a plan of approach, a client's contact and offence rate is multiplied by factor - first_months_boost * exp(-t / boost_days), t = days since intake, by age band at intake. Controls: no effect.",
             referenceIndexDate: reference.iso,
             expectedRateRatios: expected,
@@ -323,13 +337,18 @@ struct PopulationWriter {
         let span = Double(start.days(to: end) + 1)
         let perDay = rates[i] / 365.25
         guard perDay > 0 else { return }
-        var index: Day? = nil, indexAge = 0, registered = false
+        var plannedIntake = latentIntakeDay(of: i)
+        var index: Day? = nil, intake: Day? = nil, indexAge = 0
         var contactDays: [Int32] = [], reportDays: [Int32] = []
         var t = rng.exponential(rate: perDay)
         var seq = 0
         var wroteTypo = false
         while t < span {
             let day = start.adding(days: Int(t))
+            if let planned = plannedIntake, day > planned {
+                plannedIntake = nil
+                (intake, index, indexAge) = register(i, on: planned, rng: &rng, mess: &mess)
+            }
             let age = day.age(bornOn: births[i])
             var accept = PopulationWriter.ageCurve(age)
             if let index, day > index {
@@ -339,27 +358,71 @@ struct PopulationWriter {
                 seq += 1
                 let incident = writeIncident(of: i, on: day, seq: seq, rng: &rng, mess: &mess)
                 wroteTypo = incident.typo || wroteTypo
-                // A suspect incident in the intake period may lead to intake in a case meeting on that day.
-                if reachable[i], !registered, incident.role == .verdachte, age >= 12,
+                // Under selection on observed history, a suspect incident in the
+                // intake period may lead to intake in a case meeting on that day.
+                if options.selection == .observedHistory, reachable[i], intake == nil, incident.role == .verdachte, age >= 12,
                    day >= SyntheticExtracts.intakePeriod.0, day <= SyntheticExtracts.intakePeriod.1 {
                     let sorted = SortedDays(presorted: contactDays)
                     let reports = SortedDays(presorted: reportDays)
                     let p = PopulationWriter.intakeProbability(
                         bvhPrior12: sorted.count(in: day.adding(months: -12).number..<day.number),
                         hksPrior60: reports.count(in: day.adding(months: -60).number..<day.number), age: age)
-                    if rng.uniform() < p {
-                        registered = true
-                        let regs = registrations(of: i, intake: day, rng: &rng)
-                        if regs[0].plan { index = day; indexAge = age; clients += 1 }
-                        for r in regs { writeRegistration(r, of: i, mess: &mess) }
-                    }
+                    if rng.uniform() < p { (intake, index, indexAge) = register(i, on: day, rng: &rng, mess: &mess) }
                 }
                 if incident.role.isPoliceContact && day >= SyntheticExtracts.bvhPeriod.0 { contactDays.append(day.number) }
                 if incident.report { reportDays.append(day.number) }
             }
             t += rng.exponential(rate: perDay)
         }
+        if let planned = plannedIntake { (intake, index, indexAge) = register(i, on: planned, rng: &rng, mess: &mess) }
+        if let intake { wroteTypo = writeSpike(of: i, before: intake, seq: seq, mess: &mess) || wroteTypo }
         if wroteTypo { birthConflicts += 1 }
+    }
+
+    /// Under `.latentRate`: the day person `i` is taken in (drawn uniformly
+    /// from the intake period), or nil when the person is not selected or
+    /// would be younger than 12. Drawn from a stream of its own.
+    private func latentIntakeDay(of i: Int) -> Day? {
+        guard options.selection == .latentRate, reachable[i] else { return nil }
+        var rng = SynthRandom(seed: options.seed ^ 0x1A7E_47, stream: UInt64(i))
+        guard rng.uniform() < ClientSelection.latentIntakeProbability(rate: rates[i]) else { return nil }
+        let (start, end) = SyntheticExtracts.intakePeriod
+        let day = start.adding(days: rng.int(start.days(to: end) + 1))
+        return day.age(bornOn: births[i]) >= 12 ? day : nil
+    }
+
+    /// Writes the registrations of an intake of person `i` on `day`; returns
+    /// the intake day, the index day (nil without a plan of approach) and the
+    /// age at intake.
+    private mutating func register(_ i: Int, on day: Day, rng: inout SynthRandom,
+                                   mess: inout SynthRandom) -> (Day, Day?, Int) {
+        let regs = registrations(of: i, intake: day, rng: &rng)
+        if regs[0].plan { clients += 1 }
+        for r in regs { writeRegistration(r, of: i, mess: &mess) }
+        return (day, regs[0].plan ? day : nil, day.age(bornOn: births[i]))
+    }
+
+    /// The pre-intake crisis: extra incidents at `(factor - 1)` times the
+    /// usual rate (thinned by the age curve) in the `months` calendar months
+    /// before `intake`, superposed on the usual history, from a stream of
+    /// their own. Returns whether a birth-date typo was written.
+    private mutating func writeSpike(of i: Int, before intake: Day, seq: Int, mess: inout SynthRandom) -> Bool {
+        let spike = options.spike
+        guard spike.isActive else { return false }
+        var rng = SynthRandom(seed: options.seed ^ 0x5B1C_E000, stream: UInt64(i))
+        let from = intake.adding(months: -spike.months)
+        let length = Double(from.days(to: intake))
+        let perDay = (spike.factor - 1) * rates[i] / 365.25
+        var t = rng.exponential(rate: perDay), n = seq, typo = false
+        while t < length {
+            let day = from.adding(days: Int(t))
+            if rng.uniform() < PopulationWriter.ageCurve(day.age(bornOn: births[i])) {
+                n += 1
+                typo = writeIncident(of: i, on: day, seq: n, rng: &rng, mess: &mess).typo || typo
+            }
+            t += rng.exponential(rate: perDay)
+        }
+        return typo
     }
 
     private mutating func writeRegistration(_ r: Registration, of i: Int, mess: inout SynthRandom) {

@@ -42,16 +42,19 @@ final class EffectsEstimatorTests: XCTestCase {
         XCTAssertNil(empty.estimate)
         XCTAssertTrue(empty.suppressed)
 
-        let csv = EffectsTable.csv(rows, minimumCell: 10)
+        let csv = EffectsTable.csv(rows, minimumCell: 10, anticipationMonths: 0)
         let lines = csv.split(separator: "\n")
         XCTAssertEqual(lines.count, rows.count + 1)
         XCTAssertEqual(String(lines[0]), EffectsTable.columns.joined(separator: ","))
         for line in lines.dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)
             XCTAssertEqual(cells.count, EffectsTable.columns.count)
-            if cells.last == "true" {
+            let suppressed = EffectsTable.columns.firstIndex(of: "suppressed")!
+            if cells[suppressed] == "true" {
                 for n in cells[5...7] where !n.isEmpty { XCTAssertTrue(Int(n)! == 0 || Int(n)! >= 10, String(line)) }
-                XCTAssertTrue(cells[8..<26].allSatisfy(\.isEmpty), String(line))
+                XCTAssertTrue(cells[8..<26].allSatisfy { $0.isEmpty }, String(line))
+                XCTAssertEqual(cells[EffectsTable.columns.firstIndex(of: "reason")!], "suppressed", String(line))
+                XCTAssertEqual(cells[EffectsTable.columns.firstIndex(of: "credible")!], "", "no credibility for a hidden estimate")
             }
         }
     }

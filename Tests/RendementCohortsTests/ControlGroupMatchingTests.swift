@@ -9,8 +9,8 @@ final class ControlGroupMatchingTests: XCTestCase {
     private func member(_ person: Int64, heavy: Bool, month: Int) -> CohortMember {
         let index = Day(year: 2012, month: 1 + month, day: 1 + r(28))!
         let prior = heavy ? r(6) + r(4) : r(3)
-        let c = MatchingCovariates(age: 12 + r(30), sex: r(4) == 0 ? .vrouw : .man, bvhPrior12: prior,
-                                   hksPrior12: heavy ? r(4) : r(2), hksPrior60: heavy ? r(10) : r(4), monthsSinceFirst: r(48))
+        let c = MatchingCovariates(age: 12 + r(30), sex: r(4) == 0 ? .vrouw : .man, bvhHistory12: prior,
+                                   hksHistory12: heavy ? r(4) : r(2), hksHistory60: heavy ? r(10) : r(4), monthsKnown: r(48))
         return CohortMember(person: person, index: index, covariates: c, indexIncident: heavy ? nil : person * 10)
     }
 
@@ -36,7 +36,7 @@ final class ControlGroupMatchingTests: XCTestCase {
         }
         XCTAssertEqual(outcome.sets.count + outcome.unmatched.count, clients.count)
         let balance = BalanceTable.rows(clients: clients, candidates: candidates, sets: outcome.sets)
-        let prior = try XCTUnwrap(balance.first { $0.covariate == "bvh_prior_12m" })
+        let prior = try XCTUnwrap(balance.first { $0.covariate == "bvh_history_12m" })
         let before = try XCTUnwrap(prior.before?.smd), after = try XCTUnwrap(prior.after?.smd)
         XCTAssertGreaterThan(abs(before), 0.5, "clients are heavier before matching")
         XCTAssertLessThan(abs(after), abs(before) / 3, "matching removes most of the difference")

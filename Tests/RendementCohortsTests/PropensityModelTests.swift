@@ -9,13 +9,14 @@ final class PropensityModelTests: XCTestCase {
     func testCollinearAndConstantFeaturesAreLeftOut() throws {
         // Everyone has the same HKS history (constant) and only two prior-count values
         // (so log(1 + n) and n / 10 are collinear with the intercept).
-        let clients = (0..<40).map { i in MatchingCovariates(age: 14 + i % 30, sex: i % 3 == 0 ? .vrouw : .man, bvhPrior12: i % 2,
-                                                               hksPrior12: 0, hksPrior60: 0, monthsSinceFirst: 6 + i % 40) }
-        let candidates = (0..<400).map { i in MatchingCovariates(age: 13 + i % 40, sex: i % 4 == 0 ? .vrouw : .man, bvhPrior12: i % 5 == 0 ? 1 : 0,
-                                                                   hksPrior12: 0, hksPrior60: 0, monthsSinceFirst: i % 50) }
+        let clients = (0..<40).map { i in MatchingCovariates(age: 14 + i % 30, sex: i % 3 == 0 ? .vrouw : .man, bvhHistory12: i % 2,
+                                                               hksHistory12: 0, hksHistory60: 0, monthsKnown: 6 + i % 40) }
+        let candidates = (0..<400).map { i in MatchingCovariates(age: 13 + i % 40, sex: i % 4 == 0 ? .vrouw : .man, bvhHistory12: i % 5 == 0 ? 1 : 0,
+                                                                   hksHistory12: 0, hksHistory60: 0, monthsKnown: i % 50) }
         let model = try PropensityModel.fit(clients: clients, candidates: candidates)
-        XCTAssertTrue(model.constantFeatures.contains("log1p_hks_prior_12m"))
-        XCTAssertTrue(model.constantFeatures.contains("bvh_prior_12m_per_10"), "collinear with log1p of a 0/1 count")
+        XCTAssertTrue(model.constantFeatures.contains("log1p_hks_history_12m"))
+        XCTAssertTrue(model.constantFeatures.contains("bvh_history_12m_per_10"), "collinear with log1p of a 0/1 count")
+        XCTAssertTrue(model.constantFeatures.contains("log1p_bvh_history_recent_6m"), "no recent contacts in anyone's history")
         XCTAssertFalse(model.constantFeatures.contains("age"))
         XCTAssertTrue(model.logit(clients[0]).isFinite)
     }
@@ -24,8 +25,9 @@ final class PropensityModelTests: XCTestCase {
         var s: UInt64 = 5
         func r(_ n: Int) -> Int { s = s &* 6364136223846793005 &+ 1442695040888963407; return Int((s >> 33) % UInt64(n)) }
         func person(heavy: Bool) -> MatchingCovariates {
-            MatchingCovariates(age: 12 + r(40), sex: r(5) == 0 ? .vrouw : .man, bvhPrior12: r(heavy ? 6 : 3),
-                               hksPrior12: r(heavy ? 4 : 2), hksPrior60: r(heavy ? 9 : 4), monthsSinceFirst: r(60))
+            let year = r(heavy ? 6 : 3)
+            return MatchingCovariates(age: 12 + r(40), sex: r(5) == 0 ? .vrouw : .man, bvhHistory12: year, bvhHistoryRecent6: r(year + 1),
+                                      hksHistory12: r(heavy ? 4 : 2), hksHistory60: r(heavy ? 9 : 4), monthsKnown: r(60))
         }
         let clients = (0..<300).map { _ in person(heavy: true) }
         let candidates = (0..<3000).map { _ in person(heavy: false) }
@@ -40,10 +42,10 @@ final class PropensityModelTests: XCTestCase {
         for (a, b) in zip(pooled.standardErrors, direct.coefficients.standardErrors) {
             XCTAssertEqual(a, b, accuracy: 1e-8 * max(1, abs(b)))
         }
-        let light = MatchingCovariates(age: 25, sex: .man, bvhPrior12: 0, hksPrior12: 0, hksPrior60: 0, monthsSinceFirst: 12)
-        let heavy = MatchingCovariates(age: 25, sex: .man, bvhPrior12: 5, hksPrior12: 3, hksPrior60: 8, monthsSinceFirst: 12)
+        let light = MatchingCovariates(age: 25, sex: .man, bvhHistory12: 0, hksHistory12: 0, hksHistory60: 0, monthsKnown: 12)
+        let heavy = MatchingCovariates(age: 25, sex: .man, bvhHistory12: 5, hksHistory12: 3, hksHistory60: 8, monthsKnown: 12)
         XCTAssertGreaterThan(pooled.logit(heavy), pooled.logit(light), "a heavier prior record raises the score")
-        let p = pooled.score(clients[0])
-        XCTAssertEqual(log(p / (1 - p)), pooled.logit(clients[0]), accuracy: 1e-12)
+        let p = pooled.score(light)
+        XCTAssertEqual(log(p / (1 - p)), pooled.logit(light), accuracy: 1e-9 * max(1, abs(pooled.logit(light))))
     }
 }

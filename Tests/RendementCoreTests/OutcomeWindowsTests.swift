@@ -28,6 +28,20 @@ final class OutcomeWindowsTests: XCTestCase {
         XCTAssertFalse(w3.lies(within: day(2012, 3, 15), day(2012, 9, 14)))
     }
 
+    func testAnticipationEndsTheBaselineBeforeIntake() {
+        let index = day(2013, 5, 31)
+        let w = OutcomeWindows(index: index, months: 2, anticipationMonths: 3)
+        XCTAssertEqual(w.firstDay, day(2012, 12, 31), "baseline starts M + W = 5 months before the index date")
+        XCTAssertEqual(Day(number: w.before.upperBound), day(2013, 2, 28), "baseline ends M = 3 months before, clamped to February")
+        XCTAssertEqual(Day(number: w.after.lowerBound), day(2013, 6, 1))
+        XCTAssertEqual(w.lastDay, day(2013, 7, 31))
+        let events = SortedDays([day(2012, 12, 30), day(2012, 12, 31), day(2013, 2, 27), day(2013, 2, 28), day(2013, 5, 30)].map(\.number))
+        XCTAssertEqual(events.count(in: w.before), 2, "Dec 31 and Feb 27; the anticipation months (Feb 28 - May 30) count nowhere")
+        XCTAssertEqual(OutcomeWindows(index: index, months: 2, anticipationMonths: 0), OutcomeWindows(index: index, months: 2),
+                       "M = 0 is the plain window")
+        XCTAssertFalse(w.lies(within: day(2013, 1, 1), day(2014, 1, 1)), "the observation period must hold the earlier baseline")
+    }
+
     /// Brute-force check of the binary-search count over many random windows.
     func testCountMatchesAScan() {
         var s: UInt64 = 9

@@ -10,7 +10,8 @@ import RendementCore
 /// pandas/scipy/statsmodels (`analysis_effects.py`). Here the same store is
 /// rebuilt from the same generator, so the Swift side counts events from its
 /// own store. Tolerances: 1e-9 relative for descriptive figures and closed-form
-/// tests, 1e-6 for the Poisson model.
+/// tests and the closed-form rate ratios, 1e-6 for p-values and the
+/// pre-trend test (statsmodels' iteratively fitted GLM).
 final class PipelineReferenceTests: XCTestCase {
     func testEffectsOfTheWholePipelineAgreeWithTheReference() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/effects_pipeline.json")
@@ -38,12 +39,48 @@ final class PipelineReferenceTests: XCTestCase {
                 (e.rateRatio, "rate_ratio", 1e-6), (e.rateRatioCI?.low, "rate_ratio_ci_low", 1e-6),
                 (e.rateRatioCI?.high, "rate_ratio_ci_high", 1e-6), (e.pRateRatio, "p_rate_ratio", 1e-6),
             ]
-            for (value, key, tolerance) in checks {
-                guard let expected = ref[key] as? Double else { XCTAssertNil(value, "\(name) \(key): reference has none"); continue }
-                let actual = try XCTUnwrap(value, "\(name) \(key)")
-                XCTAssertLessThanOrEqual(abs(actual - expected), tolerance * max(abs(expected), 1e-300) + 1e-15,
-                                         "\(name) \(key): \(actual) vs reference \(expected)")
-            }
+            try compare(checks, ref, name)
+            try checkDiagnostics(row, ref, name)
+            try checkSensitivity(fixture.results.sensitivity.filter { $0.source.rawValue == source && $0.windowMonths == window },
+                                 ref["sensitivity"] as! [[String: Any]], name)
+        }
+    }
+
+    /// The placebo (rate ratio around a pseudo-intake 12 months earlier) and
+    /// the pre-trend test (statsmodels GLM Poisson, cluster-robust, Wald test
+    /// of the group x month terms) against the reference.
+    private func checkDiagnostics(_ row: EffectRow, _ ref: [String: Any], _ name: String) throws {
+        XCTAssertEqual(row.placebo.windowMonths, ref["placebo_window_months"] as? Int, name)
+        XCTAssertEqual(row.placebo.estimate?.summary.sets, ref["placebo_n_sets"] as? Int, name + " placebo sets")
+        let p = row.placebo.estimate
+        try compare([(p?.rateRatio, "placebo_rate_ratio", 1e-6), (p?.rateRatioCI?.low, "placebo_rate_ratio_ci_low", 1e-6),
+                     (p?.rateRatioCI?.high, "placebo_rate_ratio_ci_high", 1e-6), (p?.pRateRatio, "p_placebo", 1e-6)], ref, name)
+        XCTAssertEqual(row.preTrend.sets, ref["pretrend_n_sets"] as? Int, name + " pre-trend sets")
+        XCTAssertEqual(row.preTrend.binMonths, ref["pretrend_bin_months"] as? Int, name + " pre-trend bins")
+        XCTAssertEqual(row.preTrend.firstMonth, ref["pretrend_first_month"] as? Int, name)
+        XCTAssertEqual(row.preTrend.lastMonth, ref["pretrend_last_month"] as? Int, name)
+        XCTAssertEqual(row.preTrend.df2, ref["pretrend_df2"] as? Int, name)
+        try compare([(row.preTrend.statistic, "pretrend_f", 1e-6), (row.preTrend.pValue, "p_pretrend", 1e-6)], ref, name)
+    }
+
+    /// The rate ratio for anticipation windows 0...6 against the reference.
+    private func checkSensitivity(_ rows: [AnticipationSensitivity.Row], _ ref: [[String: Any]], _ name: String) throws {
+        XCTAssertEqual(rows.map(\.anticipationMonths), ref.map { $0["anticipation_months"] as! Int }, name)
+        for (row, r) in zip(rows, ref) {
+            let label = name + " M=\(row.anticipationMonths)"
+            XCTAssertEqual(row.estimate?.summary.sets ?? 0, r["n_sets"] as? Int, label)
+            let e = row.estimate
+            try compare([(e?.rateRatio, "rate_ratio", 1e-6), (e?.rateRatioCI?.low, "rate_ratio_ci_low", 1e-6),
+                         (e?.rateRatioCI?.high, "rate_ratio_ci_high", 1e-6), (e?.pRateRatio, "p_rate_ratio", 1e-6)], r, label)
+        }
+    }
+
+    private func compare(_ checks: [(Double?, String, Double)], _ ref: [String: Any], _ name: String) throws {
+        for (value, key, tolerance) in checks {
+            guard let expected = ref[key] as? Double else { XCTAssertNil(value, "\(name) \(key): reference has none"); continue }
+            let actual = try XCTUnwrap(value, "\(name) \(key)")
+            XCTAssertLessThanOrEqual(abs(actual - expected), tolerance * max(abs(expected), 1e-300) + 1e-15,
+                                     "\(name) \(key): \(actual) vs reference \(expected)")
         }
     }
 }

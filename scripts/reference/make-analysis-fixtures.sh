@@ -21,7 +21,7 @@ bin="$(swift build --show-bin-path)/rendement"
 "$venv/bin/python" "$here/simple_matches.py" "$work/data" "$work/matches.csv" --k 2 --seed 3 --max-clients 250
 "$venv/bin/python" "$here/analysis_effects.py" --extracts "$work/data" --matches "$work/matches.csv" \
   --bvh-period 2009-01-01,2014-12-31 --hks-period 2006-01-01,2014-12-31 --windows 1,2,3,6,12 \
-  --dump-sets --out "$out/effects_from_sets.json"
+  --anticipation 3 --dump-sets --out "$out/effects_from_sets.json"
 echo "wrote $out/effects_from_sets.json"
 
 # Survival and age moderation on matched 1:3 sets made by the reference itself
@@ -49,5 +49,5 @@ mkdir -p "$e2e"
 "$bin" match --db "$work/pipeline.sqlite" --out "$work/pipeline-out" --export "$work/pipeline-matches.csv" >/dev/null
 "$venv/bin/python" "$here/analysis_effects.py" --extracts "$work/pipeline" --matches "$work/pipeline-matches.csv" \
   --bvh-period 2009-01-01,2014-12-31 --hks-period 2006-01-01,2014-12-31 --windows 1,2,3,6,12 \
-  --out "$e2e/effects_pipeline.json"
+  --anticipation 3 --out "$e2e/effects_pipeline.json"
 echo "wrote $e2e/effects_pipeline.json"

@@ -11,11 +11,13 @@ import RendementStats
 ///   rows per set -- the client's before and after counts and the mean before
 ///   and after counts of the set's qualifying controls (the estimating
 ///   equations of weighting each of m controls by 1/m) -- with cluster-robust
-///   CR1 standard errors by set (statsmodels `cov_type='cluster'`), Wald CI and p.
+///   CR1 standard errors by set (statsmodels `cov_type='cluster'`), Wald CI and
+///   p. The model is saturated, so it is fitted in closed form
+///   (`ClusteredCellMeans`): the ratio of the four cell means and the
+///   sandwich variance of the contrast of their logarithms.
 ///
 /// Figures that the data cannot support (fewer than two sets, no spread,
-/// a group without any event) are `nil`, never a made-up number, and the
-/// matching `...Reason` says why.
+/// a group without any event) are `nil` with a reason, never a made-up number.
 public struct DifferenceInDifferences: Sendable {
     public var summary: BeforeAfterSummary
     public var didCI: (low: Double, high: Double)?
@@ -33,12 +35,10 @@ public struct DifferenceInDifferences: Sendable {
     public var pPrevalence: Double?
     /// Cluster-robust standard error of log(rate ratio).
     public var logRateRatioStandardError: Double?
-    /// Why `didCI`/`pValue` are missing (nil when they are there).
+    /// Why `did`'s CI and p are missing (nil when they are there).
     public var didReason: EstimateReason?
-    /// Why the rate ratio is missing.
+    /// Why the rate ratio is missing (nil when it is there).
     public var rateRatioReason: EstimateReason?
-    /// Why `prevalenceDidCI`/`pPrevalence` are missing.
-    public var prevalenceReason: EstimateReason?
 
     public init(_ sets: [SetCounts], confidenceLevel: Double = 0.95) {
         summary = BeforeAfterSummary(sets)
@@ -55,19 +55,18 @@ public struct DifferenceInDifferences: Sendable {
         }
         let pd = sets.map(\.prevalenceDifference)
         if !pd.isEmpty { prevalenceDid = pd.reduce(0, +) / Double(pd.count) }
-        switch Self.tTest(pd, level: confidenceLevel) {
-        case let .success(t):
+        if case let .success(t) = Self.tTest(pd, level: confidenceLevel) {
             prevalenceDidCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
             pPrevalence = t.pValue
-        case let .failure(reason): prevalenceReason = reason
         }
         switch Self.poissonRateRatio(sets, level: confidenceLevel) {
-        case let .success(fit):
+        case .success(let fit):
             rateRatio = fit.ratio
             rateRatioCI = fit.ci
             pRateRatio = fit.p
             logRateRatioStandardError = fit.se
-        case let .failure(reason): rateRatioReason = reason
+        case .failure(let reason):
+            rateRatioReason = reason
         }
     }
 
@@ -77,32 +76,24 @@ public struct DifferenceInDifferences: Sendable {
             .flatMap { t in t.degeneracy.map { .failure(EstimateReason($0)) } ?? .success(t) }
     }
 
+    /// The rate ratio, its Wald CI and p, and the SE of its logarithm.
     static func poissonRateRatio(_ sets: [SetCounts], level: Double)
         -> Result<(ratio: Double, ci: (low: Double, high: Double), p: Double, se: Double), EstimateReason> {
         guard sets.count >= 2 else { return .failure(.tooFewSets) }
-        var rows: [[Double]] = [], y: [Double] = [], clusters: [Int] = []
-        rows.reserveCapacity(sets.count * 4)
-        var cellTotals = [Double](repeating: 0, count: 4)
-        for (k, s) in sets.enumerated() {
+        let cells = sets.map { s -> [Double] in
             let m = Double(s.controlCount)
-            let cells: [(Double, Double, Double)] = [
-                (1, 0, Double(s.clientBefore)), (1, 1, Double(s.clientAfter)),
-                (0, 0, Double(s.controlsBefore.reduce(0, +)) / m), (0, 1, Double(s.controlsAfter.reduce(0, +)) / m),
-            ]
-            for (group, period, count) in cells {
-                rows.append([1, group, period, group * period])
-                y.append(count)
-                clusters.append(k)
-                cellTotals[Int(group) * 2 + Int(period)] += count
-            }
+            return [Double(s.clientBefore), Double(s.clientAfter),
+                    Double(s.controlsBefore.reduce(0, +)) / m, Double(s.controlsAfter.reduce(0, +)) / m]
         }
-        guard cellTotals.allSatisfy({ $0 > 0 }) else { return .failure(.noEvents) }
-        let names = ["Intercept", "client", "after", "client:after"]
-        let fitted = LibraryCall.run { () throws(StatsError) in try PoissonRegression.fit(rows: rows, y: y, names: names, clusters: clusters) }
-        guard case let .success(fit) = fitted else { return .failure(.invalidInput) }
-        if let reason = fit.degeneracy { return .failure(EstimateReason(reason)) }
-        guard let c = fit.coefficients["client:after"], c.standardError > 0, c.standardError.isFinite else { return .failure(.zeroVariance) }
-        let ci = c.confidenceInterval(level: level)
-        return .success((exp(c.estimate), (exp(ci.lower), exp(ci.upper)), c.pValue, c.standardError))
+        let run = LibraryCall.run { () throws(StatsError) in
+            let model = try ClusteredCellMeans(cells)
+            return (model.degeneracy, try model.contrast([-1, 1, 1, -1]))
+        }
+        guard case let .success((degeneracy, (beta, se))) = run else { return .failure(.invalidInput) }
+        if let degeneracy { return .failure(EstimateReason(degeneracy)) }
+        guard se > 0, se.isFinite else { return .failure(.noVariation) }
+        let z = Normal.standard.quantile(0.5 + level / 2)
+        let p = 2 * Normal.standard.sf(abs(beta) / se)
+        return .success((exp(beta), (exp(beta - z * se), exp(beta + z * se)), p, se))
     }
 }

@@ -91,7 +91,7 @@ public struct VeiligheidshuisComparison: Sendable, Codable, Equatable {
             entries.append(Entry(veiligheidshuis: head.house, sets: head.sets, controls: head.controls, meanAge: head.age, effect: effect,
                                  standardError: se, confidenceInterval: ci, pValue: p))
         } else {
-            missing.append(MissingEntry(veiligheidshuis: head.house, sets: head.sets, controls: head.controls, reason: reason ?? .zeroVariance))
+            missing.append(MissingEntry(veiligheidshuis: head.house, sets: head.sets, controls: head.controls, reason: reason ?? .noVariation))
         }
     }
 

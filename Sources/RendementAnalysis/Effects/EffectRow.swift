@@ -1,4 +1,5 @@
-/// One row of `effects.csv`: the estimate for a scope, age band, source and window.
+/// One row of `effects.csv`: the estimate for a scope, age band, source and
+/// window, with the diagnostics that say whether it can be read as an effect.
 public struct EffectRow: Sendable {
     public var scope: Scope
     /// `all` or a band label such as `12-17`.
@@ -12,4 +13,17 @@ public struct EffectRow: Sendable {
     public var pHolm: Double?
     /// True when the number of clients or controls is below the suppression threshold.
     public var suppressed: Bool
+    /// The same comparison around a pseudo-intake a year earlier.
+    public var placebo: PlaceboEstimate
+    /// Parallel movement before the baseline (shared by the windows of a scope, band and source).
+    public var preTrend: PreTrendTest
+    /// Whether the estimate can be read as an effect.
+    public var credibility: Credibility
+
+    /// Why there is no estimate at all (nil when there is one).
+    public var reason: EstimateReason? {
+        if suppressed { return .suppressed }
+        guard let e = estimate else { return .noFollowUp }
+        return e.rateRatioReason
+    }
 }

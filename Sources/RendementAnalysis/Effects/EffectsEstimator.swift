@@ -6,21 +6,25 @@ import RendementStats
 /// Veiligheidshuis, region, intake quarter, target group), age band (`all`
 /// and each band of the client's age at intake), source and window, the
 /// before/after figures and the difference-in-differences with its tests;
-/// Holm adjustment across the age bands (statsmodels `multipletests(method='holm')`).
-/// Scopes are estimated in parallel on all cores.
+/// Holm adjustment across the age bands (statsmodels `multipletests(method='holm')`);
+/// and for every row the placebo, the pre-trend test and the credibility
+/// judgement (`Credibility`). Scopes are estimated in parallel on all cores.
 public struct EffectsEstimator: Sendable {
     public var counter: WindowCounter
     public var windows: [Int]
     public var ageBands: [AgeBand]
     /// Rows with fewer clients or controls than this are marked suppressed.
     public var minimumCell: Int
+    /// The level of the credibility judgement (`Credibility.judge`).
+    public var diagnosticLevel: Double
 
     public init(counter: WindowCounter, windows: [Int] = [1, 2, 3, 6, 12], ageBands: [AgeBand] = AgeBand.defaults,
-                minimumCell: Int = 10) {
+                minimumCell: Int = 10, diagnosticLevel: Double = 0.05) {
         self.counter = counter
         self.windows = windows
         self.ageBands = ageBands
         self.minimumCell = minimumCell
+        self.diagnosticLevel = diagnosticLevel
     }
 
     public func estimate(_ sets: [AnalysisSet]) -> [EffectRow] {
@@ -34,29 +38,44 @@ public struct EffectsEstimator: Sendable {
     /// The rows of one scope, given the sets that belong to it.
     public func rows(for scope: Scope, sets: [AnalysisSet]) -> [EffectRow] {
         var out: [EffectRow] = []
+        let bands: [(label: String, contains: (Int) -> Bool)] = [("all", { _ in true })]
+            + ageBands.map { band in (band.description, { band.contains($0) }) }
         for source in OutcomeSource.allCases {
+            let preTrends = bands.map { band in preTrend(sets.filter { band.contains($0.client.age) }, source: source) }
             for w in windows {
                 let counted = sets.compactMap { s in counter.counts(s, source: source, months: w).map { (s.client.age, $0) } }
-                out.append(row(scope, "all", source, w, counted.map(\.1)))
-                var bandRows: [EffectRow] = []
-                for band in ageBands {
-                    bandRows.append(row(scope, band.description, source, w, counted.filter { band.contains($0.0) }.map(\.1)))
+                let placebo = sets.compactMap { s in counter.placeboCounts(s, source: source, months: w).map { (s.client.age, $0) } }
+                var rows = bands.enumerated().map { i, band in
+                    row(scope, band.label, source, w, counted.filter { band.contains($0.0) }.map(\.1),
+                        placebo: placebo.filter { band.contains($0.0) }.map(\.1), preTrend: preTrends[i])
                 }
-                let ps = bandRows.map { $0.estimate?.pValue ?? .nan }
-                if case let .success(adjusted) = LibraryCall.run({ () throws(StatsError) in try Multiplicity.holm(ps) }) {
-                    for i in bandRows.indices where !ps[i].isNaN { bandRows[i].pHolm = adjusted[i] }
+                let ps = rows.dropFirst().map { $0.estimate?.pValue ?? .nan }
+                if case let .success(adjusted) = LibraryCall.run({ () throws(StatsError) in try Multiplicity.holm(Array(ps)) }) {
+                    for (i, p) in ps.enumerated() where !p.isNaN { rows[i + 1].pHolm = adjusted[i] }
                 }
-                out += bandRows
+                out += rows
             }
         }
         return out
     }
 
-    private func row(_ scope: Scope, _ band: String, _ source: OutcomeSource, _ w: Int, _ counts: [SetCounts]) -> EffectRow {
+    /// The pre-trend test of a group of sets for one source.
+    private func preTrend(_ sets: [AnalysisSet], source: OutcomeSource) -> PreTrendTest {
+        guard let months = counter.design.preTrendMonths else {
+            return PreTrendTest(firstMonth: -WindowDesign.preTrendSpanMonths, lastMonth: -(counter.design.anticipationMonths + 1),
+                                binMonths: 1, sets: 0, statistic: nil, df1: nil, df2: nil, pValue: nil, reason: .noRoom)
+        }
+        return PreTrendTest.run(sets.compactMap { counter.preTrendCounts($0, source: source) }, months: months)
+    }
+
+    private func row(_ scope: Scope, _ band: String, _ source: OutcomeSource, _ w: Int, _ counts: [SetCounts],
+                     placebo placeboCounts: [SetCounts], preTrend: PreTrendTest) -> EffectRow {
         let estimate = counts.isEmpty ? nil : DifferenceInDifferences(counts)
         let n = estimate?.summary
         let suppressed = (n?.clients ?? 0) < minimumCell || (n?.controls ?? 0) < minimumCell
+        let placebo = PlaceboEstimate(windowMonths: counter.design.placeboMonths(for: w), counts: placeboCounts)
         return EffectRow(scope: scope, ageBand: band, source: source, windowMonths: w, estimate: estimate, pHolm: nil,
-                         suppressed: suppressed)
+                         suppressed: suppressed, placebo: placebo, preTrend: preTrend,
+                         credibility: .judge(preTrend: preTrend, placebo: placebo, level: diagnosticLevel))
     }
 }

@@ -1,14 +1,18 @@
 import RendementCore
 import RendementStats
 
-/// Mean events per calendar month relative to the index date, from 12 months
-/// before to 12 months after, for clients and for controls -- the chart a
-/// manager reads at a glance. Month -k is `[index - k months, index - k + 1 months)`,
+/// Mean events per calendar month relative to the index date, from 24 months
+/// before (where the matching history ends) to 12 months after, for clients
+/// and for controls -- the chart a manager reads at a glance, and the picture
+/// behind the pre-trend test (`PreTrendTest`). Month -k is `[index - k months, index - k + 1 months)`,
 /// month +k is `(index + k - 1 months, index + k months]` (the index day in
 /// neither), so months -1 and +1 are the contract's 1-month windows.
 ///
-/// The cohort is fixed: sets that enter the 12-month window (balanced panel),
-/// so the curve does not change composition from month to month. A control
+/// The cohort is fixed: sets whose client and at least one control have the
+/// 24 months before and 12 months after the index date inside the observation period
+/// (balanced panel; no anticipation or grace days: every month is shown, and
+/// the report marks the anticipation months), so the curve does not change
+/// composition from month to month. A control
 /// figure is the mean over sets of the set's control mean; the 95% CI is
 /// mean +- t(0.975, n-1) * sd / sqrt(n) over sets.
 public struct EventStudy: Sendable {
@@ -23,38 +27,52 @@ public struct EventStudy: Sendable {
         public var ci: (low: Double, high: Double)?
     }
 
-    /// Month bins -12...-1, 1...12 as day ranges `[lower, upper)`.
+    /// Months shown before and after the index date.
+    public static let monthsBefore = 24, monthsAfter = 12
+
+    /// Month bins -span...-1, 1...span as day ranges `[lower, upper)`.
     static func bins(index: Day, span: Int) -> [(month: Int, range: Range<Int32>)] {
+        bins(index: index, before: span, after: span)
+    }
+
+    /// Month bins -before...-1, 1...after as day ranges `[lower, upper)`.
+    static func bins(index: Day, before: Int, after: Int) -> [(month: Int, range: Range<Int32>)] {
         var out: [(Int, Range<Int32>)] = []
-        for k in stride(from: span, through: 1, by: -1) {
-            out.append((-k, index.adding(months: -k).number..<(k == 1 ? index.number : index.adding(months: -k + 1).number)))
+        for k in stride(from: before, through: 1, by: -1) {
+            out.append((-k, WindowDesign.monthBefore(k, index: index)))
         }
-        for k in 1...span {
+        for k in 1...after {
             let start = k == 1 ? index.number + 1 : index.adding(months: k - 1).number + 1
             out.append((k, start..<(index.adding(months: k).number + 1)))
         }
         return out
     }
 
-    public static func estimate(_ sets: [AnalysisSet], counter: WindowCounter, span: Int = 12) -> [Point] {
+    public static func estimate(_ sets: [AnalysisSet], counter: WindowCounter, before: Int = monthsBefore,
+                                after: Int = monthsAfter) -> [Point] {
         var points: [Point] = []
+        let count = before + after
         for source in OutcomeSource.allCases {
-            var clientSeries: [[Double]] = Array(repeating: [], count: 2 * span)
-            var controlSeries: [[Double]] = Array(repeating: [], count: 2 * span)
+            var clientSeries: [[Double]] = Array(repeating: [], count: count)
+            var controlSeries: [[Double]] = Array(repeating: [], count: count)
+            func observed(_ m: SetMember) -> Bool {
+                guard let period = counter.periods[source] else { return false }
+                return m.index.adding(months: -before) >= period.lowerBound && m.index.adding(months: after) <= period.upperBound
+            }
             for s in sets {
-                guard counter.counts(s, source: source, months: span) != nil else { continue }
-                let controls = s.controls.filter { counter.counts($0, source: source, months: span) != nil }
-                let clientBins = bins(index: s.client.index, span: span)
+                let controls = s.controls.filter(observed)
+                guard observed(s.client), !controls.isEmpty else { continue }
+                let clientBins = bins(index: s.client.index, before: before, after: after)
                 let days = source.days(s.client.history)
                 for (i, bin) in clientBins.enumerated() { clientSeries[i].append(Double(days.count(in: bin.range))) }
-                var sums = [Double](repeating: 0, count: 2 * span)
+                var sums = [Double](repeating: 0, count: count)
                 for c in controls {
                     let cd = source.days(c.history)
-                    for (i, bin) in bins(index: c.index, span: span).enumerated() { sums[i] += Double(cd.count(in: bin.range)) }
+                    for (i, bin) in bins(index: c.index, before: before, after: after).enumerated() { sums[i] += Double(cd.count(in: bin.range)) }
                 }
                 for i in sums.indices { controlSeries[i].append(sums[i] / Double(controls.count)) }
             }
-            let months = Array(-span...(-1)) + Array(1...span)
+            let months = Array(-before...(-1)) + Array(1...after)
             for (group, series) in [(Group.clients, clientSeries), (.controls, controlSeries)] {
                 for (i, values) in series.enumerated() {
                     points.append(Point(source: source, group: group, month: months[i], sets: values.count,

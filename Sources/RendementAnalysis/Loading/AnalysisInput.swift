@@ -41,7 +41,7 @@ public struct AnalysisInput: Sendable {
             let house = registry[c.veiligheidshuis]
             sets.append(AnalysisSet(id: group.key, client: member(c), controls: group.value.filter { !$0.isClient }.map(member),
                                     veiligheidshuis: c.veiligheidshuis, regio: house?.regio ?? "onbekend", doelgroep: c.doelgroep,
-                                    founded: house?.opgericht ?? c.index.year))
+                                    founded: house?.opgericht ?? c.index.year, matchRound: c.round))
         }
         return AnalysisInput(sets: sets, periods: periods, matchRun: run)
     }

@@ -106,7 +106,7 @@ public struct AgeModeration: Sendable {
             r.slopeCI = slope.confidenceInterval()
             r.pValue = slope.pValue
             r.intercept = intercept.estimate
-        case .success: r.reason = .zeroVariance
+        case .success: r.reason = .noVariation
         }
         return r
     }

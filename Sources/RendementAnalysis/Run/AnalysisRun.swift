@@ -15,6 +15,8 @@ public struct AnalysisRun: Sendable {
         public var eventStudy: [EventStudy.Point]
         public var survival: TimeToFirstEvent
         public var comparison: [VeiligheidshuisComparison]
+        /// The main estimate for anticipation windows 0...6 months.
+        public var sensitivity: [AnticipationSensitivity.Row]
         public var timings: [(stage: String, seconds: Double)]
         /// This run as recorded in the store (purpose, configuration and input hashes).
         public var record: AnalysisRunRecord
@@ -36,9 +38,10 @@ public struct AnalysisRun: Sendable {
         let input = try AnalysisInput.load(from: store, filter: HistoryTable.Filter(bvhRoles: f.roles, hksCategories: f.categories,
                                                                                        hksMinimumSeverity: f.minimumSeverity))
         lap("read store")
-        let counter = WindowCounter(periods: input.periods, graceDays: settings.graceDays)
+        let counter = WindowCounter(periods: input.periods, design: settings.design)
         let bands = settings.ageBands.compactMap(AgeBand.init)
-        let effects = EffectsEstimator(counter: counter, windows: settings.windows, ageBands: bands, minimumCell: settings.minimumCell)
+        let effects = EffectsEstimator(counter: counter, windows: settings.windows, ageBands: bands, minimumCell: settings.minimumCell,
+                                       diagnosticLevel: settings.diagnosticLevel)
             .estimate(input.sets)
         lap("effects")
         let moderation = AgeModeration.estimate(input.sets, counter: counter, windows: settings.windows)
@@ -46,11 +49,13 @@ public struct AnalysisRun: Sendable {
         let survival = TimeToFirstEvent(input.sets, counter: counter)
         let comparison = VeiligheidshuisComparison.compare(input.sets, counter: counter, windows: settings.windows,
                                                            minimumSets: settings.minimumCell)
-        lap("age, event study, survival, comparison")
+        let sensitivity = AnticipationSensitivity.estimate(input.sets, periods: input.periods, design: settings.design,
+                                                           windows: settings.windows)
+        lap("age, event study, survival, comparison, sensitivity")
         let record = try store.recordAnalysisRun(kind: "analysis", configuration: settings.json, purpose: settings.purpose,
                                                  toolVersion: toolVersion)
         return Results(settings: settings, input: input, effects: effects, ageModeration: moderation, eventStudy: events,
-                       survival: survival, comparison: comparison, timings: timings, record: record)
+                       survival: survival, comparison: comparison, sensitivity: sensitivity, timings: timings, record: record)
     }
 
     /// Writes the result tables into `folder`; returns their paths.
@@ -58,7 +63,8 @@ public struct AnalysisRun: Sendable {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let m = r.settings.minimumCell
         let files: [(String, String)] = [
-            ("effects.csv", EffectsTable.csv(r.effects, minimumCell: m)),
+            ("effects.csv", EffectsTable.csv(r.effects, minimumCell: m, anticipationMonths: r.settings.anticipationMonths)),
+            ("anticipation_sensitivity.csv", AnticipationSensitivity.csv(r.sensitivity, minimumCell: m)),
             ("age_moderation.csv", SecondaryTables.ageModeration(r.ageModeration, minimumCell: m)),
             ("event_study.csv", SecondaryTables.eventStudy(r.eventStudy, minimumCell: m)),
             ("survival.csv", SecondaryTables.survivalCurves(r.survival, minimumCell: m)),

@@ -11,9 +11,12 @@ public struct AnalysisSet: Sendable {
     public var doelgroep: String
     /// Year the Veiligheidshuis was founded.
     public var founded: Int
+    /// The round of staged matching that matched the set (1: the strict rules).
+    public var matchRound: Int
 
     public init(id: Int, client: SetMember, controls: [SetMember], veiligheidshuis: String, regio: String,
-                doelgroep: String, founded: Int) {
+                doelgroep: String, founded: Int, matchRound: Int = 1) {
+        self.matchRound = matchRound
         self.id = id
         self.client = client
         self.controls = controls

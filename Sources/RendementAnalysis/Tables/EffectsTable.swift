@@ -1,10 +1,10 @@
 import RendementCore
 
-/// Writes `effects.csv` with the columns of CONTRACT.md section 4, in order,
-/// then the prevalence figures and the reason codes of missing estimates.
-/// Suppressed rows keep their identifying columns and `suppressed=true`;
-/// every count below the threshold and every figure derived from the
-/// suppressed cell is left empty.
+/// Writes `effects.csv`: the columns of the contract (data-schema/outputs.md),
+/// in order, then the design and credibility columns. Suppressed rows keep
+/// their identifying columns and `suppressed=true`; every count below the
+/// threshold and every figure derived from the suppressed cell is left
+/// empty, with the reason code `suppressed`.
 public enum EffectsTable {
     public static let columns = [
         "scope_type", "scope", "age_band", "source", "window_months", "n_sets", "n_clients", "n_controls",
@@ -13,10 +13,15 @@ public enum EffectsTable {
         "did", "did_ci_low", "did_ci_high", "p_value", "p_wilcoxon",
         "rate_ratio", "rate_ratio_ci_low", "rate_ratio_ci_high", "p_rate_ratio", "p_holm", "suppressed",
         "prev_did", "prev_did_ci_low", "prev_did_ci_high", "p_prev",
-        "did_reason", "rate_ratio_reason", "prev_did_reason",
+        "anticipation_months", "reason",
+        "placebo_window_months", "placebo_n_sets", "placebo_rate_ratio", "placebo_rate_ratio_ci_low",
+        "placebo_rate_ratio_ci_high", "p_placebo", "placebo_reason",
+        "pretrend_first_month", "pretrend_last_month", "pretrend_bin_months", "pretrend_n_sets", "pretrend_f",
+        "pretrend_df1", "pretrend_df2", "p_pretrend", "pretrend_reason",
+        "credible", "credibility_reason",
     ]
 
-    public static func csv(_ rows: [EffectRow], minimumCell: Int) -> String {
+    public static func csv(_ rows: [EffectRow], minimumCell: Int, anticipationMonths: Int) -> String {
         var table = TidyCSV(columns: columns)
         for r in rows {
             var cells: [TidyCSV.Cell] = [.text(r.scope.kind.rawValue), .text(r.scope.name), .text(r.ageBand),
@@ -31,8 +36,6 @@ public enum EffectsTable {
                 cells += Array(repeating: .missing, count: 18)
                 cells.append(.flag(r.suppressed))
                 cells += Array(repeating: .missing, count: 4)
-                let reason = TidyCSV.Cell.text((r.suppressed ? EstimateReason.suppressed : .tooFewSets).rawValue)
-                cells += [reason, reason, reason]
             } else {
                 let e = r.estimate!, s = e.summary
                 cells += [.number(s.clientsBeforeMean), .number(s.clientsAfterMean), .number(s.controlsBeforeMean),
@@ -42,11 +45,43 @@ public enum EffectsTable {
                           .optional(e.pWilcoxon), .optional(e.rateRatio), .optional(e.rateRatioCI?.low),
                           .optional(e.rateRatioCI?.high), .optional(e.pRateRatio), .optional(r.pHolm), .flag(r.suppressed),
                           .optional(e.prevalenceDid), .optional(e.prevalenceDidCI?.low), .optional(e.prevalenceDidCI?.high),
-                          .optional(e.pPrevalence), .text(e.didReason?.rawValue ?? ""), .text(e.rateRatioReason?.rawValue ?? ""),
-                          .text(e.prevalenceReason?.rawValue ?? "")]
+                          .optional(e.pPrevalence)]
             }
+            cells += [.int(anticipationMonths), .text(r.reason?.rawValue ?? "")]
+            cells += placeboCells(r.placebo, minimumCell: minimumCell)
+            cells += preTrendCells(r.preTrend, minimumCell: minimumCell)
+            cells += r.suppressed || r.estimate == nil ? [.missing, .missing] : [.flag(r.credibility.credible), .text(r.credibility.code)]
             table.append(cells)
         }
         return table.text
+    }
+
+    /// The placebo columns; figures resting on fewer sets than the threshold are left out.
+    static func placeboCells(_ p: PlaceboEstimate, minimumCell: Int) -> [TidyCSV.Cell] {
+        let n = p.estimate?.summary.sets ?? 0
+        let hidden = n < minimumCell
+        var cells: [TidyCSV.Cell] = [p.windowMonths.map { .int($0) } ?? .missing, hidden && n > 0 ? .missing : .int(n)]
+        if hidden || p.estimate?.rateRatio == nil {
+            cells += [.missing, .missing, .missing, .missing]
+            cells.append(.text((hidden && n > 0 ? EstimateReason.suppressed : p.reason)?.rawValue ?? ""))
+        } else {
+            let e = p.estimate!
+            cells += [.optional(e.rateRatio), .optional(e.rateRatioCI?.low), .optional(e.rateRatioCI?.high), .optional(e.pRateRatio),
+                      .text("")]
+        }
+        return cells
+    }
+
+    /// The pre-trend columns; figures resting on fewer sets than the threshold are left out.
+    static func preTrendCells(_ t: PreTrendTest, minimumCell: Int) -> [TidyCSV.Cell] {
+        let hidden = t.sets < minimumCell && t.sets > 0
+        var cells: [TidyCSV.Cell] = [.int(t.firstMonth), .int(t.lastMonth), .int(t.binMonths), hidden ? .missing : .int(t.sets)]
+        if hidden || t.pValue == nil {
+            cells += [.missing, .missing, .missing, .missing, .text((hidden ? EstimateReason.suppressed : t.reason)?.rawValue ?? "")]
+        } else {
+            cells += [.optional(t.statistic), t.df1.map { .int($0) } ?? .missing, t.df2.map { .int($0) } ?? .missing,
+                      .optional(t.pValue), .text("")]
+        }
+        return cells
     }
 }

@@ -26,8 +26,11 @@ public struct BalanceRow: Sendable {
         public var ecdfMax: Double
     }
 
-    /// |SMD| above 0.1 after matching (Austin 2009).
-    public var smdFlag: Bool { (after?.smd).map { abs($0) > 0.1 } ?? false }
+    /// The |SMD| above which a covariate counts as imbalanced (Austin 2009).
+    public static let smdThreshold = 0.1
+
+    /// |SMD| above `smdThreshold` after matching.
+    public var smdFlag: Bool { (after?.smd).map { abs($0) > Self.smdThreshold } ?? false }
     /// Variance ratio outside 0.5-2 after matching (Rubin 2001), continuous covariates only.
     public var varianceRatioFlag: Bool { (after?.varianceRatio).map { $0.isFinite && ($0 < 0.5 || $0 > 2) } ?? false }
 }

@@ -28,6 +28,41 @@ public enum BalanceTable {
         return out
     }
 
+    /// The largest |SMD| after matching over the covariates, all clients
+    /// (the after stage of `rows`, without the before stage); nil when it
+    /// cannot be computed (fewer than two matched clients or controls). A
+    /// covariate without spread among the clients (SMD not finite) cannot be
+    /// judged on this scale and is passed over, as in `rows`.
+    public static func largestSMDAfter(clients: [CohortMember], candidates: [CohortMember], sets: [MatchResult.MatchedSet]) -> Double? {
+        let (treated, weights, values) = afterSample(clients: clients, candidates: candidates, sets: sets)
+        var largest = 0.0
+        for j in MatchingCovariates.names.indices {
+            do {
+                let b = try CovariateBalance(values: values.map { $0[j] }, treated: treated, weights: weights)
+                if b.standardizedMeanDifference.isFinite { largest = max(largest, abs(b.standardizedMeanDifference)) }
+            } catch {
+                return nil
+            }
+        }
+        return largest
+    }
+
+    /// The weighted sample of the after stage: every client (weight 1 when
+    /// matched, 0 otherwise) and every control used, weighted 1/k within its set.
+    static func afterSample(clients: [CohortMember], candidates: [CohortMember], sets: [MatchResult.MatchedSet])
+        -> (treated: [Bool], weights: [Double], values: [[Double]]) {
+        var clientWeight = [Double](repeating: 0, count: clients.count)
+        var controlWeight: [Int: Double] = [:]
+        for s in sets {
+            clientWeight[s.client] = 1
+            for c in s.controls { controlWeight[c, default: 0] += 1 / Double(s.controls.count) }
+        }
+        let used = controlWeight.keys.sorted()
+        let treated = [Bool](repeating: true, count: clients.count) + [Bool](repeating: false, count: used.count)
+        let values = clients.map(\.covariates.values) + used.map { candidates[$0].covariates.values }
+        return (treated, clientWeight + used.map { controlWeight[$0]! }, values)
+    }
+
     /// Before: the scope's clients against all candidates (unweighted). After:
     /// the scope's clients (unmatched ones weight 0, so the SMD denominator is
     /// still the SD of all clients, as cobalt does) against the controls used,

@@ -33,7 +33,7 @@ public struct MatchingPopulation: Sendable {
         }
         let months = Set(cohort.clients.map { $0.index.year * 12 + $0.index.month - 1 })
         let candidates = CandidatePool.build(histories: histories, attributes: attributes, excluding: cohort.everRegistered,
-                                             clientMonths: months, monthTolerance: settings.monthTolerance, bvhPeriod: bvhPeriod)
+                                             clientMonths: months, monthTolerance: settings.widestMonthTolerance, bvhPeriod: bvhPeriod)
         return MatchingPopulation(cohort: cohort, clients: clients, candidates: candidates)
     }
 

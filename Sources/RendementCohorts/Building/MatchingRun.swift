@@ -17,6 +17,8 @@ public struct MatchingRun: Sendable {
         public var unmatchedByHouse: [String: [UnmatchedReason: Int]]
         public var balance: [BalanceRow]
         public var propensity: PropensityModel
+        /// The rounds of staged matching.
+        public var rounds: [ControlGroupMatching.Round]
         public var timings: [(stage: String, seconds: Double)]
     }
 
@@ -46,12 +48,10 @@ public struct MatchingRun: Sendable {
         guard !candidates.isEmpty else { throw Failure.missing("no control candidates (persons never registered, with a BVH suspect registration in the clients' intake months)") }
         lap("read store, cohort and candidates")
 
-        let exactVariables = Set(settings.exact.compactMap(ExactMatching.Variable.init(rawValue:)))
-        let bands = settings.ageBands.compactMap(AgeBand.init)
         let matching = ControlGroupMatching(
             matching: MatchingOptions(ratio: settings.ratio, caliperSD: settings.caliperSD, withReplacement: settings.withReplacement,
                                       seed: settings.seed, distance: MatchingOptions.Distance(rawValue: settings.distance) ?? .propensityScore),
-            exact: ExactMatching(variables: exactVariables, ageBands: bands, monthTolerance: settings.monthTolerance))
+            exact: settings.exactRules, relaxations: settings.relaxations)
         let outcome = try matching.run(clients: clients, candidates: candidates)
         lap("propensity and matching")
 
@@ -65,12 +65,13 @@ public struct MatchingRun: Sendable {
         for (n, s) in outcome.sets.enumerated() {
             let c = cohort.clients[s.client]
             units.append(MatchedUnitRecord(setID: n + 1, isClient: true, personKey: c.person, index: c.index, indexIncident: nil,
-                                           veiligheidshuis: c.veiligheidshuis, doelgroep: c.doelgroep, weight: 1, distance: nil))
+                                           veiligheidshuis: c.veiligheidshuis, doelgroep: c.doelgroep, weight: 1, distance: nil,
+                                           round: s.round))
             for (k, control) in s.controls.enumerated() {
                 let m = candidates[control]
                 units.append(MatchedUnitRecord(setID: n + 1, isClient: false, personKey: m.person, index: m.index,
                                                indexIncident: m.indexIncident, veiligheidshuis: c.veiligheidshuis, doelgroep: c.doelgroep,
-                                               weight: 1 / Double(s.controls.count), distance: s.distances[k]))
+                                               weight: 1 / Double(s.controls.count), distance: s.distances[k], round: s.round))
             }
         }
         let unmatchedRecords = outcome.unmatched.map { u in
@@ -85,6 +86,6 @@ public struct MatchingRun: Sendable {
         return Report(runID: runID, cohort: cohort, candidates: candidates.count, candidatePersons: Set(candidates.map(\.person)).count,
                       matchedSets: outcome.sets.count, controls: outcome.sets.reduce(0) { $0 + $1.controls.count },
                       caliper: outcome.caliper, unmatchedByHouse: unmatched, balance: balance, propensity: outcome.propensity,
-                      timings: timings)
+                      rounds: outcome.rounds, timings: timings)
     }
 }

@@ -7,6 +7,15 @@ public struct MatchResult: Sendable {
         public var controls: [Int]
         /// Distance of each control, in the units of the chosen distance.
         public var distances: [Double]
+        /// The round of staged matching that matched it (1: the strict rules).
+        public var round: Int
+
+        public init(client: Int, controls: [Int], distances: [Double], round: Int = 1) {
+            self.client = client
+            self.controls = controls
+            self.distances = distances
+            self.round = round
+        }
     }
 
     public var sets: [MatchedSet]

@@ -8,6 +8,9 @@ public struct MatchUnit: Sendable, Equatable {
     public var person: Int64
     /// Exact-matching stratum (e.g. sex x age band x intake month), as an integer key.
     public var stratum: Int64
+    /// The strata a client looks for controls in (its own and, with a month
+    /// tolerance, those of neighbouring months); `[stratum]` by default.
+    public var searchStrata: [Int64]
     /// The distance score, normally logit(propensity score).
     public var score: Double
     /// A tie-breaking key that is unique per unit (e.g. the index day); combined with the seed.
@@ -17,9 +20,11 @@ public struct MatchUnit: Sendable, Equatable {
     /// empty unless matching on the Mahalanobis distance.
     public var whitened: [Double]
 
-    public init(person: Int64, stratum: Int64, score: Double, tieKey: Int64 = 0, whitened: [Double] = []) {
+    public init(person: Int64, stratum: Int64, score: Double, tieKey: Int64 = 0, whitened: [Double] = [],
+                searchStrata: [Int64]? = nil) {
         self.person = person
         self.stratum = stratum
+        self.searchStrata = searchStrata ?? [stratum]
         self.score = score
         self.tieKey = tieKey
         self.whitened = whitened

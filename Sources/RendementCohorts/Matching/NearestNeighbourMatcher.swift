@@ -38,9 +38,15 @@ public struct NearestNeighbourMatcher: Sendable {
         var slots: AvailableSlots
     }
 
-    public func match(clients: [MatchUnit], candidates: [MatchUnit]) -> MatchResult {
+    /// Matches `clients` to `candidates`. A client searches every stratum in
+    /// its `searchStrata` and takes the nearest unused candidate over all of
+    /// them. `caliper` (in score units) overrides the one computed from
+    /// `options.caliperSD` and these units, so that staged matching can keep
+    /// one caliper over its rounds.
+    public func match(clients: [MatchUnit], candidates: [MatchUnit], caliper fixedCaliper: Double? = nil) -> MatchResult {
         let seed = options.seed
-        let caliper = options.caliperSD.map { $0 * Self.standardDeviation(clients.map(\.score) + candidates.map(\.score)) }
+        let caliper = fixedCaliper
+            ?? options.caliperSD.map { $0 * Self.standardDeviation(clients.map(\.score) + candidates.map(\.score)) }
 
         // Strata of candidates, sorted by score.
         var byStratum: [Int64: [Int]] = [:]
@@ -61,7 +67,7 @@ public struct NearestNeighbourMatcher: Sendable {
         var unmatched: [(client: Int, reason: UnmatchedReason)] = []
         var active: [Int] = []
         for (i, c) in clients.enumerated() {
-            guard strata[c.stratum] != nil else { unmatched.append((i, .noCandidateInStratum)); continue }
+            guard c.searchStrata.contains(where: { strata[$0] != nil }) else { unmatched.append((i, .noCandidateInStratum)); continue }
             if options.commonSupport, let (lo, hi) = support, c.score < lo || c.score > hi {
                 unmatched.append((i, .outsideCommonSupport)); continue
             }
@@ -77,21 +83,31 @@ public struct NearestNeighbourMatcher: Sendable {
             for i in active {
                 let client = clients[i]
                 let taken = Set((controls[i] ?? []).map { candidates[$0].person })
-                let found = options.distance == .mahalanobis
-                    ? nearestMahalanobis(to: client, in: &strata[client.stratum]!, candidates: candidates, ranks: candidateRanks,
-                                         caliper: caliper, excluding: taken)
-                    : nearest(to: client, in: &strata[client.stratum]!, candidates: candidates,
-                              ranks: candidateRanks, caliper: caliper, excluding: taken)
-                guard let (position, distance) = found else {
+                var best: (key: Int64, position: Int, distance: Double, rank: UInt64)? = nil
+                for key in client.searchStrata where strata[key] != nil {
+                    let found = options.distance == .mahalanobis
+                        ? nearestMahalanobis(to: client, in: &strata[key]!, candidates: candidates, ranks: candidateRanks,
+                                             caliper: caliper, excluding: taken)
+                        : nearest(to: client, in: &strata[key]!, candidates: candidates,
+                                  ranks: candidateRanks, caliper: caliper, excluding: taken)
+                    guard let (position, distance) = found else { continue }
+                    let rank = candidateRanks[strata[key]!.members[position]]
+                    if best == nil || distance < best!.distance || (distance == best!.distance && rank < best!.rank) {
+                        best = (key, position, distance, rank)
+                    }
+                }
+                guard let best else {
                     if round == 1 {
-                        let anyWithin = caliper.map { Self.anyWithin(client.score, $0, strata[client.stratum]!.scores) } ?? true
+                        let anyWithin = caliper.map { cal in
+                            client.searchStrata.contains { strata[$0].map { Self.anyWithin(client.score, cal, $0.scores) } ?? false }
+                        } ?? true
                         unmatched.append((i, anyWithin ? .candidatesUsedUp : .noCandidateWithinCaliper))
                     }
                     continue
                 }
-                let chosen = strata[client.stratum]!.members[position]
+                let chosen = strata[best.key]!.members[best.position]
                 controls[i, default: []].append(chosen)
-                distances[i, default: []].append(distance)
+                distances[i, default: []].append(best.distance)
                 if !options.withReplacement {
                     for (key, pos) in positionsOfPerson[candidates[chosen].person] ?? [] { strata[key]!.slots.remove(pos) }
                 }

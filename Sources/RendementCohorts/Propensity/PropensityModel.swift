@@ -5,18 +5,19 @@ import RendementStats
 /// matching covariates (Rosenbaum & Rubin 1983; MatchIt `distance = "glm"`),
 /// used through its linear predictor, the logit of the score (Austin 2011).
 ///
-/// Features: intercept, age, age^2/100, man, BVH contacts in the 12 months
-/// before (as log(1 + n) and n/10), HKS reports in the 12 months before
-/// (log(1 + n)), HKS reports in the 5 years before (log(1 + n) and n/10), and
-/// the time since the first registration (years and log(1 + months)): the
-/// log and linear terms together let the score follow the skewed counts. Identical covariate rows are pooled with a frequency weight
+/// Features (all from the matching history, `MatchingCovariates`):
+/// intercept, age, age^2/100, man, BVH contacts in its 12 months (as
+/// log(1 + n) and n/10) and in its later 6 months (log(1 + n)), HKS reports
+/// in its 12 months (log(1 + n)) and 5 years (log(1 + n) and n/10), and the
+/// time known to the police (years and log(1 + months)): the log and linear
+/// terms together let the score follow the skewed counts. Identical covariate rows are pooled with a frequency weight
 /// before fitting -- exact for the maximum-likelihood estimates -- so a
 /// national pool of millions of person-dates fits in seconds.
 public struct PropensityModel: Sendable {
     /// Feature names in coefficient order.
-    public static let featureNames = ["intercept", "age", "age_squared_per_100", "man", "log1p_bvh_prior_12m", "bvh_prior_12m_per_10",
-                                      "log1p_hks_prior_12m", "log1p_hks_prior_60m", "hks_prior_60m_per_10", "years_since_first",
-                                      "log1p_months_since_first"]
+    public static let featureNames = ["intercept", "age", "age_squared_per_100", "man", "log1p_bvh_history_12m",
+                                      "bvh_history_12m_per_10", "log1p_bvh_history_recent_6m", "log1p_hks_history_12m",
+                                      "log1p_hks_history_60m", "hks_history_60m_per_10", "years_known", "log1p_months_known"]
 
     /// Coefficients per feature (0 for a feature left out because it did not vary).
     public let coefficients: [Double]
@@ -29,9 +30,9 @@ public struct PropensityModel: Sendable {
 
     static func features(_ c: MatchingCovariates) -> [Double] {
         let age = Double(c.age)
-        return [1, age, age * age / 100, c.sex == .man ? 1 : 0, log1p(Double(c.bvhPrior12)), Double(c.bvhPrior12) / 10,
-                log1p(Double(c.hksPrior12)), log1p(Double(c.hksPrior60)), Double(c.hksPrior60) / 10, Double(c.monthsSinceFirst) / 12,
-                log1p(Double(c.monthsSinceFirst))]
+        return [1, age, age * age / 100, c.sex == .man ? 1 : 0, log1p(Double(c.bvhHistory12)), Double(c.bvhHistory12) / 10,
+                log1p(Double(c.bvhHistoryRecent6)), log1p(Double(c.hksHistory12)), log1p(Double(c.hksHistory60)),
+                Double(c.hksHistory60) / 10, Double(c.monthsKnown) / 12, log1p(Double(c.monthsKnown))]
     }
 
     /// Why the propensity model cannot be estimated.

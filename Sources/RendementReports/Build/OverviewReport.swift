@@ -31,10 +31,12 @@ public struct OverviewReport {
                              "This overview compares police contacts and suspected offences of clients before and after intake in a Veiligheidshuis case meeting with those of comparable people handled by criminal justice alone."))
         let all = results.effects.filter { $0.scope == .all }
         if let row = all.first(where: { $0.ageBand == "all" && $0.source == .bvh && $0.windowMonths == 2 }) ?? all.first(where: { $0.ageBand == "all" }) {
-            doc.paragraph("**" + text.t("Landelijk.", "Nationally.") + "** " + Headline(language: language, minimumCell: m).sentence(row))
+            doc.paragraph("**" + text.t("Landelijk.", "Nationally.") + "** " + Headline(language: language, minimumCell: m).sentence(row, anticipationMonths: results.settings.anticipationMonths))
         }
         doc.table(tables.beforeAfter(all, name: "effects-national", caption: text.t("Alle cliënten: gemiddeld aantal gebeurtenissen per persoon vóór en na instroom, en het verschil met de controlegroep.",
                                                                                      "All clients: mean events per person before and after intake, and the difference with the control group.")))
+        addMatchingRounds(to: &doc, text: text, style: style)
+        addSensitivity(to: &doc, text: text, tables: tables)
 
         // Veiligheidshuizen side by side.
         doc.heading(text.t("De Veiligheidshuizen naast elkaar", "The Veiligheidshuizen side by side"))
@@ -130,5 +132,46 @@ public struct OverviewReport {
         for p in text.methodParagraphs { doc.paragraph(p) }
         ProvenanceSection(inputs: inputs, language: language).add(to: &doc)
         return doc
+    }
+
+    /// How many clients each round of staged matching matched.
+    func addMatchingRounds(to doc: inout ReportDocument, text: ReportText, style: NumberStyle) {
+        let clients = inputs.population.cohort.clients.count
+        guard clients > 0 else { return }
+        let byRound = Dictionary(grouping: inputs.results.input.sets, by: \.matchRound).mapValues(\.count)
+        let m = inputs.minimumCell
+        let parts = byRound.keys.sorted().map { r -> String in
+            let n = byRound[r]!
+            let share = n >= m ? style.percent(Double(n) / Double(clients)) : "<\(m)"
+            return r == 1 ? text.t("\(share) onder de strikte regels", "\(share) under the strict rules")
+                          : text.t("\(share) in ronde \(r)", "\(share) in round \(r)")
+        }
+        doc.paragraph(text.t("**Koppelen.** Van de \(style.count(clients)) cliënten kreeg \(style.percent(Double(inputs.results.input.sets.count) / Double(clients))) een controlepersoon: \(parts.joined(separator: ", ")). Latere rondes laten de instroommaand tot drie maanden afwijken en daarna de leeftijdsgroep los; ze tellen alleen mee zolang de groepen vergelijkbaar blijven (|SMD| ≤ 0,1).",
+                             "**Matching.** Of the \(style.count(clients)) clients, \(style.percent(Double(inputs.results.input.sets.count) / Double(clients))) got a control person: \(parts.joined(separator: ", ")). Later rounds let the intake month differ by up to three months and then drop the age group; they count only while the groups stay comparable (|SMD| ≤ 0.1)."))
+    }
+
+    /// The headline estimate for anticipation windows 0...6: a table and a chart.
+    func addSensitivity(to doc: inout ReportDocument, text: ReportText, tables: EffectTables) {
+        let settings = inputs.results.settings
+        let window = settings.windows.contains(2) ? 2 : settings.windows[0]
+        let rows = inputs.results.sensitivity.filter { $0.source == .bvh && $0.windowMonths == window }
+        guard !rows.isEmpty else { return }
+        doc.heading(text.t("Hangt de uitkomst af van de anticipatieperiode?", "Does the result depend on the anticipation period?"), level: 3)
+        doc.table(tables.sensitivity(rows, chosen: settings.anticipationMonths, name: "anticipation-sensitivity",
+                                     caption: text.t("Rate ratio van politiecontacten (\(text.months(window)) na instroom, alle cliënten) als de vergelijkingsperiode vóór instroom 0 tot 6 maanden eerder eindigt. Schuift de uitkomst naar 1 naarmate de periode eerder eindigt, dan kwam de daling bij een korte anticipatieperiode vooral door de crisis vóór instroom.",
+                                                     "Rate ratio of police contacts (\(text.months(window)) after intake, all clients) when the comparison period before intake ends 0 to 6 months earlier. If the result moves towards 1 as the period ends earlier, the drop at a short anticipation period came mainly from the crisis before intake.")))
+        let m = inputs.minimumCell
+        let shown = rows.filter { ($0.estimate?.summary.sets ?? 0) >= m && $0.estimate?.rateRatio != nil }
+        guard shown.count >= 2 else { return }
+        let series = LineChart.Series(name: text.t("Rate ratio", "Rate ratio"),
+                                      points: shown.map { (Double($0.anticipationMonths), $0.estimate!.rateRatio!) },
+                                      band: shown.compactMap { r in r.estimate!.rateRatioCI.map { (Double(r.anticipationMonths), $0.low, $0.high) } })
+        doc.chart("anticipation-sensitivity",
+                  LineChart(title: text.t("Rate ratio bij een andere anticipatieperiode", "Rate ratio by anticipation period"),
+                            xLabel: text.t("Anticipatieperiode (maanden vóór instroom)", "Anticipation period (months before intake)"),
+                            yLabel: text.t("Rate ratio (1 = geen verschil)", "Rate ratio (1 = no difference)"), series: [series],
+                            verticalMarker: (Double(settings.anticipationMonths), text.t("gekozen", "chosen"))).svg(),
+                  caption: text.t("Rate ratio met 95%-band per anticipatieperiode; de stippellijn is de gekozen periode.",
+                                  "Rate ratio with 95% band per anticipation period; the dashed line is the chosen period."))
     }
 }

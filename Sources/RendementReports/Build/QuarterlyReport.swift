@@ -40,10 +40,10 @@ public struct QuarterlyReport {
         // 1. Headline.
         doc.heading(text.t("In het kort", "In brief"))
         if let row = primary(quarterRows) {
-            doc.paragraph(text.t("**Cliënten die in \(quarter) instroomden.** ", "**Clients with intake in \(quarter).** ") + headline.sentence(row))
+            doc.paragraph(text.t("**Cliënten die in \(quarter) instroomden.** ", "**Clients with intake in \(quarter).** ") + headline.sentence(row, anticipationMonths: inputs.results.settings.anticipationMonths))
         }
         if let row = primary(houseRows) {
-            doc.paragraph(text.t("**Alle cliënten van \(house) tot nu toe.** ", "**All clients of \(house) so far.** ") + headline.sentence(row))
+            doc.paragraph(text.t("**Alle cliënten van \(house) tot nu toe.** ", "**All clients of \(house) so far.** ") + headline.sentence(row, anticipationMonths: inputs.results.settings.anticipationMonths))
         }
 
         // 2. Cohort and matching.
@@ -113,7 +113,7 @@ public struct QuarterlyReport {
         doc.table(tables.ageBands(houseRows, source: .bvh, windows: [1, 12].filter(inputs.results.settings.windows.contains), name: "age-bands",
                                   caption: text.t("Politiecontacten naar leeftijd bij instroom (alle cliënten tot nu toe); p gecorrigeerd voor meerdere leeftijdsgroepen (Holm).",
                                                   "Police contacts by age at intake (all clients so far); p adjusted for several age bands (Holm).")))
-        let counter = WindowCounter(periods: inputs.results.input.periods, graceDays: inputs.results.settings.graceDays)
+        let counter = WindowCounter(periods: inputs.results.input.periods, design: inputs.results.settings.design)
         let events = EventStudy.estimate(houseSets, counter: counter).filter { $0.source == .bvh && $0.sets >= m }
         if !events.isEmpty {
             func series(_ g: EventStudy.Group, _ name: String) -> LineChart.Series {
@@ -125,9 +125,10 @@ public struct QuarterlyReport {
                                                xLabel: text.t("Maanden vóór (−) en na (+) instroom", "Months before (−) and after (+) intake"),
                                                yLabel: text.t("Gemiddeld per persoon", "Mean per person"),
                                                series: [series(.clients, text.t("Cliënten", "Clients")), series(.controls, text.t("Controlegroep", "Control group"))],
-                                               verticalMarker: (0, text.t("instroom", "intake"))).svg(),
-                      caption: text.t("Gemiddeld aantal politiecontacten (BVH, verdachte of betrokkene) per kalendermaand, met 95%-betrouwbaarheidsband; alleen sets die 12 maanden vóór en na gevolgd konden worden.",
-                                      "Mean police contacts (BVH, suspect or involved) per calendar month with a 95% confidence band; only sets that could be followed 12 months before and after."))
+                                               verticalMarker: (0, text.t("instroom", "intake")),
+                                               shadedRange: anticipationShade(text)).svg(),
+                      caption: text.t("Gemiddeld aantal politiecontacten (BVH, verdachte of betrokkene) per kalendermaand, met 95%-betrouwbaarheidsband; alleen sets die 12 maanden vóór en na gevolgd konden worden. Het gearceerde deel zijn de maanden vlak vóór instroom die niet als gewoon niveau meetellen (anticipatie: vaak een crisis die tot de aanmelding leidde).",
+                                      "Mean police contacts (BVH, suspect or involved) per calendar month with a 95% confidence band; only sets that could be followed 12 months before and after. The shaded months just before intake do not count as the usual level (anticipation: often a crisis that led to the referral)."))
         }
         let survival = TimeToFirstEvent(houseSets, counter: counter)
         let curves = survival.curves.filter { $0.source == .bvh }
@@ -142,6 +143,12 @@ public struct QuarterlyReport {
         for p in text.methodParagraphs { doc.paragraph(p) }
         ProvenanceSection(inputs: inputs, language: language).add(to: &doc)
         return doc
+    }
+
+    /// The anticipation months on the event-study chart (months -M...0), nil when M = 0.
+    func anticipationShade(_ text: ReportText) -> (from: Double, to: Double, label: String)? {
+        let m = inputs.results.settings.anticipationMonths
+        return m > 0 ? (Double(-m) - 0.5, 0, text.t("anticipatie", "anticipation")) : nil
     }
 
     func balanceTable(_ rows: [BalanceRow], text: ReportText, style: NumberStyle) -> ReportTable {
@@ -170,10 +177,11 @@ public struct QuarterlyReport {
         switch key {
         case "age": text.t("leeftijd", "age")
         case "sex_man": text.t("man", "male")
-        case "bvh_prior_12m": text.t("politiecontacten 12 mnd vooraf", "police contacts 12 m before")
-        case "hks_prior_12m": text.t("verdenkingen 12 mnd vooraf", "suspected offences 12 m before")
-        case "hks_prior_60m": text.t("verdenkingen 5 jaar vooraf", "suspected offences 5 y before")
-        case "months_since_first": text.t("maanden sinds eerste registratie", "months since first registration")
+        case "bvh_history_12m": text.t("politiecontacten, maand 36–25 vooraf", "police contacts, months 36–25 before")
+        case "bvh_history_recent_6m": text.t("politiecontacten, maand 30–25 vooraf", "police contacts, months 30–25 before")
+        case "hks_history_12m": text.t("verdenkingen, maand 36–25 vooraf", "suspected offences, months 36–25 before")
+        case "hks_history_60m": text.t("verdenkingen, 5 jaar tot 2 jaar vooraf", "suspected offences, 5 years to 2 years before")
+        case "months_known": text.t("maanden bekend bij de politie (tot 2 jaar vooraf)", "months known to the police (up to 2 years before)")
         default: key
         }
     }

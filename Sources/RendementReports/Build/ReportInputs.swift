@@ -43,9 +43,10 @@ public struct ReportInputs: Sendable {
 
     /// Effect rows for a subset of sets (its scope `all`), computed on demand.
     func effects(for sets: [AnalysisSet]) -> [EffectRow] {
-        let counter = WindowCounter(periods: results.input.periods, graceDays: results.settings.graceDays)
+        let counter = WindowCounter(periods: results.input.periods, design: results.settings.design)
         let estimator = EffectsEstimator(counter: counter, windows: results.settings.windows,
-                                         ageBands: results.settings.ageBands.compactMap(AgeBand.init), minimumCell: minimumCell)
+                                         ageBands: results.settings.ageBands.compactMap(AgeBand.init), minimumCell: minimumCell,
+                                         diagnosticLevel: results.settings.diagnosticLevel)
         return estimator.rows(for: .all, sets: sets)
     }
 }

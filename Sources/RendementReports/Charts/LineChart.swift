@@ -23,9 +23,13 @@ public struct LineChart: Sendable {
     public var verticalMarker: (x: Double, label: String)?
     /// Tick labels for x values (e.g. quarter names); numbers when nil.
     public var xTickLabels: [Double: String]?
+    /// A hatched x range with a label (e.g. the anticipation months before intake).
+    public var shadedRange: (from: Double, to: Double, label: String)?
 
     public init(title: String, xLabel: String, yLabel: String, series: [Series],
-                verticalMarker: (x: Double, label: String)? = nil, xTickLabels: [Double: String]? = nil) {
+                verticalMarker: (x: Double, label: String)? = nil, xTickLabels: [Double: String]? = nil,
+                shadedRange: (from: Double, to: Double, label: String)? = nil) {
+        self.shadedRange = shadedRange
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -41,6 +45,12 @@ public struct LineChart: Sendable {
         let x = LinearScale(domain: (xs.min() ?? 0, xs.max() ?? 1), range: (c.plotLeft, c.plotRight))
         let y = LinearScale(domain: LinearScale.niceDomain(ys, includeZero: true), range: (c.plotBottom, c.plotTop))
         ChartFrame.draw(on: &c, title: title, xLabel: xLabel, yLabel: yLabel, x: x, y: y, xTickLabels: xTickLabels)
+        if let r = shadedRange {
+            let left = x(max(r.from, x.domain.0)), right = x(min(r.to, x.domain.1))
+            c.polygon([(left, c.plotTop), (right, c.plotTop), (right, c.plotBottom), (left, c.plotBottom)],
+                      fill: "#000", opacity: 0.08, cssClass: "shaded")
+            c.text(r.label, x: left + 2, y: c.plotBottom - 6, anchor: "start", size: 10)
+        }
         if let m = verticalMarker {
             c.line(x(m.x), c.plotTop, x(m.x), c.plotBottom, stroke: "#000", width: 1, dash: "3 3")
             c.text(m.label, x: x(m.x) + 4, y: c.plotTop + 12, anchor: "start", size: 11)

@@ -34,19 +34,22 @@ struct EffectTables {
         interval(ci.map { (low: $0.lower, high: $0.upper) }, digits: digits)
     }
 
-    /// One row per source and window: n, clients and controls before -> after, did (CI), p, RR (CI).
+    /// One row per source and window: n, clients and controls before -> after,
+    /// did (CI), the rate ratio (CI) with its p -- the test the headline uses
+    /// -- and whether the comparison passed its checks (`Credibility`).
     func beforeAfter(_ rows: [EffectRow], name: String, caption: String) -> ReportTable {
         let header = [text.t("Bron en venster", "Source and window"), text.t("Sets", "Sets"),
                       text.t("Cliënten voor → na", "Clients before → after"), text.t("Controles voor → na", "Controls before → after"),
-                      text.t("Verschil-in-verschillen (95%-BI)", "Difference-in-differences (95% CI)"), "p",
-                      text.t("Rate ratio (95%-BI)", "Rate ratio (95% CI)")]
+                      text.t("Verschil-in-verschillen (95%-BI)", "Difference-in-differences (95% CI)"),
+                      text.t("Rate ratio (95%-BI)", "Rate ratio (95% CI)"), text.t("p (rate ratio)", "p (rate ratio)"),
+                      text.t("Controles op de vergelijking", "Checks on the comparison")]
         var display: [[String]] = [], csv: [[String]] = []
         for r in rows where r.ageBand == "all" {
             let label = "\(r.source == .bvh ? "BVH" : "HKS") \(text.months(r.windowMonths))"
             let n = r.estimate?.summary.sets ?? 0
             guard let e = r.estimate, !r.suppressed else {
-                display.append([label, count(n), "–", "–", "–", "–", "–"])
-                csv.append([r.source.rawValue, String(r.windowMonths), csvCount(n)] + Array(repeating: "", count: 12) + ["true"])
+                display.append([label, count(n), "–", "–", "–", "–", "–", "–"])
+                csv.append([r.source.rawValue, String(r.windowMonths), csvCount(n)] + Array(repeating: "", count: 12) + ["true", "", ""])
                 continue
             }
             let s = e.summary
@@ -54,18 +57,57 @@ struct EffectTables {
                             "\(style.decimal(s.clientsBeforeMean)) → \(style.decimal(s.clientsAfterMean))",
                             "\(style.decimal(s.controlsBeforeMean)) → \(style.decimal(s.controlsAfterMean))",
                             "\(style.decimal(s.did)) (\(interval(e.didCI, digits: 2)))",
-                            e.pValue.map(pCell) ?? "–",
-                            e.rateRatio.map { "\(style.decimal($0)) (\(interval(e.rateRatioCI, digits: 2)))" } ?? "–"])
+                            e.rateRatio.map { "\(style.decimal($0)) (\(interval(e.rateRatioCI, digits: 2)))" } ?? "–",
+                            e.pRateRatio.map(pCell) ?? "–",
+                            credibilityCell(r.credibility)])
             csv.append([r.source.rawValue, String(r.windowMonths), String(n), "\(s.clientsBeforeMean)", "\(s.clientsAfterMean)",
                         "\(s.controlsBeforeMean)", "\(s.controlsAfterMean)", "\(s.did)", csvNumber(e.didCI?.low), csvNumber(e.didCI?.high),
                         csvNumber(e.pValue), csvNumber(e.rateRatio), csvNumber(e.rateRatioCI?.low), csvNumber(e.rateRatioCI?.high),
-                        csvNumber(e.pRateRatio), "false"])
+                        csvNumber(e.pRateRatio), "false", String(r.credibility.credible), r.credibility.code])
         }
         return ReportTable(name: name, caption: caption, header: header, rows: display,
                            csvHeader: ["source", "window_months", "n_sets", "clients_before_mean", "clients_after_mean",
                                        "controls_before_mean", "controls_after_mean", "did", "did_ci_low", "did_ci_high", "p_value",
-                                       "rate_ratio", "rate_ratio_ci_low", "rate_ratio_ci_high", "p_rate_ratio", "suppressed"],
+                                       "rate_ratio", "rate_ratio_ci_low", "rate_ratio_ci_high", "p_rate_ratio", "suppressed",
+                                       "credible", "credibility_reason"],
                            csvRows: csv)
+    }
+
+    /// "in orde", or what failed, in a few words.
+    func credibilityCell(_ c: Credibility) -> String {
+        guard !c.credible else { return text.t("in orde", "passed") }
+        return c.concerns.map { concern -> String in
+            switch concern {
+            case .preTrendFailed: text.t("geen parallelle trend vooraf", "no parallel trend before")
+            case .placeboFailed: text.t("placebo vindt effect", "placebo finds an effect")
+            case .preTrendUnavailable: text.t("trend vooraf niet te toetsen", "trend before not testable")
+            case .placeboUnavailable: text.t("placebo niet te toetsen", "placebo not testable")
+            }
+        }.joined(separator: "; ")
+    }
+
+    /// The rate ratio of all clients for anticipation windows 0...6 months
+    /// (`AnticipationSensitivity`), for one source and window.
+    func sensitivity(_ rows: [AnticipationSensitivity.Row], chosen: Int, name: String, caption: String) -> ReportTable {
+        let header = [text.t("Anticipatie (maanden)", "Anticipation (months)"), text.t("Sets", "Sets"),
+                      text.t("Rate ratio (95%-BI)", "Rate ratio (95% CI)"), text.t("p (rate ratio)", "p (rate ratio)")]
+        var display: [[String]] = [], csv: [[String]] = []
+        for r in rows {
+            let n = r.estimate?.summary.sets ?? 0
+            let mark = r.anticipationMonths == chosen ? text.t(" (gekozen)", " (chosen)") : ""
+            guard n >= minimumCell, let e = r.estimate, let rr = e.rateRatio else {
+                display.append(["\(r.anticipationMonths)\(mark)", count(n), "–", "–"])
+                csv.append([r.source.rawValue, String(r.windowMonths), String(r.anticipationMonths), csvCount(n), "", "", "", ""])
+                continue
+            }
+            display.append(["\(r.anticipationMonths)\(mark)", count(n), "\(style.decimal(rr)) (\(interval(e.rateRatioCI, digits: 2)))",
+                            e.pRateRatio.map(pCell) ?? "–"])
+            csv.append([r.source.rawValue, String(r.windowMonths), String(r.anticipationMonths), String(n), "\(rr)",
+                        csvNumber(e.rateRatioCI?.low), csvNumber(e.rateRatioCI?.high), csvNumber(e.pRateRatio)])
+        }
+        return ReportTable(name: name, caption: caption, header: header, rows: display,
+                           csvHeader: ["source", "window_months", "anticipation_months", "n_sets", "rate_ratio", "rate_ratio_ci_low",
+                                       "rate_ratio_ci_high", "p_rate_ratio"], csvRows: csv)
     }
 
     /// Age bands of one source for the given windows: n, did (CI), Holm-adjusted p.
@@ -103,16 +145,16 @@ struct EffectTables {
         let sd = Descriptives.standardDeviation(d)
         guard sd > 0 else { return nil }
         let n = Double(d.count)
-        let base = e.summary.clientsBeforeMean
-        let twenty = 0.2 * base
         let mde: Double, needed: Double
         do {
             mde = try NormalPower.minimumDetectableEffect(n: n) * sd
+            let twenty = 0.2 * e.summary.clientsBeforeMean
             needed = twenty > 0 ? try NormalPower.requiredSampleSize(effectSize: twenty / sd).rounded(.up) : .infinity
         } catch {
             // n >= 2, sd > 0 and the default alpha and power always pass the library's checks.
             preconditionFailure("NormalPower refused valid arguments: \(error)")
         }
+        let base = e.summary.clientsBeforeMean
         let window = text.months(row.windowMonths)
         let share = base > 0 ? " (\(style.percent(mde / base)) \(text.t("van het niveau vóór instroom", "of the level before intake")))" : ""
         let neededText = needed.isFinite ? style.count(Int(needed)) : "–"

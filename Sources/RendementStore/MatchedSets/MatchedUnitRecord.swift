@@ -14,9 +14,12 @@ public struct MatchedUnitRecord: Sendable, Equatable {
     /// 1 for clients, 1/k for each of k controls.
     public var weight: Double
     public var distance: Double?
+    /// The round of staged matching that matched the set (1: the strict rules).
+    public var round: Int
 
     public init(setID: Int, isClient: Bool, personKey: Int64, index: Day, indexIncident: Int64?, veiligheidshuis: String,
-                doelgroep: String, weight: Double, distance: Double?) {
+                doelgroep: String, weight: Double, distance: Double?, round: Int = 1) {
+        self.round = round
         self.setID = setID
         self.isClient = isClient
         self.personKey = personKey

@@ -15,11 +15,11 @@ extension Store {
             let run = database.lastInsertRowID
             let insert = try database.prepare("""
                 INSERT INTO matched_units(run_id, set_id, role, person_key, index_day, index_incident, veiligheidshuis,
-                                          doelgroep, weight, distance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          doelgroep, weight, distance, match_round) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for u in units {
                 try insert.run([run, u.setID, u.isClient ? 0 : 1, u.personKey, Int(u.index.number),
-                                u.indexIncident.map { String($0) }, u.veiligheidshuis, u.doelgroep, u.weight, u.distance])
+                                u.indexIncident.map { String($0) }, u.veiligheidshuis, u.doelgroep, u.weight, u.distance, u.round])
             }
             let insertUnmatched = try database.prepare("""
                 INSERT INTO unmatched_clients(run_id, person_key, index_day, veiligheidshuis, doelgroep, reason) VALUES (?, ?, ?, ?, ?, ?)
@@ -56,12 +56,13 @@ extension Store {
     /// The units of a run, by set and role (client first).
     public func matchedUnits(run: Int64) throws -> [MatchedUnitRecord] {
         try database.prepare("""
-            SELECT set_id, role, person_key, index_day, index_incident, veiligheidshuis, doelgroep, weight, distance
+            SELECT set_id, role, person_key, index_day, index_incident, veiligheidshuis, doelgroep, weight, distance, match_round
             FROM matched_units WHERE run_id = ? ORDER BY set_id, role, person_key, index_day
             """).rows([run]) { r in
             MatchedUnitRecord(setID: Int(r.int(0)), isClient: r.int(1) == 0, personKey: r.int(2), index: Day(number: Int32(r.int(3))),
                               indexIncident: r.text(4).flatMap { Int64($0) }, veiligheidshuis: r.text(5) ?? "",
-                              doelgroep: r.text(6) ?? "", weight: r.double(7), distance: r.isNull(8) ? nil : r.double(8))
+                              doelgroep: r.text(6) ?? "", weight: r.double(7), distance: r.isNull(8) ? nil : r.double(8),
+                              round: Int(r.int(9)))
         }
     }
 }

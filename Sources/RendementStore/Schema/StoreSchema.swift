@@ -179,6 +179,9 @@ public enum StoreSchema {
         DROP TABLE persons;
         ALTER TABLE persons_v4 RENAME TO persons;
         """),
+        Migration(version: 5, summary: "the round of staged matching that matched each set", sql: """
+        ALTER TABLE matched_units ADD COLUMN match_round INTEGER NOT NULL DEFAULT 1;
+        """),
     ]
 
     /// The latest schema version.

@@ -34,6 +34,10 @@ public struct SynthTruth: Codable, Sendable {
     public var intakePeriod: [String]
     public var personsWithBirthDateConflict: Int
     public var effect: PlantedEffect
+    /// How clients were selected: `observed` (history) or `latent` (rate).
+    public var selection: ClientSelection
+    /// The crisis planted in the months before intake (factor 1: none).
+    public var spike: PreIntakeSpike
     public var effectDescription: String
     public var referenceIndexDate: String
     public var expectedRateRatios: [ExpectedRateRatio]

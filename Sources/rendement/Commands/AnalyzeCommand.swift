@@ -23,6 +23,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Days after the index date that count in no window (for extracts without the pv-incident link).")
     var graceDays: Int = 0
 
+    @Option(help: "Anticipation window in months: the baseline ends this many months before intake, so the crisis that usually precedes intake is not taken for the usual level (0 gives the plain before/after comparison).")
+    var anticipation: Int = AnalysisSettings.defaultAnticipationMonths
+
     @Option(help: "Suppression threshold: figures resting on fewer persons are left empty.")
     var minCell: Int = 10
 
@@ -43,6 +46,7 @@ struct AnalyzeCommand: ParsableCommand {
         _ = w
         guard AgeBand.parseList(ageBands) != nil else { throw ValidationError("--age-bands: expected bands like 12-17,18-24,35-") }
         guard graceDays >= 0, minCell >= 1 else { throw ValidationError("--grace-days must be >= 0 and --min-cell >= 1") }
+        guard (0...11).contains(anticipation) else { throw ValidationError("--anticipation: expected 0 to 11 months, not \(anticipation)") }
         guard roles.split(separator: ",").allSatisfy({ BVHRole(text: $0) != nil }) else { throw ValidationError("--roles: unknown role") }
         if let c = categories, !c.split(separator: ",").allSatisfy({ OffenceCategory(text: $0) != nil }) {
             throw ValidationError("--categories: expected geweld, vermogen, vernieling_openbare_orde, drugs, verkeer, overig")
@@ -61,6 +65,7 @@ struct AnalyzeCommand: ParsableCommand {
         s.windows = Self.windowList(windows) ?? s.windows
         s.ageBands = AgeBand.parseList(ageBands)?.map(\.description) ?? s.ageBands
         s.graceDays = graceDays
+        s.anticipationMonths = anticipation
         s.minimumCell = minCell
         s.bvhRoles = roles.split(separator: ",").compactMap { BVHRole(text: $0)?.rawValue }
         s.hksCategories = categories.map { $0.split(separator: ",").compactMap { OffenceCategory(text: $0)?.rawValue } }

@@ -32,14 +32,32 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Override the number of persons of the scale.")
     var persons: Int?
 
+    @Option(help: "Who becomes a client: observed (intake at a suspect incident, more likely after a heavy recent record) or latent (the persons with the highest latent rate, on a random day).")
+    var selection: ClientSelection = .latentRate
+
+    @Option(help: "A crisis before intake: the police contact rate is this many times the usual level in the --spike-months before intake (1: none).")
+    var spikeFactor: Double = PreIntakeSpike.typical.factor
+
+    @Option(help: "Calendar months before intake that the crisis of --spike-factor lasts.")
+    var spikeMonths: Int = PreIntakeSpike.typical.months
+
     enum EffectChoice: String, ExpressibleByArgument, CaseIterable {
         case planted, none
+    }
+
+    func validate() throws {
+        guard spikeFactor >= 1, spikeFactor.isFinite else {
+            throw ValidationError("--spike-factor must be a number of at least 1 (1 means no crisis), not \(spikeFactor)")
+        }
+        guard (0...24).contains(spikeMonths) else { throw ValidationError("--spike-months must lie between 0 and 24, not \(spikeMonths)") }
+        if let persons, persons < 1 { throw ValidationError("--persons must be at least 1") }
     }
 
     func run() throws {
         let progress = ProgressLine("generating")
         let options = SynthOptions(seed: seed, scale: scale, messy: messy,
-                                   effect: effect == .planted ? .planted : .none, persons: persons)
+                                   effect: effect == .planted ? .planted : .none, persons: persons, selection: selection,
+                                   spike: PreIntakeSpike(factor: spikeFactor, months: spikeMonths))
         let truth = try SyntheticExtracts.generate(into: out, options: options, progress: progress.update)
         progress.finish()
         print("Wrote synthetic extracts to \(out) (seed \(seed), scale \(scale.rawValue)\(messy ? ", messy" : "")):")
@@ -52,3 +70,4 @@ struct GenerateCommand: ParsableCommand {
 }
 
 extension SynthScale: ExpressibleByArgument {}
+extension ClientSelection: ExpressibleByArgument {}

@@ -10,9 +10,11 @@ struct MatchCommand: ParsableCommand {
         commandName: "match",
         abstract: "Match each client to comparable persons never discussed in a Veiligheidshuis, and show the balance.",
         discussion: """
-        Propensity score (logistic regression on age, age squared, sex, prior BVH contacts and HKS reports, \
-        years known to the police), nearest neighbour on its logit within exact strata (default sex, age band, \
-        intake month) and a caliper. Matched sets are stored for `rendement analyze`; balance.csv goes to --out.
+        Propensity score (logistic regression on age, age squared, sex, and the police history of a matching \
+        history that ends 24 months before intake: BVH contacts and HKS reports, their trend, years known to the \
+        police), nearest neighbour on its logit within exact strata (default sex, age band, intake month) and a \
+        caliper; clients left over are matched in relaxed rounds while balance holds. Matched sets are stored for \
+        `rendement analyze`; balance.csv goes to --out.
         """
     )
 
@@ -32,6 +34,12 @@ struct MatchCommand: ParsableCommand {
 
     @Option(help: "Calendar months a control's index date may lie from the client's intake month.")
     var monthTolerance: Int = 0
+
+    @Flag(inversion: .prefixedNo, help: "Staged matching: match clients left without a control again with the intake month widened by one month at a time (up to --relaxed-month-tolerance) and then without the age band, while every |SMD| stays within 0.1.")
+    var relax = true
+
+    @Option(help: "The widest month tolerance of the relaxation rounds.")
+    var relaxedMonthTolerance: Int = 3
 
     @Option(help: "Age bands for exact matching, e.g. 12-17,18-24,25-34,35-.")
     var ageBands: String = "12-17,18-24,25-34,35-"
@@ -53,6 +61,7 @@ struct MatchCommand: ParsableCommand {
 
     func validate() throws {
         guard ratio >= 1 else { throw ValidationError("--ratio must be at least 1") }
+        guard monthTolerance >= 0, relaxedMonthTolerance >= 0 else { throw ValidationError("month tolerances cannot be negative") }
         guard caliper >= 0 else { throw ValidationError("--caliper must be 0 (none) or positive") }
         guard ExactMatching.parse(exact) != nil else { throw ValidationError("--exact takes sex,age_band,intake_month or none") }
         guard AgeBand.parseList(ageBands) != nil else { throw ValidationError("--age-bands: expected bands like 12-17,18-24,35-") }
@@ -67,6 +76,8 @@ struct MatchCommand: ParsableCommand {
             settings.withReplacement = replace
             settings.exact = ExactMatching.parse(exact)!.map(\.rawValue).sorted()
             settings.monthTolerance = monthTolerance
+            settings.relax = relax
+            settings.relaxedMonthTolerance = relaxedMonthTolerance
             settings.seed = seed
             settings.distance = distance
             settings.ageBands = AgeBand.parseList(ageBands)!.map(\.description)

@@ -10,7 +10,9 @@ struct AnalysisSummaryPrinter {
     func print() {
         let sets = results.input.sets.count
         Swift.print("Matched sets analysed: \(Readable.count(sets)) (matching run #\(results.input.matchRun.id))")
-        Swift.print("All clients; mean events per person, before -> after; did = difference-in-differences (95% CI); RR = rate ratio:")
+        let m = results.settings.anticipationMonths
+        Swift.print("All clients; mean events per person, before -> after; did = difference-in-differences (95% CI); RR = rate ratio;")
+        Swift.print("baseline ends \(m) month\(m == 1 ? "" : "s") before intake (anticipation); credible = placebo and pre-trend tests pass:")
         let periods = results.input.periods
         for source in OutcomeSource.allCases where (source == .bvh ? periods.bvh : periods.hks) == nil {
             Swift.print("  \(source.rawValue.uppercased()): not analysed: no \(source.rawValue.uppercased()) extract imported (rendement import \(source.rawValue) FILE)")
@@ -25,6 +27,8 @@ struct AnalysisSummaryPrinter {
             if let ci = e.didCI { line += String(format: " (%.3f to %.3f)", ci.low, ci.high) }
             if let p = e.pValue { line += p > 0 ? String(format: " p=%.3g", p) : " p<1e-300" }
             if let rr = e.rateRatio, let ci = e.rateRatioCI { line += String(format: ", RR %.2f (%.2f to %.2f)", rr, ci.low, ci.high) }
+            if let p = e.pRateRatio { line += String(format: " p=%.3g", p) }
+            line += row.credibility.credible ? ", credible" : ", not credible (\(row.credibility.code))"
             Swift.print(line)
         }
         Swift.print("Time: " + results.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds)) s" }.joined(separator: ", "))

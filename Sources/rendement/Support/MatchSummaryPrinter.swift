@@ -16,6 +16,11 @@ struct MatchSummaryPrinter {
         Swift.print("Control candidates: \(Readable.count(report.candidates)) person-dates of \(Readable.count(report.candidatePersons)) persons never registered")
         let share = n > 0 ? Double(report.matchedSets) / Double(n) * 100 : 0
         Swift.print("Matched: \(Readable.count(report.matchedSets)) of \(Readable.count(n)) clients (\(String(format: "%.1f", share))%) with \(Readable.count(report.controls)) controls" + (report.caliper.map { String(format: "; caliper %.4f on the logit", $0) } ?? ""))
+        for round in report.rounds {
+            let smd = round.largestSMD.map { String(format: "largest |SMD| %.3f", $0) } ?? "balance not measurable"
+            Swift.print("  round \(round.number) (\(round.rules.label)): \(Readable.count(round.matched)) of \(Readable.count(round.attempted)) matched"
+                        + (round.kept ? "" : ", not kept: balance would not hold") + "; \(smd)")
+        }
         var reasons: [UnmatchedReason: Int] = [:]
         for (_, byReason) in report.unmatchedByHouse { for (r, k) in byReason { reasons[r, default: 0] += k } }
         for (r, k) in reasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
