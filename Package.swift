@@ -40,7 +40,10 @@ let package = Package(
         .target(name: "RendementSynth", dependencies: ["RendementCore"]),
         .target(name: "RendementCohorts", dependencies: ["RendementCore", "RendementStore", stats]),
         .target(name: "RendementAnalysis", dependencies: ["RendementCore", "RendementStore", stats]),
-        .target(name: "RendementReports", dependencies: ["RendementCore", stats, "RendementStore", "RendementCohorts", "RendementAnalysis"]),
+        .target(name: "RendementReports", dependencies: [
+            "RendementCore", stats, "RendementStore", "RendementCohorts", "RendementAnalysis",
+            .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 in the report set's manifest
+        ]),
         .target(name: "RendementPipeline", dependencies: [
             "RendementCore", "RendementStore", "RendementImport", "RendementCohorts", "RendementAnalysis", "RendementReports",
         ]),
@@ -60,7 +63,7 @@ let package = Package(
                     path: "Packages/RendementStats/Tests/RendementStatsTests", exclude: ["Fixtures"]),
         .testTarget(name: "RendementCoreTests", dependencies: ["RendementCore"]),
         .testTarget(name: "RendementStoreTests", dependencies: ["RendementStore", "RendementCore"]),
-        .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"]),
+        .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"], exclude: ["Fixtures"]),
         .testTarget(name: "RendementSynthTests", dependencies: ["RendementSynth", "RendementCore"]),
         .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore", "RendementStore", "RendementAnalysis", stats]),
         .testTarget(name: "RendementReportsTests", dependencies: ["RendementReports", "RendementCore", "RendementAnalysis", "RendementStore", "RendementCohorts"]),
@@ -72,6 +75,9 @@ let package = Package(
         // Black-box tests of the command line: runs the `rendement` executable
         // (the dependency makes `swift test` build it) as a subprocess and looks
         // into stores through the SQLite C API only.
-        .testTarget(name: "RendementReliabilityTests", dependencies: ["rendement", "CSQLite"]),
+        .testTarget(name: "RendementReliabilityTests", dependencies: [
+            "rendement", "CSQLite",
+            .product(name: "Crypto", package: "swift-crypto"),  // checks the SHA-256 of a report set's manifest
+        ]),
     ]
 )

@@ -175,3 +175,11 @@ ALTER TABLE persons_v4 RENAME TO persons;
 
 -- version 5: the round of staged matching that matched each set
 ALTER TABLE matched_units ADD COLUMN match_round INTEGER NOT NULL DEFAULT 1;
+
+-- version 6: Veiligheidshuizen renamed when the registry was replaced (import veiligheidshuizen --replace --rename FILE)
+CREATE TABLE registry_renames (
+    import_id INTEGER NOT NULL REFERENCES imports(import_id),
+    old_name TEXT NOT NULL,
+    new_name TEXT NOT NULL,
+    registrations INTEGER NOT NULL
+);

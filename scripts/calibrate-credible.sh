@@ -46,7 +46,7 @@ one() {
   rm -rf "$dir/data/bvh.csv" "$dir/data/hks.csv" "$dir/data/personen.csv" "$dir/s.sqlite"*
 }
 export -f one; export bin work persons
-for scenario in A B C D; do
+for scenario in ${SCENARIOS:-A B C D}; do
   seq 1 "$seeds" | xargs -P 2 -I{} bash -c "one $scenario {}"
 done
 python3 "scripts/calibrate-credible.py" "$work" "$seeds"

@@ -62,8 +62,12 @@ public struct Pipeline: Sendable {
     /// Why the configuration cannot be run.
     public enum Failure: Error, CustomStringConvertible {
         case unknownKind(String)
+        case minimumCell(String)
         public var description: String {
-            switch self { case .unknownKind(let k): "unknown input kind \"\(k)\" in the configuration (bvh, hks, clienten, veiligheidshuizen, personen)" }
+            switch self {
+            case .unknownKind(let k): "unknown input kind \"\(k)\" in the configuration (bvh, hks, clienten, veiligheidshuizen, personen)"
+            case .minimumCell(let reason): reason
+            }
         }
     }
 
@@ -73,7 +77,33 @@ public struct Pipeline: Sendable {
     /// Runs everything; returns the path of the overview page.
     public func run(log: (String) -> Void) throws -> String {
         let c = configuration
+        if let m = c.analysis?.minimumCell, let reason = MinimumCell.refusal(m, name: "analysis.minimumCell") {
+            throw Failure.minimumCell(reason)
+        }
+        try TableFolder.check(c.output ?? "output")
+        try ReportSetFolder.check(c.report ?? "reports")
         let store = try Store(path: c.db ?? "rendement.sqlite")
+        do { try importAll(into: store, log: log) } catch {
+            store.removeIfUnused()  // a failed first import leaves no store behind
+            throw error
+        }
+        let matching = try MatchingRun(settings: c.matching ?? MatchingSettings(), toolVersion: toolVersion).run(store: store)
+        log("Matched \(DigitGrouping.format(matching.matchedSets)) of \(DigitGrouping.format(matching.cohort.clients.count)) clients with \(DigitGrouping.format(matching.controls)) controls.")
+        var analysis = c.analysis ?? AnalysisSettings()
+        if let purpose = c.purpose { analysis.purpose = purpose }
+        let results = try AnalysisRun(settings: analysis, toolVersion: toolVersion).run(store: store)
+        let tables = try AnalysisRun.write(results, to: c.output ?? "output")
+        log("Result tables: " + tables.joined(separator: ", "))
+        let formats = Set((c.formats ?? ["md", "csv", "html"]).compactMap(ReportSetWriter.Format.init(rawValue:)))
+        let today = Day(number: Int32(Date().timeIntervalSince1970 / 86400))
+        let reportInputs = try ReportInputs.gather(store: store, results: results, toolVersion: toolVersion, runDate: today)
+        return try ReportSetWriter(inputs: reportInputs, language: ReportLanguage(rawValue: c.lang ?? "nl") ?? .nl, formats: formats,
+                                   house: c.veiligheidshuis, quarter: c.kwartaal.flatMap(Quarter.init)).write(to: c.report ?? "reports")
+    }
+
+    /// Imports the configured inputs, the registry first.
+    private func importAll(into store: Store, log: (String) -> Void) throws {
+        let c = configuration
         let inputs = c.inputs.sorted { a, b in
             (Self.order.firstIndex { $0.rawValue == a.kind } ?? 9) < (Self.order.firstIndex { $0.rawValue == b.kind } ?? 9)
         }
@@ -90,18 +120,6 @@ public struct Pipeline: Sendable {
             let summary = try Importer(store: store, options: options).importFile(input.file, kind: kind)
             log(summary.description)
         }
-        let matching = try MatchingRun(settings: c.matching ?? MatchingSettings(), toolVersion: toolVersion).run(store: store)
-        log("Matched \(DigitGrouping.format(matching.matchedSets)) of \(DigitGrouping.format(matching.cohort.clients.count)) clients with \(DigitGrouping.format(matching.controls)) controls.")
-        var analysis = c.analysis ?? AnalysisSettings()
-        if let purpose = c.purpose { analysis.purpose = purpose }
-        let results = try AnalysisRun(settings: analysis, toolVersion: toolVersion).run(store: store)
-        let tables = try AnalysisRun.write(results, to: c.output ?? "output")
-        log("Result tables: " + tables.joined(separator: ", "))
-        let formats = Set((c.formats ?? ["md", "csv", "html"]).compactMap(ReportSetWriter.Format.init(rawValue:)))
-        let today = Day(number: Int32(Date().timeIntervalSince1970 / 86400))
-        let reportInputs = try ReportInputs.gather(store: store, results: results, toolVersion: toolVersion, runDate: today)
-        return try ReportSetWriter(inputs: reportInputs, language: ReportLanguage(rawValue: c.lang ?? "nl") ?? .nl, formats: formats,
-                                   house: c.veiligheidshuis, quarter: c.kwartaal.flatMap(Quarter.init)).write(to: c.report ?? "reports")
     }
 }
 

@@ -1,22 +1,49 @@
 import Foundation
 import RendementCore
 
-/// The rendement store: one SQLite file (mode 0600, WAL) holding the imported
-/// extracts, the import log, matched sets and analysis runs. Opening it
-/// brings the schema up to date.
+/// The rendement store: one SQLite file (mode 0600, WAL, `application_id`
+/// "RDMT") holding the imported extracts, the import log, matched sets and
+/// analysis runs. Opening it brings the schema up to date; a file that is
+/// not a rendement store is refused untouched (`StoreFile`).
 public final class Store {
     public let database: Database
+    /// This store was created by this `Store` (the path was absent or an
+    /// empty file): `removeIfUnused()` may remove it again.
+    public let isNew: Bool
+    /// The path was an existing empty file (restored as such by `removeIfUnused()`).
+    private let wasEmptyFile: Bool
 
     /// Opens or creates the store at `path`.
     public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
-        if !create && !FileManager.default.fileExists(atPath: path) {
+        let state = try StoreFile.inspect(path)
+        if !create && state != .store {
             throw StoreError.cannotOpen(path: path, reason: "no store there yet (import extracts first: rendement import KIND FILE --db \(path))")
         }
-        database = try Database(path: path, create: create, readOnly: readOnly)
+        isNew = state != .store
+        wasEmptyFile = state == .empty
+        if !readOnly && state != .absent { try StoreFile.makePrivate(path) }
+        database = try Database(path: path, create: create, readOnly: readOnly, applicationID: readOnly ? nil : StoreFile.applicationID)
         if !readOnly { try Migrator.migrate(database) }
         else if try database.userVersion != StoreSchema.currentVersion {
             throw StoreError.incompatible(path: path, reason: "schema version \(try database.userVersion), expected \(StoreSchema.currentVersion)")
         }
+    }
+
+    /// Removes a store this `Store` created when nothing was ever recorded
+    /// in it (no import, match or analysis run): a failed first import leaves
+    /// no store behind (an existing empty file is emptied again). The
+    /// connection is closed; the store must not be used afterwards. Returns
+    /// whether it was removed.
+    @discardableResult
+    public func removeIfUnused() -> Bool {
+        guard isNew, let used = try? database.scalar("""
+            SELECT (SELECT count(*) FROM imports) + (SELECT count(*) FROM match_runs) + (SELECT count(*) FROM analysis_runs)
+            """), used == 0 else { return false }
+        database.close()
+        let path = database.path
+        for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
+        if wasEmptyFile { return truncate(path, 0) == 0 }
+        return unlink(path) == 0
     }
 
     /// Import ids that are live (not replaced) for a kind.

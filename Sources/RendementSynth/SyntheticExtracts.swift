@@ -60,7 +60,7 @@ public enum SyntheticExtracts {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        try encoder.encode(truth).write(to: URL(fileURLWithPath: directory).appendingPathComponent("truth.json"))
+        try OutputFile.write(bytes: Array(encoder.encode(truth)), to: directory + "/truth.json")
         return truth
     }
 }
@@ -146,7 +146,7 @@ struct PopulationWriter {
                 let file = "mapping-\(kind).json"
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                try encoder.encode(renames).write(to: URL(fileURLWithPath: directory + "/" + file))
+                try OutputFile.write(bytes: Array(encoder.encode(renames)), to: directory + "/" + file)
                 mappings[kind] = file
             }
         }

@@ -35,14 +35,15 @@ final class IncompleteStoreTests: XCTestCase {
         try expectMissing(store, dir, ["match": text, "analyze": text, "report": text], "no store")
     }
 
-    func testEmptyStore() throws {
+    func testAfterAFailedFirstImport() throws {
         let dir = Scratch("empty")
         let store = dir.file("store.sqlite")
-        // A failed first import leaves an empty store behind.
+        // A failed first import leaves no store behind (StoreHygieneTests checks every file of it) ...
         XCTAssertEqual(try CLI.run(["import", "bvh", dir.write("empty.csv", ""), "--db", store], in: dir.path).status, 1)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: store))
-        let analyse = "no matched sets in the store (run rendement match first)"
-        try expectMissing(store, dir, ["match": "no BVH extract imported (rendement import bvh FILE)", "analyze": analyse, "report": analyse], "empty store")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: store))
+        // ... so the next command says there is none, and creates none.
+        let text = "no store there yet (import extracts first: rendement import KIND FILE --db \(store))"
+        try expectMissing(store, dir, ["match": text, "analyze": text, "report": text], "after a failed first import")
     }
 
     func testPartialStores() throws {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent recomputation of the before/after figures of effects.csv
-(CONTRACT.md section 4) from canonical extracts and a matches.csv, with
+(data-schema/contract.md section 4) from canonical extracts and a matches.csv, with
 pandas, numpy, scipy and statsmodels. Shares no code with the Swift side.
 
     python analysis_effects.py --extracts DIR --matches matches.csv \
@@ -38,9 +38,10 @@ Definitions implemented here, straight from the contract:
 - pre-trend: months -24..-(M+1) before the index date (month -k =
   [index - k months, index - k + 1 months)); a unit qualifies when those months
   lie in the observation period; per set the client's monthly counts and the
-  mean of its qualifying controls', summed in three-month bins counted back
-  from the last month (a shorter remainder joins the first bin; six-month
-  bins when a bin has no event in either group); a Poisson GLM with group,
+  mean of its qualifying controls', summed over the reference year -24..-13
+  and three-month bins of -12..-(M+1) counted back from the last month (a
+  shorter remainder joins the first of them; six-month bins when a bin has
+  no event in either group); a Poisson GLM with group,
   bin, and group x bin terms, cluster-robust by set; Wald chi-square of the
   group x bin terms, F = W / q with df (q, G - 1);
 - sensitivity: the rate ratio for anticipation M = 0..6.
@@ -214,11 +215,17 @@ def main():
             return out
         for width in (3, 6):
             n = len(months)
+            ref = 12 if n > 12 else 0
             bins, end = [], n
-            while end - width >= 0:
+            while end - width >= ref:
                 bins.insert(0, list(range(end - width, end))); end -= width
-            if end > 0:
-                bins[0] = list(range(0, end)) + bins[0]
+            if end > ref:
+                if bins:
+                    bins[0] = list(range(ref, end)) + bins[0]
+                else:
+                    bins = [list(range(ref, end))]
+            if ref:
+                bins.insert(0, list(range(0, ref)))
             b = len(bins)
             y, X, groups = [], [], []
             for k, (cl, co) in enumerate(panel):

@@ -5,7 +5,7 @@
 ///
 /// A control figure is the mean over sets of the mean over that set's
 /// qualifying controls, so `did` equals the mean of the set-level `d`
-/// (CONTRACT.md section 4). Sets without a qualifying control are left out
+/// (data-schema/contract.md section 4). Sets without a qualifying control are left out
 /// by the caller.
 public struct BeforeAfterSummary: Sendable, Equatable {
     public var sets: Int

@@ -1,7 +1,7 @@
 import Foundation
 import RendementStats
 
-/// The inferential figures of one scope, source and window (CONTRACT.md
+/// The inferential figures of one scope, source and window (data-schema/contract.md
 /// section 4), computed from the matched sets' counts:
 /// - `did` with a 95% CI and p-value from a one-sample (paired) t test on the
 ///   set-level differences d (`scipy.stats.ttest_1samp`);

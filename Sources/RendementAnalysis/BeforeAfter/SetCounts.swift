@@ -20,7 +20,7 @@ public struct SetCounts: Sendable, Equatable {
 
     /// Set-level difference-in-differences
     /// `d = (after - before)_client - mean_j (after_j - before_j)`, the unit of
-    /// the paired t test and the Wilcoxon test (CONTRACT.md section 4: every
+    /// the paired t test and the Wilcoxon test (data-schema/contract.md section 4: every
     /// control of a set of k weighs 1/k).
     /// The same for prevalence: the client's change in having any event
     /// minus the mean change of the controls' indicators.

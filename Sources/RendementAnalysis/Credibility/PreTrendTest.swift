@@ -11,12 +11,16 @@ import RendementStats
 /// coefficients of an event study tested jointly. Each set contributes its
 /// client's counts and the mean counts of its controls (controls weigh 1/k).
 ///
-/// Periods are three-month bins counted back from the last month (a shorter
-/// remainder joins the first bin): seven bins for M = 3. When a bin has no
-/// event at all in either group (small scopes, HKS), six-month bins are used,
-/// and `binMonths` says so. A crisis that the anticipation window does not
-/// cover, or a rise over the year before intake, shows up as a higher
-/// client-to-control ratio in the last bins and fails this test.
+/// Periods: the year -24..-13 as one reference period, and the months
+/// -12..-(M+1) in three-month bins counted back from the last month (a
+/// shorter remainder joins the first of them): for M = 3 the reference year
+/// and -12..-10, -9..-7, -6..-4, so q = 3. Each recent bin is compared with
+/// a full year, which gives the test its power against the violations that
+/// bias the estimate: a crisis longer than the anticipation window, a rise
+/// over the year before intake, or intake selected on a heavy recent record
+/// -- each shows up as a higher client-to-control ratio in the recent bins.
+/// When a bin has no event at all in either group (small scopes, HKS),
+/// six-month bins are used, and `binMonths` says so.
 public struct PreTrendTest: Sendable, Codable, Equatable {
     /// First and last month tested (e.g. -12 and -4).
     public var firstMonth: Int
@@ -40,7 +44,7 @@ public struct PreTrendTest: Sendable, Codable, Equatable {
                                 statistic: nil, df1: nil, df2: nil, pValue: nil, reason: nil)
         guard counts.count >= 2 else { test.reason = .tooFewSets; return test }
         for binMonths in binWidths {
-            let bins = Self.bins(count: months.count, width: binMonths)
+            let bins = Self.bins(count: months.count, width: binMonths, reference: Self.referenceMonths)
             guard bins.count >= 2 else { break }
             test.binMonths = binMonths
             let values = counts.map { c in bins.map { b in b.reduce(0) { $0 + c.client[$1] } } + bins.map { b in b.reduce(0) { $0 + c.controls[$1] } } }
@@ -67,6 +71,16 @@ public struct PreTrendTest: Sendable, Codable, Equatable {
 
     /// The bin widths tried, in order.
     public static let binWidths = [3, 6]
+
+    /// The length of the reference period at the start of the months tested.
+    public static let referenceMonths = 12
+
+    /// Month indices: the first `reference` months as one bin, the rest in
+    /// bins of `width` counted back from the last month.
+    static func bins(count: Int, width: Int, reference: Int) -> [[Int]] {
+        guard count > reference else { return bins(count: count, width: width) }
+        return [Array(0..<reference)] + bins(count: count - reference, width: width).map { $0.map { $0 + reference } }
+    }
 
     /// Month indices grouped into bins of `width`, counted back from the last
     /// month (a shorter remainder joins the first bin).

@@ -22,7 +22,8 @@ public struct AnalysisInput: Sendable {
         let units = try store.matchedUnits(run: run.id)
         guard !units.isEmpty else { throw Failure.missing("the latest matching run has no matched sets") }
         let periods = ObservationPeriods(bvh: try store.observationPeriod(.bvh), hks: try store.observationPeriod(.hks))
-        let registry = Dictionary(uniqueKeysWithValues: try store.veiligheidshuizen().map { ($0.name, $0) })
+        // The registry is checked (each name once): duplicates are a one-line reason, never a crash.
+        let registry = Dictionary(uniqueKeysWithValues: try store.registry().map { ($0.name, $0) })
         let attributes = try store.personAttributes()
         let histories = try HistoryTable.load(from: store, filter: filter)
         var sets: [AnalysisSet] = []

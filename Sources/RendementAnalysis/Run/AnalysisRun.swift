@@ -60,7 +60,6 @@ public struct AnalysisRun: Sendable {
 
     /// Writes the result tables into `folder`; returns their paths.
     public static func write(_ r: Results, to folder: String) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let m = r.settings.minimumCell
         let files: [(String, String)] = [
             ("effects.csv", EffectsTable.csv(r.effects, minimumCell: m, anticipationMonths: r.settings.anticipationMonths)),
@@ -71,12 +70,7 @@ public struct AnalysisRun: Sendable {
             ("survival_summary.csv", SecondaryTables.survivalSummary(r.survival, minimumCell: m)),
             ("vhh_comparison.csv", SecondaryTables.comparison(r.comparison)),
         ]
-        var paths: [String] = []
-        for (name, text) in files {
-            let path = folder + "/" + name
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            paths.append(path)
-        }
-        return paths
+        // All tables replaced in one step: never a mix of this run's and an earlier run's.
+        return try TableFolder.write(files.map { (name: $0.0, text: $0.1) }, into: folder)
     }
 }

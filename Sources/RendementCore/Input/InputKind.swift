@@ -1,4 +1,4 @@
-/// The five input files of the contract (CONTRACT.md section 1).
+/// The five input files of the contract (data-schema/contract.md section 1).
 public enum InputKind: String, CaseIterable, Sendable {
     case bvh, hks, clienten, veiligheidshuizen, personen
 

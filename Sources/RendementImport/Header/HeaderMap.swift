@@ -3,13 +3,12 @@ import RendementCore
 
 /// Where each canonical column of a kind sits in a file's header, after the
 /// contract's matching rule (case-insensitive, ignoring spaces, `_` and `-`)
-/// and an optional mapping file. Refuses files with direct identifiers,
-/// duplicate header names or a missing required column.
+/// and an optional mapping file. Refuses files with a column whose name
+/// identifies people (`IdentifyingColumns`, the list the pseudonymiser
+/// drops), duplicate header names or a missing required column. A header
+/// that a mapping file assigns to a canonical column (other than
+/// `persoon_id`) is that column, whatever its name.
 public struct HeaderMap: Sendable {
-    /// Column names (after normalisation) that identify people directly.
-    public static let identifyingColumns: Set<String> = [
-        "bsn", "naam", "voornaam", "achternaam", "adres", "straat", "huisnummer", "postcode", "telefoon", "email",
-    ]
 
     /// Field index of each canonical column present in the file.
     public let index: [String: Int]
@@ -22,10 +21,11 @@ public struct HeaderMap: Sendable {
     public init(header: [String], schema: InputSchema, mapping: [String: String] = [:]) throws(InputProblem) {
         width = header.count
         let normalized = header.map { InputName.normalize($0) }
+        let mapped = Set(mapping.filter { $0.key != "persoon_id" }.values.map { InputName.normalize($0) })
         var seen: Set<String> = []
         for (i, key) in normalized.enumerated() where !key.isEmpty {
             if !seen.insert(key).inserted { throw .duplicateColumn(header[i]) }
-            if Self.identifyingColumns.contains(key) { throw .identifyingColumn(header[i]) }
+            if !mapped.contains(key), IdentifyingColumns.reason(for: header[i]) != nil { throw .identifyingColumn(header[i]) }
         }
         let known = Set(schema.columns.map(\.name))
         for canonical in mapping.keys where !known.contains(canonical) {
@@ -51,7 +51,8 @@ public struct HeaderMap: Sendable {
 
     /// Reads a mapping file `{"canonical_name": "Header in file"}`.
     public static func loadMapping(_ path: String) throws(InputProblem) -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .badMapping("cannot read \(path)") }
+        let data: Data
+        do throws(InputFile.Refusal) { data = Data(try InputFile.read(path, expected: "a JSON mapping file")) } catch { throw .badMapping("cannot read \(path): \(error.reason)") }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw .badMapping("\(path) is not a JSON object {\"canonical_name\": \"Header in file\"}")
         }

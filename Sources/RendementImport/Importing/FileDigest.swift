@@ -5,8 +5,7 @@ import Foundation
 /// audited, and hardware-accelerated through BoringSSL on Linux).
 enum FileDigest {
     static func sha256(_ path: String) throws(InputProblem) -> String {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        let fd = try DelimitedReader.openRegular(path).fd
         defer { close(fd) }
         var hasher = SHA256()
         var buffer = [UInt8](repeating: 0, count: 4 << 20)

@@ -20,6 +20,9 @@ public struct ImportOptions: Sendable {
     public var label: String?
     /// Replace the live import of the same kind and label.
     public var replace: Bool
+    /// With a replaced registry: a JSON file `{"old name": "new name"}` of
+    /// Veiligheidshuizen that were renamed (their registrations follow).
+    public var renamePath: String?
     /// The import date (dates after it are implausible); injectable for tests.
     public var today: Day
     /// Test hook: throw after this many rows were inserted (to test rollback).

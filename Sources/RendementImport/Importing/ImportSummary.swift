@@ -1,5 +1,6 @@
 import Foundation
 import RendementCore
+import RendementStore
 
 /// What one file import did: counts, rejects, conflicts, period, and whether
 /// it was skipped because the same content was already imported.
@@ -45,6 +46,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var periodTo: Day?
     /// The import this one replaced (`--replace`).
     public var replacedImportID: Int64?
+    /// Veiligheidshuizen renamed by a replaced registry (spelling changes and `--rename`).
+    public var registryRenames: [RegistryRename] = []
 
     public var rejected: Int { rejectedByReason.values.reduce(0, +) }
 
@@ -62,8 +65,11 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     /// Numbers grouped for people: 1,234,567.
     static func grouped(_ n: Int) -> String { DigitGrouping.format(n) }
 
+    /// For the terminal: names from the file system and the file's header
+    /// with control characters shown as codes (`Escaping.terminal`).
     public var description: String {
-        let name = (file as NSString).lastPathComponent
+        let name = Escaping.terminal((file as NSString).lastPathComponent)
+        let label = Escaping.terminal(self.label)
         if alreadyImported {
             return "\(name): already imported on \(alreadyImportedAt ?? "?") as import #\(importID); nothing done"
         }
@@ -71,7 +77,7 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         lines.append("  rows read      \(Self.grouped(rowsRead))")
         lines.append("  imported       \(Self.grouped(rowsImported))")
         if duplicates > 0 { lines.append("  duplicates     \(Self.grouped(duplicates)) (exact copies, imported once)") }
-        lines.append("  rejected       \(Self.grouped(rejected))" + (rejectsFile.map { " (see \($0))" } ?? ""))
+        lines.append("  rejected       \(Self.grouped(rejected))" + (rejectsFile.map { " (see \(Escaping.terminal($0)))" } ?? ""))
         for (reason, n) in rejectedByReason.sorted(by: { $0.value > $1.value }) {
             lines.append("    \(reason.rawValue): \(Self.grouped(n))")
         }
@@ -80,8 +86,11 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
             lines.append("  persons with conflicting attributes \(Self.grouped(personsWithConflicts)) (birth date \(Self.grouped(birthConflicts)), sex \(Self.grouped(sexConflicts)); resolved by the documented rule)")
         }
         if let f = periodFrom, let t = periodTo { lines.append("  period         \(f.iso) .. \(t.iso)") }
-        if !extraColumns.isEmpty { lines.append("  ignored columns \(extraColumns.joined(separator: ", "))") }
+        if !extraColumns.isEmpty { lines.append("  ignored columns \(extraColumns.map(Escaping.terminal).joined(separator: ", "))") }
         if let r = replacedImportID { lines.append("  replaced import #\(r)") }
+        for r in registryRenames {
+            lines.append("  renamed \"\(Escaping.terminal(r.oldName))\" to \"\(Escaping.terminal(r.newName))\" (\(Self.grouped(r.registrations)) registrations)")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -74,11 +74,13 @@ public final class Importer {
         let schema = InputSchema.of(kind)
         let mapping = try options.mappingPath.map { p throws(InputProblem) in try HeaderMap.loadMapping(p) } ?? [:]
         let map = try HeaderMap(header: reader.header, schema: schema, mapping: mapping)
-        var registry: [String: String] = [:]
-        if kind == .clienten {
-            for v in try store.veiligheidshuizen() { registry[InputName.normalize(v.name)] = v.name }
-            if registry.isEmpty { throw InputProblem.emptyRegistry }
+        if options.renamePath != nil && kind != .veiligheidshuizen {
+            throw InputProblem.badRename("--rename applies to import veiligheidshuizen --replace")
         }
+        let registryRules = kind == .veiligheidshuizen
+            ? try RegistryRules(file: RegistryFile(path: path, options: options, map: map), renamePath: options.renamePath) : nil
+        try registryRules?.checkFile()
+        let registry = kind == .clienten ? try Self.clientRegistry(store) : [:]
         Self.lap("open")
         // The content hash decides whether the file was imported before. Only
         // a live import of the same kind and byte size can have the same
@@ -111,8 +113,8 @@ public final class Importer {
 
         let db = store.database
         let options = self.options
-        let rejects = RejectsWriter(path: RejectsWriter.path(for: path, directory: options.rejectsDirectory), header: reader.header)
-        defer { rejects.close() }
+        let rejects = try RejectsWriter(path: RejectsWriter.path(for: path, directory: options.rejectsDirectory), header: reader.header)
+        defer { rejects.discard() }  // after commit() there is nothing left to discard
         interner.resetCount()
         // The importer itself guarantees the references (import ids it just
         // inserted, person keys from the interner); per-row foreign key
@@ -148,6 +150,9 @@ public final class Importer {
                 """).run([kind.rawValue, label, fileName, sha, started, started, RendementCoreVersion.string])
             let importID = db.lastInsertRowID
             summary.importID = importID
+            if let registryRules {
+                summary.registryRenames = try registryRules.apply(store: store, importID: importID, replaced: summary.replacedImportID)
+            }
             let ctx = ImportContext(database: db, interner: interner, importID: importID)
             let parser = RowParser(schema: schema, map: map, today: options.today)
             let rows: KindRows = switch kind {
@@ -171,6 +176,7 @@ public final class Importer {
             try spill?.finish()
             Self.lap("rows")
             if summary.rowsRead > 0, Double(summary.rejected) / Double(summary.rowsRead) > options.maxRejectRate {
+                try rejects.commit()  // the rows that made the file fail, for the user to see
                 throw ImportError.tooManyRejects(path: path, rejected: summary.rejected, read: summary.rowsRead,
                                                  maxRate: options.maxRejectRate, first: summary.firstRejects.first)
             }
@@ -218,6 +224,7 @@ public final class Importer {
                 """).run([summary.periodFrom.map { Int($0.number) }, summary.periodTo.map { Int($0.number) },
                           summary.rowsRead, summary.rowsImported, summary.duplicates, summary.rejected,
                           summary.rejectedJSON, summary.personsWithConflicts, Self.now(), gapsJSON, sha, reader.fileSize, importID])
+            try rejects.commit()
             if rejects.created { summary.rejectsFile = rejects.path }
             return summary
           }
@@ -231,6 +238,25 @@ public final class Importer {
         }
         Self.lap("commit")
         return result
+    }
+
+    /// The names a clienten row may use, by matching key (`InputName.normalize`):
+    /// the live registry (checked: each name once), and the old names of
+    /// renamed Veiligheidshuizen, which lead to their new name while that is
+    /// in the registry and the old one is not (chains of renames followed).
+    static func clientRegistry(_ store: Store) throws -> [String: String] {
+        var registry: [String: String] = [:]
+        for v in try store.registry() { registry[InputName.normalize(v.name)] = v.name }
+        if registry.isEmpty { throw InputProblem.emptyRegistry }
+        let renames = try store.registryRenames()
+        var changed = true
+        while changed {
+            changed = false
+            for r in renames where registry[InputName.normalize(r.oldName)] == nil {
+                if let live = registry[InputName.normalize(r.newName)] { registry[InputName.normalize(r.oldName)] = live; changed = true }
+            }
+        }
+        return registry
     }
 
     /// The same content became a live import while this one ran.

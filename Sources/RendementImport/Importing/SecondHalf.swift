@@ -32,7 +32,7 @@ final class SecondHalf: @unchecked Sendable {
         spill = try EventSpill(storePath: storePath)
         interner = PersonInterner.local(database: database)
         context = ImportContext(database: database, interner: interner, importID: importID)
-        rejects = RejectsWriter(path: rejectsPath + ".part2", header: header)
+        rejects = try RejectsWriter(path: rejectsPath + ".part2", header: header)
     }
 
     /// Starts reading on a new thread.

@@ -26,16 +26,19 @@ public struct PseudonymKey {
     /// A new random key (swift-crypto's `SymmetricKey`, from the system CSPRNG).
     public static func generate() -> PseudonymKey { PseudonymKey(key: SymmetricKey(size: .bits256)) }
 
-    /// Writes the key to a new file with mode 0600; never overwrites.
+    /// Writes the key to a new file with mode 0600; never overwrites, never
+    /// writes through a symbolic link.
     public func write(to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else { throw Failure.exists(path) }
         let hex = key.withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
-        try PrivateFile.write(hex + "\n", to: path)
+        var st = stat()
+        guard lstat(path, &st) != 0 else { throw Failure.exists(path) }  // a file, or a link even to nowhere
+        try PrivateFile.create(hex + "\n", at: path)
     }
 
     /// Reads a key file.
     public static func read(from path: String) throws -> PseudonymKey {
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure.unreadable(path, "no such file or not readable") }
+        let data: [UInt8]
+        do throws(InputFile.Refusal) { data = try InputFile.read(path, expected: "a key file (rendement keygen)", limit: 4096) } catch { throw Failure.unreadable(path, error.reason) }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count == 64 else { throw Failure.malformed(path) }
         var bytes: [UInt8] = []

@@ -54,15 +54,8 @@ public final class DelimitedReader {
 
     /// Opens `path`, detects (or takes) encoding and delimiter and reads the header.
     public convenience init(path: String, delimiter forcedDelimiter: UInt8? = nil, encoding forcedEncoding: TextEncoding? = nil) throws(InputProblem) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
-        var st = stat()
-        fstat(fd, &st)
-        if (st.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw .cannotOpen("it is a directory; expected a CSV file")
-        }
-        try self.init(path: path, fd: fd, memory: nil, fileSize: Int(st.st_size), chunkSize: Self.chunkSize,
+        let (fd, size) = try Self.openRegular(path)
+        try self.init(path: path, fd: fd, memory: nil, fileSize: size, chunkSize: Self.chunkSize,
                       recordLimit: Self.maxRecordBytes, delimiter: forcedDelimiter, encoding: forcedEncoding)
     }
 
@@ -137,8 +130,7 @@ public final class DelimitedReader {
     /// a large file in parallel.
     public init(continuing first: DelimitedReader, at offset: Int, line: Int) throws(InputProblem) {
         path = first.path
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        let fd = try Self.openRegular(path).fd
         self.fd = fd
         memory = nil
         recordLimit = first.recordLimit
@@ -157,6 +149,12 @@ public final class DelimitedReader {
         self.line = line
     }
 
+    /// Opens an input for reading: only a regular file (a folder, a FIFO or
+    /// a device is refused with the reason; `InputFile`).
+    package static func openRegular(_ path: String) throws(InputProblem) -> (fd: Int32, size: Int) {
+        do { return try InputFile.open(path, expected: "a CSV file") } catch { throw .cannotOpen(error.reason) }
+    }
+
     deinit {
         if fd >= 0 { close(fd) }
         chunk.deallocate()
@@ -168,8 +166,7 @@ public final class DelimitedReader {
     /// The offset just after the first line break at or after `near` (nil
     /// when there is none within 1 MiB): where a second reader can start.
     public static func lineStart(in path: String, near: Int) -> Int? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
+        guard let fd = try? openRegular(path).fd else { return nil }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(near)) }
@@ -179,8 +176,7 @@ public final class DelimitedReader {
 
     /// The physical line number at `offset` (1 + line breaks before it).
     public static func lineNumber(in path: String, at offset: Int) throws(InputProblem) -> Int {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        let fd = try openRegular(path).fd
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 4 << 20)
         var at = 0, lines = 1

@@ -20,11 +20,20 @@ public enum InputProblem: Error, Sendable, Equatable {
     case headerUnclosedQuote
     /// A header and no rows.
     case noRows
+    /// A registry that lists a Veiligheidshuis more than once (detail: names and lines).
+    case duplicateRegistryNames(String)
+    /// A registry name already in the live registry from another import (detail: name, line, import).
+    case registryNameTaken(String)
+    /// A replaced registry that leaves out Veiligheidshuizen with clients (detail: names and counts).
+    case registryDropsClients(String)
+    /// A rename mapping file (`--rename`) that cannot be used (detail: why).
+    case badRename(String)
 
     /// The line the problem is on, where there is one (the header is line 1).
     public var line: Int? {
         switch self {
-        case .cannotOpen, .readError, .badMapping, .emptyRegistry, .rejectsFile: nil
+        case .cannotOpen, .readError, .badMapping, .emptyRegistry, .rejectsFile, .duplicateRegistryNames, .registryNameTaken,
+             .registryDropsClients, .badRename: nil
         case .noRows: 2
         default: 1
         }
@@ -53,6 +62,13 @@ public enum InputProblem: Error, Sendable, Equatable {
         case .headerTooLong: "the header is longer than 1 MiB without a line break (a binary file?); expected a row of column names"
         case .headerUnclosedQuote: "a quoted name in the header is not closed before the end of the file; expected a row of column names"
         case .noRows: "no data rows after the header; expected at least one row"
+        case .duplicateRegistryNames(let detail):
+            "\(detail); a registry lists each Veiligheidshuis once (names are compared ignoring case, spaces, _ and -); nothing imported"
+        case .registryNameTaken(let detail):
+            "\(detail); replace that import (--replace --label LABEL) or leave the name out; nothing imported"
+        case .registryDropsClients(let detail):
+            "the new registry leaves out Veiligheidshuizen that have clients: \(detail); keep them in the registry, or give their new names in a file --rename FILE.json {\"old name\": \"new name\"}; nothing imported"
+        case .badRename(let why): "rename file: \(why); nothing imported"
         }
     }
 }

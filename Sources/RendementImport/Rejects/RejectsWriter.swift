@@ -2,22 +2,44 @@ import Foundation
 import RendementCore
 
 /// Writes `<name>.rejects.csv`: `line,column,reason,message` and then the
-/// original fields of each rejected row (UTF-8, comma, RFC 4180 quoting).
-/// The file is created at the first reject only.
+/// original fields of each rejected row (UTF-8, comma, RFC 4180 quoting;
+/// a field that would start a spreadsheet formula gets a leading
+/// apostrophe, `Escaping.csv`).
+/// The rows go to a temporary file beside it (created at the first reject,
+/// mode 0600, never through a link: `OutputFile`), which `commit()` renames
+/// over the path when the import has been decided; `discard()` removes it.
+/// A symbolic link, or any existing file that is not an earlier rejects file
+/// (an input, say), at the path is refused before anything is imported.
 final class RejectsWriter {
     let path: String
     private let header: [String]
     private var fd: Int32 = -1
     private var buffer: [UInt8] = []
+    /// The temporary file the rows go to (nil until the first reject).
+    private(set) var temporaryPath: String?
 
-    init(path: String, header: [String]) {
+    /// A writer for `path`; throws `InputProblem.rejectsFile` when the path
+    /// may not be written.
+    init(path: String, header: [String]) throws(InputProblem) {
         self.path = path
         self.header = header
+        do {
+            try OutputFile.checkTarget(path, existing: Self.existing)
+        } catch let failure as OutputFile.Failure {
+            throw .rejectsFile(path, failure.reason)
+        } catch {
+            throw .rejectsFile(path, "\(error)")
+        }
     }
 
-    var created: Bool { fd >= 0 }
-    /// Whether this writer ever created its file (still true after `close`).
-    private var everCreated = false
+    /// Whether there were rejects (the file exists or will at `commit`).
+    var created: Bool { temporaryPath != nil || committed }
+    private var committed = false
+
+    /// An existing file at the path is replaced only when it is an earlier rejects file.
+    static let existing = OutputFile.Existing.replaceOnly(what: "an earlier rejects file", isOurs: { path in
+        InputFile.prefix(path, count: 27) == Array("line,column,reason,message,".utf8)
+    })
 
     /// The rejects path for an input file.
     static func path(for input: String, directory: String?) -> String {
@@ -29,11 +51,13 @@ final class RejectsWriter {
     }
 
     private func create() throws {
-        let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard opened >= 0 else { throw InputProblem.rejectsFile(path, String(cString: strerror(errno))) }
-        fd = opened
-        everCreated = true
-        fchmod(fd, 0o600)
+        do {
+            let (opened, temporary) = try OutputFile.createTemporary(beside: path, mode: 0o600)
+            fd = opened
+            temporaryPath = temporary
+        } catch let failure as OutputFile.Failure {
+            throw InputProblem.rejectsFile(path, failure.reason)
+        }
         row(["line", "column", "reason", "message"] + header)
     }
 
@@ -46,25 +70,19 @@ final class RejectsWriter {
     private func row(_ cells: [String]) {
         for (i, c) in cells.enumerated() {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            if c.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
-                buffer.append(34)
-                for b in c.utf8 { if b == 34 { buffer.append(34) }; buffer.append(b) }
-                buffer.append(34)
-            } else {
-                buffer.append(contentsOf: c.utf8)
-            }
+            Escaping.appendCSV(c, to: &buffer)
         }
         buffer.append(10)
     }
 
     /// Appends the rows written by `other` (a writer of the same header
-    /// whose file is then removed): the rejects of a file's second half.
+    /// whose temporary file is then removed): the rejects of a file's second half.
     func append(contentsOf other: RejectsWriter) throws {
         other.close()
-        guard other.everCreated, let input = FileHandle(forReadingAtPath: other.path) else { return }
+        guard let otherPath = other.temporaryPath, let input = FileHandle(forReadingAtPath: otherPath) else { return }
         defer {
             try? input.close()
-            try? FileManager.default.removeItem(atPath: other.path)
+            other.discard()
         }
         if fd < 0 { try create() }
         var skippedHeader = false
@@ -79,10 +97,27 @@ final class RejectsWriter {
         }
     }
 
-    /// Removes the file (a discarded second half).
+    /// Removes the temporary file: the rows are not wanted (a discarded
+    /// second half, an import that failed for another reason than its rejects).
     func discard() {
         close()
-        if everCreated { try? FileManager.default.removeItem(atPath: path) }
+        if let t = temporaryPath { unlink(t) }
+        temporaryPath = nil
+    }
+
+    /// Puts the rejects file in place (when there were rejects): the
+    /// temporary file renamed over the path. Throws `InputProblem.rejectsFile`.
+    func commit() throws {
+        try flush()
+        close()
+        guard let t = temporaryPath else { return }
+        temporaryPath = nil
+        committed = true
+        do {
+            try OutputFile.install(t, at: path, existing: Self.existing)
+        } catch let failure as OutputFile.Failure {
+            throw InputProblem.rejectsFile(path, failure.reason)
+        }
     }
 
     /// Writes the buffered rows; throws (`InputProblem.rejectsFile`) when the
@@ -103,6 +138,7 @@ final class RejectsWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Stops writing (the temporary file stays until `commit` or `discard`).
     func close() {
         try? flush()
         if fd >= 0 { posixClose(fd) }

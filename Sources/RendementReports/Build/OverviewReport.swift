@@ -47,7 +47,7 @@ public struct OverviewReport {
             let sets = inputs.sets(house: house).count
             let cov = inputs.population.cohort.coverage[house]
             let coverage = cov.map { $0.clients >= m ? style.percent(Double($0.found) / Double($0.clients)) : "–" } ?? "–"
-            let name = links[house].map { "[\(house)](\($0))" } ?? house
+            let name = links[house].map { doc.link(house, to: $0) } ?? ReportMarkup.literal(house)
             var row = [name, tables.count(clients), tables.count(sets), coverage]
             var csvRow = [house, tables.csvCount(clients), tables.csvCount(sets),
                           cov.map { $0.clients >= m ? "\(Double($0.found) / Double($0.clients))" : "" } ?? ""]
@@ -112,12 +112,12 @@ public struct OverviewReport {
         for r in results.effects where r.scope.kind == .regio && r.ageBand == "all" && r.source == .bvh && r.windowMonths == window {
             let n = r.estimate?.summary.sets ?? 0
             if let e = r.estimate, !r.suppressed {
-                regionDisplay.append([r.scope.name, tables.count(n), "\(style.decimal(e.summary.did)) (\(tables.interval(e.didCI, digits: 2)))",
+                regionDisplay.append([ReportMarkup.literal(r.scope.name), tables.count(n), "\(style.decimal(e.summary.did)) (\(tables.interval(e.didCI, digits: 2)))",
                                       e.rateRatio.map { "\(style.decimal($0)) (\(tables.interval(e.rateRatioCI, digits: 2)))" } ?? "–"])
                 regionCSV.append([r.scope.name, String(n), "\(e.summary.did)", tables.csvNumber(e.didCI?.low), tables.csvNumber(e.didCI?.high),
                                   tables.csvNumber(e.rateRatio), tables.csvNumber(e.rateRatioCI?.low), tables.csvNumber(e.rateRatioCI?.high), "false"])
             } else {
-                regionDisplay.append([r.scope.name, tables.count(n), "–", "–"])
+                regionDisplay.append([ReportMarkup.literal(r.scope.name), tables.count(n), "–", "–"])
                 regionCSV.append([r.scope.name, tables.csvCount(n), "", "", "", "", "", "", "true"])
             }
         }

@@ -35,7 +35,9 @@ public struct QuarterlyReport {
             rows.first { $0.ageBand == "all" && $0.source == .bvh && $0.windowMonths == 2 }
                 ?? rows.first { $0.ageBand == "all" && $0.source == .bvh }
         }
-        var doc = ReportDocument(title: text.t("Rendement \(house) – \(quarter)", "Return of \(house) – \(quarter)"), language: language)
+        // The house's name is data: it enters the report's text only as literal text.
+        let name = ReportMarkup.literal(house)
+        var doc = ReportDocument(title: text.t("Rendement \(name) – \(quarter)", "Return of \(name) – \(quarter)"), language: language)
 
         // 1. Headline.
         doc.heading(text.t("In het kort", "In brief"))
@@ -43,7 +45,7 @@ public struct QuarterlyReport {
             doc.paragraph(text.t("**Cliënten die in \(quarter) instroomden.** ", "**Clients with intake in \(quarter).** ") + headline.sentence(row, anticipationMonths: inputs.results.settings.anticipationMonths))
         }
         if let row = primary(houseRows) {
-            doc.paragraph(text.t("**Alle cliënten van \(house) tot nu toe.** ", "**All clients of \(house) so far.** ") + headline.sentence(row, anticipationMonths: inputs.results.settings.anticipationMonths))
+            doc.paragraph(text.t("**Alle cliënten van \(name) tot nu toe.** ", "**All clients of \(name) so far.** ") + headline.sentence(row, anticipationMonths: inputs.results.settings.anticipationMonths))
         }
 
         // 2. Cohort and matching.
@@ -108,8 +110,8 @@ public struct QuarterlyReport {
                                      caption: text.t("Cliënten met instroom in \(quarter): gemiddeld aantal gebeurtenissen per persoon in de maanden vóór en na instroom, en het verschil met de controlegroep.",
                                                      "Clients with intake in \(quarter): mean events per person in the months before and after intake, and the difference with the control group.")))
         doc.table(tables.beforeAfter(houseRows, name: "effects-to-date",
-                                     caption: text.t("Alle cliënten van \(house) tot nu toe (alleen wie lang genoeg gevolgd kon worden telt mee per venster).",
-                                                     "All clients of \(house) so far (per window only those who could be followed long enough).")))
+                                     caption: text.t("Alle cliënten van \(name) tot nu toe (alleen wie lang genoeg gevolgd kon worden telt mee per venster).",
+                                                     "All clients of \(name) so far (per window only those who could be followed long enough).")))
         doc.table(tables.ageBands(houseRows, source: .bvh, windows: [1, 12].filter(inputs.results.settings.windows.contains), name: "age-bands",
                                   caption: text.t("Politiecontacten naar leeftijd bij instroom (alle cliënten tot nu toe); p gecorrigeerd voor meerdere leeftijdsgroepen (Holm).",
                                                   "Police contacts by age at intake (all clients so far); p adjusted for several age bands (Holm).")))
@@ -182,7 +184,7 @@ public struct QuarterlyReport {
         case "hks_history_12m": text.t("verdenkingen, maand 36–25 vooraf", "suspected offences, months 36–25 before")
         case "hks_history_60m": text.t("verdenkingen, 5 jaar tot 2 jaar vooraf", "suspected offences, 5 years to 2 years before")
         case "months_known": text.t("maanden bekend bij de politie (tot 2 jaar vooraf)", "months known to the police (up to 2 years before)")
-        default: key
+        default: ReportMarkup.literal(key)
         }
     }
 
@@ -192,7 +194,7 @@ public struct QuarterlyReport {
         case "outside_common_support": text.t("zwaarder of lichter dan elke kandidaat (buiten gemeenschappelijke steun)", "heavier or lighter than every candidate (outside common support)")
         case "no_candidate_within_caliper": text.t("geen kandidaat dichtbij genoeg (caliper)", "no candidate close enough (caliper)")
         case "candidates_used_up": text.t("alle passende kandidaten al gebruikt", "all suitable candidates already used")
-        default: reason
+        default: ReportMarkup.literal(reason)
         }
     }
 }

@@ -29,7 +29,7 @@ public struct ReportInputs: Sendable {
         let balance = BalanceTable.rows(clients: population.clients, candidates: population.candidates, sets: sets,
                                         clientScope: population.cohort.clients.map(\.veiligheidshuis))
         return ReportInputs(results: results, population: population, matchingSettings: settings, balance: balance,
-                            unmatched: try store.unmatchedClients(run: run.id), registry: try store.veiligheidshuizen(),
+                            unmatched: try store.unmatchedClients(run: run.id), registry: try store.registry(),
                             imports: try store.imports(), missingFields: try store.missingFields(), toolVersion: toolVersion,
                             runDate: runDate)
     }

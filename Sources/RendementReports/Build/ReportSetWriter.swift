@@ -3,8 +3,16 @@ import RendementAnalysis
 import RendementCore
 
 /// Writes a report set: `DIR/index.md` (+ `.html`) and per Veiligheidshuis
-/// `DIR/<name>/rendement-<YYYY>Q<n>.md` (+ `.html`), each page's charts as
-/// SVG files beside it and each table as CSV (`<page>-<table>.csv`).
+/// `DIR/<folder>/rendement-<YYYY>Q<n>.md` (+ `.html`), each page's charts as
+/// SVG files beside it, each table as CSV (`<page>-<table>.csv`), and last
+/// `DIR/manifest.json` listing every file with its SHA-256.
+///
+/// A set is written whole or not at all: into a fresh folder beside DIR,
+/// then swapped in by one atomic rename (`FolderSwap`), so DIR holds the
+/// earlier set or the new one, never a mix, whenever the process stops; an
+/// earlier set is replaced as a whole (no stale file of it remains). DIR
+/// must be new, empty, or an earlier report set (`ReportSetFolder`).
+/// Folder names are unique and bounded (`HouseFolders`).
 public struct ReportSetWriter {
     public enum Format: String, CaseIterable, Sendable { case md, csv, html }
 
@@ -25,46 +33,56 @@ public struct ReportSetWriter {
         self.quarter = quarter
     }
 
-    /// A folder name that is safe on every file system.
-    static func folderName(_ house: String) -> String {
-        let folded = house.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        let mapped = folded.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-        return mapped.split(separator: "-").joined(separator: "-")
-    }
-
     /// Writes everything; returns the path of the overview page.
     @discardableResult
     public func write(to folder: String) throws -> String {
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var links: [String: String] = [:]
-        let houses = inputs.registry.map(\.name).filter { house == nil || $0 == house }
-        for h in houses {
-            let intakes = inputs.population.cohort.clients.filter { $0.veiligheidshuis == h }.map { Quarter(containing: $0.index) }
-            guard let q = quarter ?? intakes.max() else { continue }
-            let dir = folder + "/" + Self.folderName(h)
-            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            let page = "rendement-\(q)"
-            try write(QuarterlyReport(inputs: inputs, house: h, quarter: q, language: language).document(), folder: dir, page: page)
-            links[h] = Self.folderName(h) + "/" + page + (formats.contains(.md) ? ".md" : ".html")
+        try ReportSetFolder.check(folder)
+        FolderSwap.removeStale(for: folder)
+        let staging = try FolderSwap.makeStaging(for: folder)
+        do {
+            var files = ReportSetFiles(root: staging)
+            try writePages(into: &files)
+            try files.writeManifest()
+            try ReportSetFolder.check(folder)  // again: it may have changed while the set was written
+            try FolderSwap.swapIn(staging, for: folder)
+        } catch {
+            FolderSwap.discard(staging)
+            throw error
         }
-        try write(OverviewReport(inputs: inputs, language: language, links: links).document(), folder: folder, page: "index")
         return folder + "/index." + (formats.contains(.md) ? "md" : "html")
     }
 
-    func write(_ doc: ReportDocument, folder: String, page: String) throws {
+    /// The quarterly pages and the overview.
+    private func writePages(into files: inout ReportSetFiles) throws {
+        var links: [String: String] = [:]
+        let houses = inputs.registry.map(\.name).filter { house == nil || $0 == house }
+        let folders = try HouseFolders.assign(houses)
+        for h in houses {
+            let intakes = inputs.population.cohort.clients.filter { $0.veiligheidshuis == h }.map { Quarter(containing: $0.index) }
+            guard let q = quarter ?? intakes.max() else { continue }
+            let dir = folders[h]!
+            try files.makeFolder(dir)
+            let page = "rendement-\(q)"
+            try write(QuarterlyReport(inputs: inputs, house: h, quarter: q, language: language).document(), to: &files, folder: dir + "/", page: page)
+            links[h] = dir + "/" + page + (formats.contains(.md) ? ".md" : ".html")
+        }
+        try write(OverviewReport(inputs: inputs, language: language, links: links).document(), to: &files, folder: "", page: "index")
+    }
+
+    /// One page in the chosen formats; `folder` is "" or "NAME/".
+    func write(_ doc: ReportDocument, to files: inout ReportSetFiles, folder: String, page: String) throws {
         if formats.contains(.md) {
-            try MarkdownRenderer.render(doc, filePrefix: page).write(toFile: "\(folder)/\(page).md", atomically: true, encoding: .utf8)
+            try files.add(folder + page + ".md", MarkdownRenderer.render(doc, filePrefix: page))
             for case let .chart(name, svg, _) in doc.blocks {
-                try svg.write(toFile: "\(folder)/\(page)-\(name).svg", atomically: true, encoding: .utf8)
+                try files.add("\(folder)\(page)-\(name).svg", svg)
             }
         }
         if formats.contains(.html) {
-            try HTMLRenderer.render(doc).write(toFile: "\(folder)/\(page).html", atomically: true, encoding: .utf8)
+            try files.add(folder + page + ".html", HTMLRenderer.render(doc))
         }
         if formats.contains(.csv) || formats.contains(.md) {
             for t in doc.tables {
-                try t.csv.write(toFile: "\(folder)/\(page)-\(t.name).csv", atomically: true, encoding: .utf8)
+                try files.add("\(folder)\(page)-\(t.name).csv", t.csv)
             }
         }
     }

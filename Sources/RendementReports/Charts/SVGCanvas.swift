@@ -1,4 +1,5 @@
 import Foundation
+import RendementCore
 
 /// A minimal SVG writer: a fixed-size canvas, a plot area with linear (or
 /// log) scales, and escaped text. Charts are drawn for grey-scale printing:
@@ -20,10 +21,9 @@ struct SVGCanvas {
     var plotTop: Double { margin.top }
     var plotBottom: Double { height - margin.bottom }
 
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    /// Every text of a chart (titles, labels, legend entries: data among
+    /// them) goes through the SVG escaper.
+    static func escape(_ s: String) -> String { Escaping.svg(s) }
 
     static func f(_ x: Double) -> String { String(format: "%.2f", x) }
 

@@ -1,38 +1,43 @@
 import Foundation
+import RendementCore
 
 /// Renders a report document to one self-contained HTML file: styles inline,
 /// charts inlined as SVG, no scripts, fonts or anything else from the network.
+/// Text is parsed as report markup and escaped piece by piece; no text
+/// reaches the page raw.
 public enum HTMLRenderer {
     public static func render(_ doc: ReportDocument) -> String {
-        var body = "<h1>\(escape(doc.title))</h1>\n"
+        func inline(_ markup: String) -> String { Self.inline(markup, links: doc.links) }
+        var body = "<h1>\(inline(doc.title))</h1>\n"
         for block in doc.blocks {
             switch block {
             case let .heading(level, text):
                 let l = min(6, max(2, level))
-                body += "<h\(l)>\(escape(text))</h\(l)>\n"
+                body += "<h\(l)>\(inline(text))</h\(l)>\n"
             case .paragraph(let text):
                 body += "<p>\(inline(text))</p>\n"
             case .bullets(let items):
                 body += "<ul>\n" + items.map { "<li>\(inline($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
             case .table(let t):
-                body += "<figure class=\"table\"><table>\n<thead><tr>" + t.header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                body += "<figure class=\"table\"><table>\n<thead><tr>" + t.header.map { "<th>\(inline($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
                 for row in t.rows {
                     body += "<tr>" + row.enumerated().map { i, c in i == 0 ? "<th scope=\"row\">\(inline(c))</th>" : "<td>\(inline(c))</td>" }.joined() + "</tr>\n"
                 }
-                body += "</tbody></table><figcaption>\(escape(t.caption))</figcaption></figure>\n"
+                body += "</tbody></table><figcaption>\(inline(t.caption))</figcaption></figure>\n"
             case let .chart(_, svg, caption):
-                body += "<figure class=\"chart\">\(svg)<figcaption>\(escape(caption))</figcaption></figure>\n"
+                // The SVG is ours (SVGCanvas escapes every text in it).
+                body += "<figure class=\"chart\">\(svg)<figcaption>\(inline(caption))</figcaption></figure>\n"
             case .note(let text):
                 body += "<aside>\(inline(text))</aside>\n"
             }
         }
         return """
         <!DOCTYPE html>
-        <html lang="\(doc.language.rawValue)">
+        <html lang="\(Escaping.html(doc.language.rawValue))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(doc.title))</title>
+        <title>\(Escaping.html(ReportMarkup.plainText(ReportMarkup.parse(doc.title))))</title>
         <style>
         body { font-family: Helvetica, Arial, sans-serif; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; color: #111; line-height: 1.45; }
         h1 { font-size: 1.7rem; border-bottom: 2px solid #111; padding-bottom: .3rem; }
@@ -56,29 +61,24 @@ public enum HTMLRenderer {
         """
     }
 
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    /// Report markup as HTML: every piece of text through `Escaping.html`;
+    /// `<a href>` only for the document's own link targets (a relative `.md`
+    /// page becomes its `.html` twin).
+    static func inline(_ markup: String, links: Set<String>) -> String {
+        ReportMarkup.parse(markup, links: links).map { span in
+            switch span {
+            case .text(let s): Escaping.html(s)
+            case .strong(let s): "<strong>" + Escaping.html(s) + "</strong>"
+            case .code(let s): "<code>" + Escaping.html(s) + "</code>"
+            case let .link(text, target):
+                "<a href=\"" + Escaping.html(htmlTarget(target)) + "\">" + Escaping.html(text) + "</a>"
+            }
+        }.joined()
     }
 
-    /// Escapes text and turns Markdown links `[text](target)` and `**bold**` into HTML.
-    static func inline(_ s: String) -> String {
-        var out = escape(s)
-        while let open = out.range(of: "**"), let close = out.range(of: "**", range: open.upperBound..<out.endIndex) {
-            let inner = out[open.upperBound..<close.lowerBound]
-            out.replaceSubrange(open.lowerBound..<close.upperBound, with: "<strong>\(inner)</strong>")
-        }
-        var result = "", rest = Substring(out)
-        while let lb = rest.firstIndex(of: "["), let rb = rest[lb...].firstIndex(of: "]"),
-              rest.index(after: rb) < rest.endIndex, rest[rest.index(after: rb)] == "(",
-              let rp = rest[rb...].firstIndex(of: ")") {
-            result += rest[..<lb]
-            let text = rest[rest.index(after: lb)..<rb]
-            var target = String(rest[rest.index(rb, offsetBy: 2)..<rp])
-            if target.hasSuffix(".md") { target = String(target.dropLast(3)) + ".html" }
-            result += "<a href=\"\(target)\">\(text)</a>"
-            rest = rest[rest.index(after: rp)...]
-        }
-        return result + rest
+    /// A link target in the HTML set: pages are linked as `.html`.
+    static func htmlTarget(_ target: String) -> String {
+        let web = target.hasPrefix("http://") || target.hasPrefix("https://")
+        return !web && target.hasSuffix(".md") ? String(target.dropLast(3)) + ".html" : target
     }
 }

@@ -1,9 +1,12 @@
 import Foundation
+import RendementCore
 
 /// A report as a list of blocks, rendered twice: to Markdown (charts as
 /// linked SVG files) and to one self-contained HTML file (charts inlined).
 /// Keeping the structure separate from the output format means both say
-/// exactly the same thing.
+/// exactly the same thing. Every text (title, headings, paragraphs, items,
+/// table cells, captions) is report markup (`ReportMarkup`): data enters it
+/// through `ReportMarkup.literal`, links only through `link(_:to:)`.
 public struct ReportDocument: Sendable {
     public enum Block: Sendable {
         case heading(level: Int, text: String)
@@ -19,6 +22,9 @@ public struct ReportDocument: Sendable {
     public var title: String
     public var language: ReportLanguage
     public var blocks: [Block]
+    /// The link targets this document made itself (`link(_:to:)`); the
+    /// renderers link nothing else.
+    public private(set) var links: Set<String> = []
 
     public init(title: String, language: ReportLanguage, blocks: [Block] = []) {
         self.title = title
@@ -32,6 +38,16 @@ public struct ReportDocument: Sendable {
     public mutating func table(_ t: ReportTable) { blocks.append(.table(t)) }
     public mutating func chart(_ name: String, _ svg: String, caption: String) { blocks.append(.chart(name: name, svg: svg, caption: caption)) }
     public mutating func note(_ text: String) { blocks.append(.note(text)) }
+
+    /// Markup for a link with `text` (data, shown literally) to `target`, a
+    /// page of the report set (relative path) or an http(s) address; the
+    /// target is recorded so that the renderers make it a link. A target of
+    /// any other kind gives the text without a link.
+    public mutating func link(_ text: String, to target: String) -> String {
+        guard let encoded = ReportMarkup.encodedTarget(target) else { return ReportMarkup.literal(text) }
+        links.insert(encoded)
+        return "[" + ReportMarkup.literal(text) + "](" + encoded + ")"
+    }
 
     /// The tables of the document (each is also written as CSV).
     public var tables: [ReportTable] {
@@ -60,11 +76,10 @@ public struct ReportTable: Sendable {
         self.csvRows = csvRows
     }
 
-    /// The CSV copy (RFC 4180).
+    /// The CSV copy: RFC 4180, every cell through `Escaping.csv` (a text
+    /// that would start a formula gets a leading apostrophe; numbers, which
+    /// the tables write in plain decimal form, stay numbers).
     public var csv: String {
-        func q(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        return ([csvHeader] + csvRows).map { $0.map(q).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        ([csvHeader] + csvRows).map { $0.map { Escaping.csv($0) }.joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 }

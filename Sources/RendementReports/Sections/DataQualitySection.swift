@@ -16,7 +16,7 @@ struct DataQualitySection {
         var display: [[String]] = [], csv: [[String]] = []
         for i in inputs.imports where i.replacedAt == nil {
             let period = [i.periodFrom, i.periodTo].compactMap { $0?.iso }.joined(separator: " – ")
-            display.append([i.fileName, i.kind.rawValue, style.count(i.rowsRead), style.count(i.rowsImported), style.count(i.duplicates),
+            display.append([ReportMarkup.literal(i.fileName), i.kind.rawValue, style.count(i.rowsRead), style.count(i.rowsImported), style.count(i.duplicates),
                             style.count(i.rejected), period.isEmpty ? "–" : period])
             csv.append([i.fileName, i.kind.rawValue, String(i.rowsRead), String(i.rowsImported), String(i.duplicates), String(i.rejected),
                         i.periodFrom?.iso ?? "", i.periodTo?.iso ?? ""])
@@ -37,8 +37,9 @@ struct DataQualitySection {
         }
         if !reasons.isEmpty {
             doc.bullets(reasons.sorted { $0.key < $1.key }.map { k, v in
-                let explanation = RejectionReason(rawValue: k)?.explanation ?? k
-                return text.t("Afgekeurd, \(k) (\(explanation)): \(style.count(v))", "Rejected, \(k) (\(explanation)): \(style.count(v))")
+                let explanation = ReportMarkup.literal(RejectionReason(rawValue: k)?.explanation ?? k)
+                let code = ReportMarkup.literal(k)
+                return text.t("Afgekeurd, \(code) (\(explanation)): \(style.count(v))", "Rejected, \(code) (\(explanation)): \(style.count(v))")
             })
         }
         var missingDisplay: [[String]] = [], missingCSV: [[String]] = []

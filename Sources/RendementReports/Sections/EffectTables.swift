@@ -89,18 +89,18 @@ struct EffectTables {
     /// The rate ratio of all clients for anticipation windows 0...6 months
     /// (`AnticipationSensitivity`), for one source and window.
     func sensitivity(_ rows: [AnticipationSensitivity.Row], chosen: Int, name: String, caption: String) -> ReportTable {
-        let header = [text.t("Anticipatie (maanden)", "Anticipation (months)"), text.t("Sets", "Sets"),
+        let header = [text.t("Anticipatieperiode", "Anticipation period"), text.t("Sets", "Sets"),
                       text.t("Rate ratio (95%-BI)", "Rate ratio (95% CI)"), text.t("p (rate ratio)", "p (rate ratio)")]
         var display: [[String]] = [], csv: [[String]] = []
         for r in rows {
             let n = r.estimate?.summary.sets ?? 0
             let mark = r.anticipationMonths == chosen ? text.t(" (gekozen)", " (chosen)") : ""
             guard n >= minimumCell, let e = r.estimate, let rr = e.rateRatio else {
-                display.append(["\(r.anticipationMonths)\(mark)", count(n), "–", "–"])
+                display.append([text.months(r.anticipationMonths) + mark, count(n), "–", "–"])
                 csv.append([r.source.rawValue, String(r.windowMonths), String(r.anticipationMonths), csvCount(n), "", "", "", ""])
                 continue
             }
-            display.append(["\(r.anticipationMonths)\(mark)", count(n), "\(style.decimal(rr)) (\(interval(e.rateRatioCI, digits: 2)))",
+            display.append([text.months(r.anticipationMonths) + mark, count(n), "\(style.decimal(rr)) (\(interval(e.rateRatioCI, digits: 2)))",
                             e.pRateRatio.map(pCell) ?? "–"])
             csv.append([r.source.rawValue, String(r.windowMonths), String(r.anticipationMonths), String(n), "\(rr)",
                         csvNumber(e.rateRatioCI?.low), csvNumber(e.rateRatioCI?.high), csvNumber(e.pRateRatio)])
@@ -119,11 +119,11 @@ struct EffectTables {
         for r in rows where r.ageBand != "all" && r.source == source && windows.contains(r.windowMonths) {
             let n = r.estimate?.summary.sets ?? 0
             guard let e = r.estimate, !r.suppressed else {
-                display.append([r.ageBand, text.months(r.windowMonths), count(n), "–", "–", "–"])
+                display.append([ReportMarkup.literal(r.ageBand), text.months(r.windowMonths), count(n), "–", "–", "–"])
                 csv.append([r.ageBand, String(r.windowMonths), csvCount(n), "", "", "", "", "", "true"])
                 continue
             }
-            display.append([r.ageBand, text.months(r.windowMonths), count(n),
+            display.append([ReportMarkup.literal(r.ageBand), text.months(r.windowMonths), count(n),
                             "\(style.decimal(e.summary.did)) (\(interval(e.didCI, digits: 2)))",
                             r.pHolm.map(pCell) ?? "–",
                             e.rateRatio.map { style.decimal($0) } ?? "–"])

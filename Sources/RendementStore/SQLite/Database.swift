@@ -8,21 +8,28 @@ public final class Database {
     public let path: String
 
     /// Opens (and with `create`, creates) the file. A new file is created with
-    /// mode 0600 before SQLite writes anything to it. WAL journal, a busy
-    /// timeout, and foreign keys on.
-    public init(path: String, create: Bool = true, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 5000) throws {
+    /// mode 0600 before SQLite writes anything to it, and never through a
+    /// symbolic link (SQLite is told not to follow one either). With
+    /// `applicationID`, a database whose header has none gets it before
+    /// anything else is written (so a new database carries it in its main
+    /// file from the start). WAL journal, a busy timeout, and foreign keys on.
+    public init(path: String, create: Bool = true, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 5000,
+                applicationID: Int32? = nil) throws {
         self.path = path
-        if create && !readOnly && !FileManager.default.fileExists(atPath: path) {
-            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        if create && !readOnly {
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd < 0 && errno != EEXIST {
                 throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
             }
-            if fd >= 0 { close(fd) }
+            if fd >= 0 {
+                fchmod(fd, 0o600)
+                Foundation.close(fd)
+            }
         }
         _ = Database.configured
         var h: OpaquePointer?
         let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
-        let rc = sqlite3_open_v2(path, &h, flags | SQLITE_OPEN_NOMUTEX, nil)
+        let rc = sqlite3_open_v2(path, &h, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, nil)
         guard rc == SQLITE_OK, let h else {
             let message = h.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let h { sqlite3_close_v2(h) }
@@ -38,6 +45,9 @@ public final class Database {
                 throw StoreError.readOnly(path: path, reason: "the file cannot be written")
             }
             do {
+                if let applicationID, try scalar("PRAGMA application_id") == 0 {
+                    try execute("PRAGMA application_id = \(applicationID)")
+                }
                 try execute("PRAGMA journal_mode=WAL")
             } catch StoreError.sqlite(let code, let message, _) where code & 0xFF == SQLITE_CANTOPEN {
                 throw StoreError.readOnly(path: path, reason: "cannot create \((path as NSString).lastPathComponent)-wal and -shm in its folder: \(message)")
@@ -46,7 +56,18 @@ public final class Database {
         try execute("PRAGMA foreign_keys=ON")
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    /// Whether `close()` was called.
+    private var closed = false
+
+    deinit { if !closed { sqlite3_close_v2(handle) } }
+
+    /// Closes the connection now (it is unusable afterwards); statements
+    /// still alive are finalised when they go.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        sqlite3_close_v2(handle)
+    }
 
     /// Process-wide SQLite settings, applied once before the first connection.
     private static let configured: Bool = rendement_sqlite_configure() == SQLITE_OK
@@ -102,6 +123,11 @@ public final class Database {
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// `PRAGMA application_id`: which application's database this is.
+    public var applicationID: Int32 {
+        get throws { Int32(truncatingIfNeeded: try scalar("PRAGMA application_id") ?? 0) }
+    }
 
     /// `PRAGMA user_version`: the schema version.
     public var userVersion: Int {

@@ -182,6 +182,14 @@ public enum StoreSchema {
         Migration(version: 5, summary: "the round of staged matching that matched each set", sql: """
         ALTER TABLE matched_units ADD COLUMN match_round INTEGER NOT NULL DEFAULT 1;
         """),
+        Migration(version: 6, summary: "Veiligheidshuizen renamed when the registry was replaced (import veiligheidshuizen --replace --rename FILE)", sql: """
+        CREATE TABLE registry_renames (
+            import_id INTEGER NOT NULL REFERENCES imports(import_id),
+            old_name TEXT NOT NULL,
+            new_name TEXT NOT NULL,
+            registrations INTEGER NOT NULL
+        );
+        """),
     ]
 
     /// The latest schema version.

@@ -18,11 +18,13 @@ final class ExtractWriter {
     init(path: String, style: ExtractStyle, header: [String]) throws {
         self.path = path
         self.style = style
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let h = FileHandle(forWritingAtPath: path) else {
-            throw SynthError.cannotWrite(path)
+        // Never through a symbolic link at the path (O_NOFOLLOW refuses one).
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            let reason = errno == ELOOP ? "it is a symbolic link; rendement never writes through a link" : String(cString: strerror(errno))
+            throw SynthError.cannotWrite(path + ": " + reason)
         }
-        handle = h
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         buffer.reserveCapacity(1 << 20)
         for name in header { text(name) }
         endRow(countsAsRecord: false)

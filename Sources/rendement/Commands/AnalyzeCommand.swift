@@ -26,7 +26,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Anticipation window in months: the baseline ends this many months before intake, so the crisis that usually precedes intake is not taken for the usual level (0 gives the plain before/after comparison).")
     var anticipation: Int = AnalysisSettings.defaultAnticipationMonths
 
-    @Option(help: "Suppression threshold: figures resting on fewer persons are left empty.")
+    @Option(help: "Suppression threshold (at least 10): figures resting on fewer persons are left empty.")
     var minCell: Int = 10
 
     @Option(help: "BVH roles that count as a police contact.")
@@ -45,7 +45,8 @@ struct AnalyzeCommand: ParsableCommand {
         guard let w = Self.windowList(windows), !w.isEmpty else { throw ValidationError("--windows: expected months 1-12 like 1,2,3,6,12") }
         _ = w
         guard AgeBand.parseList(ageBands) != nil else { throw ValidationError("--age-bands: expected bands like 12-17,18-24,35-") }
-        guard graceDays >= 0, minCell >= 1 else { throw ValidationError("--grace-days must be >= 0 and --min-cell >= 1") }
+        guard graceDays >= 0 else { throw ValidationError("--grace-days must be >= 0") }
+        if let reason = MinimumCell.refusal(minCell, name: "--min-cell") { throw ValidationError(reason) }
         guard (0...11).contains(anticipation) else { throw ValidationError("--anticipation: expected 0 to 11 months, not \(anticipation)") }
         guard roles.split(separator: ",").allSatisfy({ BVHRole(text: $0) != nil }) else { throw ValidationError("--roles: unknown role") }
         if let c = categories, !c.split(separator: ",").allSatisfy({ OffenceCategory(text: $0) != nil }) {
@@ -75,6 +76,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            try TableFolder.check(out)
             let db = try Store(path: store.path, create: false)
             let results = try AnalysisRun(settings: settings, toolVersion: RendementVersion.string).run(store: db)
             let paths = try AnalysisRun.write(results, to: out)

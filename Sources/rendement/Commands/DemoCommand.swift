@@ -26,9 +26,10 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let work = FileManager.default.temporaryDirectory.appendingPathComponent("rendement-demo-\(getpid())").path
-            try? FileManager.default.removeItem(atPath: work)
-            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            // A new private folder (mkdtemp: mode 0700, a name nobody could have prepared).
+            var template = Array((FileManager.default.temporaryDirectory.path + "/rendement-demo-XXXXXX").utf8CString)
+            guard mkdtemp(&template) != nil else { throw ValidationError("cannot create a temporary folder: \(String(cString: strerror(errno)))") }
+            let work = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             defer { try? FileManager.default.removeItem(atPath: work) }
             let started = Date()
             print("Generating synthetic extracts (seed \(seed), small) in \(work)")
@@ -53,6 +54,6 @@ struct DemoCommand: ParsableCommand {
                               ("Veiligheidshuizen", try store.liveRowCount("veiligheidshuizen"))].map { "\($0.0) \(Readable.count($0.1))" }
             .joined(separator: ", "))
         let perHouse = Dictionary(grouping: try store.registrations(), by: \.veiligheidshuis).mapValues(\.count)
-        print("Registrations per Veiligheidshuis: " + perHouse.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; "))
+        print("Registrations per Veiligheidshuis: " + perHouse.sorted { $0.key < $1.key }.map { "\(Escaping.terminal($0.key)) \($0.value)" }.joined(separator: "; "))
     }
 }

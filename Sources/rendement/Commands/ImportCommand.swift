@@ -12,7 +12,9 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         Each file is imported in one transaction: all valid rows, or nothing. Rejected rows go to \
         <name>.rejects.csv (next to the file or in --rejects DIR) with line, column, reason and message. \
-        A file whose content was already imported is skipped. See data-schema/README.md for the columns.
+        A file whose content was already imported is skipped. See data-schema/README.md for the columns. \
+        A veiligheidshuizen file lists each Veiligheidshuis once; a replaced registry (--replace) must keep every \
+        Veiligheidshuis that has clients, or say with --rename FILE.json where it went.
         """
     )
 
@@ -56,10 +58,16 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace the earlier import of the same kind and label.")
     var replace = false
 
+    @Option(help: ArgumentHelp("With veiligheidshuizen --replace: a JSON file {\"old name\": \"new name\"} of renamed Veiligheidshuizen; their registrations follow.", valueName: "file"))
+    var rename: String?
+
     func validate() throws {
         if let d = delimiter, ImportOptions.delimiter(option: d) == nil { throw ValidationError("--delimiter must be , ; or tab") }
         if let e = encoding, TextEncoding(option: e) == nil { throw ValidationError("--encoding must be utf8 or cp1252") }
         if !(0...1).contains(maxRejectRate) { throw ValidationError("--max-reject-rate must be between 0 and 1") }
+        if rename != nil && (kind != .veiligheidshuizen || !replace) {
+            throw ValidationError("--rename applies to import veiligheidshuizen FILE --replace")
+        }
     }
 
     private func day(_ text: String?, _ name: String) throws -> Day? {
@@ -81,16 +89,18 @@ struct ImportCommand: ParsableCommand {
         options.periodTo = try day(periodeTot, "--periode-tot")
         options.label = label
         options.replace = replace
+        options.renamePath = rename
         if files.count > 1 && label != nil && replace {
             throw ValidationError("--label with --replace applies to one file at a time")
         }
         let store: Store
         do { store = try Store(path: db) } catch {
-            FileHandle.standardError.write(Data("rendement import: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("rendement import: \(Escaping.terminal("\(error)"))\n".utf8))
             throw ExitCode(1)
         }
-        let importer = Importer(store: store, options: options)
         var failed = false
+        defer { if failed { store.removeIfUnused() } }
+        let importer = Importer(store: store, options: options)
         for file in files {
             let progress = ProgressLine("importing \((file as NSString).lastPathComponent)")
             importer.progress = progress.update
@@ -101,23 +111,25 @@ struct ImportCommand: ParsableCommand {
                 print(summary.description)
             } catch {
                 progress.finish()
-                FileHandle.standardError.write(Data("rendement import: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("rendement import: \(Escaping.terminal("\(error)"))\n".utf8))
                 failed = true
             }
         }
         if failed { throw ExitCode(1) }
     }
 
-    /// The first rejects and the counts per reason, on stderr.
+    /// The first rejects and the counts per reason, on stderr (values from
+    /// the file with control characters shown as codes).
     private func report(_ summary: ImportSummary) {
         guard summary.rejected > 0 else { return }
         var text = ""
+        let file = Escaping.terminal(summary.file)
         for r in summary.firstRejects {
-            text += "\(summary.file):\(r.line): " + (r.column.isEmpty ? "" : "column \(r.column): ")
-                + "\(r.reason.rawValue): \(r.message)" + (r.got.isEmpty ? "" : " (got \"\(r.got)\")") + "\n"
+            text += "\(file):\(r.line): " + (r.column.isEmpty ? "" : "column \(r.column): ")
+                + "\(r.reason.rawValue): \(Escaping.terminal(r.message))" + (r.got.isEmpty ? "" : " (got \"\(Escaping.terminal(r.got))\")") + "\n"
         }
         let counts = summary.rejectedByReason.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \(Readable.count($0.value))" }
-        text += "\(summary.file): \(Readable.count(summary.rejected)) rows rejected (\(counts.joined(separator: ", ")))\n"
+        text += "\(file): \(Readable.count(summary.rejected)) rows rejected (\(counts.joined(separator: ", ")))\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -56,7 +56,7 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Write the person-level matches.csv here (opt-in; mode 0600; never inside a report folder).")
     var export: String?
 
-    @Option(help: "Suppress balance rows of scopes with fewer matched clients than this.")
+    @Option(help: "Suppress balance rows of scopes with fewer matched clients than this (at least 10).")
     var minCell: Int = 10
 
     func validate() throws {
@@ -66,6 +66,7 @@ struct MatchCommand: ParsableCommand {
         guard ExactMatching.parse(exact) != nil else { throw ValidationError("--exact takes sex,age_band,intake_month or none") }
         guard AgeBand.parseList(ageBands) != nil else { throw ValidationError("--age-bands: expected bands like 12-17,18-24,35-") }
         guard MatchingOptions.Distance(rawValue: distance) != nil else { throw ValidationError("--distance takes ps or mahalanobis") }
+        if let reason = MinimumCell.refusal(minCell, name: "--min-cell") { throw ValidationError(reason) }
     }
 
     func run() throws {
@@ -81,20 +82,21 @@ struct MatchCommand: ParsableCommand {
             settings.seed = seed
             settings.distance = distance
             settings.ageBands = AgeBand.parseList(ageBands)!.map(\.description)
+            let storeFiles = [store.path, store.path + "-wal", store.path + "-shm"]
+            if let export { try MatchesExport.check(export, protecting: storeFiles) }
+            try TableFolder.check(out)
             let db = try Store(path: store.path, create: false)
             let progress = ProgressLine("matching")
             let report = try MatchingRun(settings: settings, toolVersion: RendementVersion.string).run(store: db) { _ in progress.update(0.5) }
             progress.finish()
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try BalanceTable.csv(report.balance, minimumCell: minCell).write(toFile: out + "/balance.csv", atomically: true, encoding: .utf8)
-            try BalanceTable.unmatchedCSV(report.unmatchedByHouse, minimumCell: minCell)
-                .write(toFile: out + "/unmatched.csv", atomically: true, encoding: .utf8)
+            try TableFolder.write([("balance.csv", BalanceTable.csv(report.balance, minimumCell: minCell)),
+                                   ("unmatched.csv", BalanceTable.unmatchedCSV(report.unmatchedByHouse, minimumCell: minCell))], into: out)
             MatchSummaryPrinter(report: report).print()
             print("Balance table: \(out)/balance.csv; unmatched clients per Veiligheidshuis and reason: \(out)/unmatched.csv")
             if let export {
                 let units = try db.matchedUnits(run: report.runID)
                 let names = try db.pseudonyms(Set(units.map(\.personKey)))
-                try MatchesExport.write(units: units, pseudonyms: names, to: export)
+                try MatchesExport.write(units: units, pseudonyms: names, to: export, protecting: storeFiles)
                 print("Person-level export (mode 0600, keep it protected): \(export)")
             }
         }

@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Formats: any of md,csv,html.")
     var format: String = "md,csv,html"
 
-    @Option(help: "Suppression threshold.")
+    @Option(help: "Suppression threshold (at least 10).")
     var minCell: Int = 10
 
     @Option(help: "Window lengths in months.")
@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
         guard format.split(separator: ",").allSatisfy({ ReportSetWriter.Format(rawValue: String($0)) != nil }) else {
             throw ValidationError("--format takes md, csv and/or html")
         }
-        guard minCell >= 1 else { throw ValidationError("--min-cell must be at least 1") }
+        if let reason = MinimumCell.refusal(minCell, name: "--min-cell") { throw ValidationError(reason) }
         guard AnalyzeCommand.windowList(windows) != nil else { throw ValidationError("--windows: expected months 1-12") }
     }
 
@@ -68,9 +68,10 @@ struct ReportCommand: ParsableCommand {
 enum ReportGeneration {
     static func write(store: Store, settings: AnalysisSettings, out: String, language: ReportLanguage,
                       formats: Set<ReportSetWriter.Format>, house: String?, quarter: Quarter?) throws -> String {
-        if let house, try !store.veiligheidshuizen().contains(where: { $0.name == house }) {
+        if let house, try !store.registry().contains(where: { $0.name == house }) {
             throw ValidationError("unknown Veiligheidshuis \"\(house)\" (see the registry: rendement import veiligheidshuizen)")
         }
+        try ReportSetFolder.check(out)  // before the work, and again when the set is swapped in
         let results = try AnalysisRun(settings: settings, toolVersion: RendementVersion.string).run(store: store)
         let today = Day(number: Int32(Date().timeIntervalSince1970 / 86400))
         let inputs = try ReportInputs.gather(store: store, results: results, toolVersion: RendementVersion.string, runDate: today)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RendementCore
 import RendementPipeline
 
 /// `rendement run --config FILE`: import, match, analyse and report in one go.
@@ -15,7 +16,10 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard let data = FileManager.default.contents(atPath: config) else { throw ValidationError("cannot read \(config)") }
+            let data: Data
+            do throws(InputFile.Refusal) { data = Data(try InputFile.read(config, expected: "a JSON configuration file")) } catch {
+                throw ValidationError("cannot read \(config): \(error.reason)")
+            }
             let configuration: Pipeline.Configuration
             do { configuration = try JSONDecoder().decode(Pipeline.Configuration.self, from: data) } catch {
                 throw ValidationError("\(config) is not a valid configuration: \(error)")

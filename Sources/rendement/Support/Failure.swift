@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
+import RendementCore
 
-/// Prints a one-line reason to stderr and exits non-zero.
+/// Prints a one-line reason to stderr and exits non-zero. The reason may
+/// quote data (a file name, a header, a value): control characters in it
+/// are shown as codes (`Escaping.terminal`), so it stays one line.
 func fail(_ message: String, code: Int32 = 1) -> ExitCode {
-    FileHandle.standardError.write(Data("rendement: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("rendement: \(Escaping.terminal(message))\n".utf8))
     return ExitCode(code)
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RendementCore
 
 /// A one-line progress indicator on stderr for long steps; silent when stderr
 /// is not a terminal (pipes, CI, log files).
@@ -9,7 +10,7 @@ final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
 
     init(_ label: String) {
-        self.label = label
+        self.label = Escaping.terminal(label)
         self.enabled = isatty(STDERR_FILENO) != 0
     }
 

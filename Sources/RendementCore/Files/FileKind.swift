@@ -1,0 +1,19 @@
+import Foundation
+
+/// The kind of a file system entry in words, for refusals such as "it is a
+/// named pipe (FIFO), not a regular file".
+public enum FileKind {
+    /// "a folder", "a named pipe (FIFO)", ... for an `st_mode`.
+    public static func name(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFREG: "a regular file"
+        case S_IFDIR: "a folder"
+        case S_IFLNK: "a symbolic link"
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "not a regular file"
+        }
+    }
+}
