@@ -115,6 +115,18 @@ public final class Store {
         return out
     }
 
+    /// The stable key of every person (`StablePersonKey`, from the pseudonym),
+    /// by store key: what matching and analysis order and break ties on, so
+    /// that results do not depend on the order files were imported in.
+    public func stablePersonKeys() throws -> [Int64: UInt64] {
+        let s = try database.prepare("SELECT person_key, persoon_id FROM persons")
+        var out: [Int64: UInt64] = [:]
+        try s.bind([])
+        defer { s.reset() }
+        while try s.step() { out[s.int(0)] = StablePersonKey.of(s.text(1) ?? "") }
+        return out
+    }
+
     /// Pseudonyms of the given person keys (for the opt-in person-level export only).
     public func pseudonyms(_ keys: Set<Int64>) throws -> [Int64: String] {
         let s = try database.prepare("SELECT persoon_id FROM persons WHERE person_key = ?")

@@ -14,7 +14,8 @@ final class TextSafetyCLITests: XCTestCase {
         let r = try CLI.run(["pseudonymize", "--key", "key", "--column", "bsn", "in.csv", "key"], in: dir.path)
         XCTAssertEqual(r.status, 1, r.stdout)
         XCTAssertFalse(r.signaled)
-        XCTAssertEqual(r.errorLines, ["rendement: refusing to write key: it is the key file; choose another output file"])
+        XCTAssertEqual(r.errorLines.count, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("key") && r.stderr.contains("refusing"), "one line saying the key is not overwritten: \(r.stderr)")
         XCTAssertEqual(try String(contentsOfFile: dir.file("key"), encoding: .utf8), key)
         // And an ordinary run reports what it dropped and rejected.
         dir.write("in2.csv", "BSN;Naam cliënt;Telefoonnummer;opmerking;rol\n123456782;Jan;0612345678;bel 0612345678;verdachte\n ;Piet;;;getuige\n")

@@ -6,10 +6,13 @@ import RendementStore
 /// handled by the criminal-justice route). Only dates in the months clients
 /// entered (widened by the month tolerance), with 1-month windows inside the
 /// BVH observation period, for persons aged 12 or more with a known birth
-/// date. Several suspect incidents on one day give one candidate date.
+/// date. Several suspect incidents on one day give one candidate date (the
+/// incident with the smallest key). Candidates are returned in the order of
+/// (stable person key, date), never in the order of import.
 public enum CandidatePool {
     public static func build(histories: HistoryTable, attributes: [Int64: PersonAttributes], excluding registered: Set<Int64>,
-                             clientMonths: Set<Int>, monthTolerance: Int, bvhPeriod: ClosedRange<Day>) -> [CohortMember] {
+                             clientMonths: Set<Int>, monthTolerance: Int, bvhPeriod: ClosedRange<Day>,
+                             stableKeys: [Int64: UInt64] = [:]) -> [CohortMember] {
         var months = Set<Int>()
         for m in clientMonths { for d in -monthTolerance...monthTolerance { months.insert(m + d) } }
         var out: [CohortMember] = []
@@ -28,9 +31,10 @@ public enum CandidatePool {
                 if history == nil { history = histories.history(of: person) }
                 out.append(CohortMember(person: person, index: index,
                                         covariates: MatchingCovariates(history: history!, index: index, birth: birth, sex: attr.sex),
-                                        indexIncident: incident))
+                                        indexIncident: incident, stableKey: stableKeys[person]))
             }
         }
+        out.sort { ($0.stableKey, $0.index.number) < ($1.stableKey, $1.index.number) }
         return out
     }
 }

@@ -37,8 +37,10 @@ public struct ClientCohort: Sendable {
 
     /// Builds the cohort. `period` limits intake dates (nil: any); a client
     /// also needs its 1-month windows inside the BVH observation period.
+    /// Clients are in the order of their stable keys (`StablePersonKey`;
+    /// the store key when none is given), never in the order of import.
     public init(registrations records: [RegistrationRecord], attributes: [Int64: PersonAttributes], histories: HistoryTable,
-                bvhPeriod: ClosedRange<Day>?, period: ClosedRange<Day>? = nil) {
+                bvhPeriod: ClosedRange<Day>?, period: ClosedRange<Day>? = nil, stableKeys: [Int64: UInt64] = [:]) {
         registrations = records.count
         everRegistered = Set(records.map(\.personKey))
         var byPerson: [Int64: [RegistrationRecord]] = [:]
@@ -65,7 +67,8 @@ public struct ClientCohort: Sendable {
             clients.append(Client(person: person, index: first.instroom, veiligheidshuis: first.veiligheidshuis,
                                   doelgroep: first.doelgroep, birth: birth, sex: attributes[person]?.sex ?? .onbekend))
         }
-        self.clients = clients
+        func key(_ person: Int64) -> UInt64 { stableKeys[person] ?? UInt64(bitPattern: person) }
+        self.clients = clients.sorted { (key($0.person), $0.index.number) < (key($1.person), $1.index.number) }
         self.foldedRegistrations = folded
         self.excluded = excluded
         self.coverage = coverage

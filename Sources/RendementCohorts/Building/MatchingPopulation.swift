@@ -23,17 +23,21 @@ public struct MatchingPopulation: Sendable {
             guard let f = settings.periodFrom.flatMap(Day.init(iso:)), let t = settings.periodTo.flatMap(Day.init(iso:)), f <= t else { return nil }
             return f...t
         }()
-        let cohort = ClientCohort(registrations: records, attributes: attributes, histories: histories, bvhPeriod: bvhPeriod, period: period)
+        let stableKeys = try store.stablePersonKeys()
+        let cohort = ClientCohort(registrations: records, attributes: attributes, histories: histories, bvhPeriod: bvhPeriod, period: period,
+                                  stableKeys: stableKeys)
         guard !cohort.clients.isEmpty else {
             throw MatchingRun.Failure.missing("no client with a plan of approach, a birth date and a police record in the period")
         }
         let clients = cohort.clients.map { c in
             CohortMember(person: c.person, index: c.index,
-                         covariates: MatchingCovariates(history: histories.history(of: c.person), index: c.index, birth: c.birth, sex: c.sex))
+                         covariates: MatchingCovariates(history: histories.history(of: c.person), index: c.index, birth: c.birth, sex: c.sex),
+                         stableKey: stableKeys[c.person])
         }
         let months = Set(cohort.clients.map { $0.index.year * 12 + $0.index.month - 1 })
         let candidates = CandidatePool.build(histories: histories, attributes: attributes, excluding: cohort.everRegistered,
-                                             clientMonths: months, monthTolerance: settings.widestMonthTolerance, bvhPeriod: bvhPeriod)
+                                             clientMonths: months, monthTolerance: settings.widestMonthTolerance, bvhPeriod: bvhPeriod,
+                                             stableKeys: stableKeys)
         return MatchingPopulation(cohort: cohort, clients: clients, candidates: candidates)
     }
 

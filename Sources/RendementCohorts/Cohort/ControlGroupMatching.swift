@@ -99,7 +99,7 @@ public struct ControlGroupMatching: Sendable {
         let clientUnits = indices.map { i in
             MatchUnit(person: clients[i].person, stratum: rules.candidateStratum(clients[i]), score: logits[i],
                       tieKey: Int64(clients[i].index.number), whitened: whitener?.whiten(clients[i].covariates.values) ?? [],
-                      searchStrata: rules.clientStrata(clients[i]))
+                      searchStrata: rules.clientStrata(clients[i]), stableKey: clients[i].stableKey)
         }
         let wanted = Set(clientUnits.flatMap(\.searchStrata))
         var candidateUnits: [MatchUnit] = [], owner: [Int] = []
@@ -108,7 +108,7 @@ public struct ControlGroupMatching: Sendable {
             guard wanted.contains(stratum) else { continue }
             candidateUnits.append(MatchUnit(person: c.person, stratum: stratum, score: candidateLogits[i],
                                             tieKey: Int64(c.index.number) &* 1_000_003 &+ (c.indexIncident ?? 0),
-                                            whitened: whitener?.whiten(c.covariates.values) ?? []))
+                                            whitened: whitener?.whiten(c.covariates.values) ?? [], stableKey: c.stableKey))
             owner.append(i)
         }
         let result = NearestNeighbourMatcher(options: matching).match(clients: clientUnits, candidates: candidateUnits, caliper: caliper)

@@ -6,6 +6,8 @@
 public struct MatchUnit: Sendable, Equatable {
     /// The person's key; a person is used at most once as a control without replacement.
     public var person: Int64
+    /// The person's key from the pseudonym, on which ties are broken (`StablePersonKey`).
+    public var stableKey: UInt64
     /// Exact-matching stratum (e.g. sex x age band x intake month), as an integer key.
     public var stratum: Int64
     /// The strata a client looks for controls in (its own and, with a month
@@ -21,8 +23,9 @@ public struct MatchUnit: Sendable, Equatable {
     public var whitened: [Double]
 
     public init(person: Int64, stratum: Int64, score: Double, tieKey: Int64 = 0, whitened: [Double] = [],
-                searchStrata: [Int64]? = nil) {
+                searchStrata: [Int64]? = nil, stableKey: UInt64? = nil) {
         self.person = person
+        self.stableKey = stableKey ?? UInt64(bitPattern: person)
         self.stratum = stratum
         self.searchStrata = searchStrata ?? [stratum]
         self.score = score

@@ -22,9 +22,11 @@ public struct NearestNeighbourMatcher: Sendable {
         self.options = options
     }
 
-    /// The seeded tie-breaking rank of a unit (SplitMix64 finaliser).
+    /// The seeded tie-breaking rank of a unit (SplitMix64 finaliser), from the
+    /// person's stable key (the pseudonym) and the unit's tie key (its date and
+    /// incident), so that it does not depend on the order of import.
     static func tieRank(_ unit: MatchUnit, seed: UInt64) -> UInt64 {
-        var z = seed &+ UInt64(bitPattern: unit.person) &* 0x9E37_79B9_7F4A_7C15
+        var z = seed &+ unit.stableKey &* 0x9E37_79B9_7F4A_7C15
             &+ UInt64(bitPattern: unit.tieKey) &* 0xD1B5_4A32_D192_ED03
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -56,7 +58,8 @@ public struct NearestNeighbourMatcher: Sendable {
         var positionsOfPerson: [Int64: [(Int64, Int)]] = [:]
         for (key, members) in byStratum {
             let sorted = members.sorted {
-                (candidates[$0].score, candidateRanks[$0]) < (candidates[$1].score, candidateRanks[$1])
+                (candidates[$0].score, candidateRanks[$0], candidates[$0].stableKey, candidates[$0].tieKey)
+                    < (candidates[$1].score, candidateRanks[$1], candidates[$1].stableKey, candidates[$1].tieKey)
             }
             for (pos, i) in sorted.enumerated() { positionsOfPerson[candidates[i].person, default: []].append((key, pos)) }
             strata[key] = Stratum(members: sorted, scores: sorted.map { candidates[$0].score },
@@ -74,7 +77,10 @@ public struct NearestNeighbourMatcher: Sendable {
             active.append(i)
         }
         let clientRanks = clients.map { Self.tieRank($0, seed: seed) }
-        active.sort { (clients[$0].score, clientRanks[$1]) > (clients[$1].score, clientRanks[$0]) }
+        active.sort {
+            (clients[$0].score, clientRanks[$1], clients[$1].stableKey, clients[$1].tieKey)
+                > (clients[$1].score, clientRanks[$0], clients[$0].stableKey, clients[$0].tieKey)
+        }
 
         var controls: [Int: [Int]] = [:]
         var distances: [Int: [Double]] = [:]

@@ -53,11 +53,13 @@ extension Store {
         }.first
     }
 
-    /// The units of a run, by set and role (client first).
+    /// The units of a run, by set and role (client first), controls in the
+    /// order of their pseudonyms (never of the store's import-order keys).
     public func matchedUnits(run: Int64) throws -> [MatchedUnitRecord] {
         try database.prepare("""
             SELECT set_id, role, person_key, index_day, index_incident, veiligheidshuis, doelgroep, weight, distance, match_round
-            FROM matched_units WHERE run_id = ? ORDER BY set_id, role, person_key, index_day
+            FROM matched_units u WHERE run_id = ?
+            ORDER BY set_id, role, (SELECT persoon_id FROM persons p WHERE p.person_key = u.person_key), index_day
             """).rows([run]) { r in
             MatchedUnitRecord(setID: Int(r.int(0)), isClient: r.int(1) == 0, personKey: r.int(2), index: Day(number: Int32(r.int(3))),
                               indexIncident: r.text(4).flatMap { Int64($0) }, veiligheidshuis: r.text(5) ?? "",

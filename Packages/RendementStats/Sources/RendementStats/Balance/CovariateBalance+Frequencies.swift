@@ -30,13 +30,16 @@ extension CovariateBalance {
         let binaryVariable = values.allSatisfy { $0 == 0 || $0 == 1 }
         let nt = Double(xt.count), ncd = Double(nc)
         let mt = xt.reduce(0, +) / nt
-        let mc = controlCounts.reduce(0.0) { $0 + $1.key * Double($1.value) } / ncd
+        // Sums over the table in the order of its values, so the result does
+        // not depend on the dictionary's (per-process) iteration order.
+        let controlValues = controlCounts.keys.sorted()
+        let mc = controlValues.reduce(0.0) { $0 + $1 * Double(controlCounts[$1]!) } / ncd
         let vt: Double, vc: Double
         if binaryVariable {
             vt = mt * (1 - mt); vc = mc * (1 - mc)
         } else {
             vt = xt.reduce(0.0) { $0 + ($1 - mt) * ($1 - mt) } / (nt - 1)
-            vc = controlCounts.reduce(0.0) { $0 + Double($1.value) * ($1.key - mc) * ($1.key - mc) } / (ncd - 1)
+            vc = controlValues.reduce(0.0) { $0 + Double(controlCounts[$1]!) * ($1 - mc) * ($1 - mc) } / (ncd - 1)
         }
         let factor: Double
         switch denominator {
