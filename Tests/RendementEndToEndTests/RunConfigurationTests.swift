@@ -21,7 +21,7 @@ final class RunConfigurationTests: XCTestCase {
                     {"kind": "veiligheidshuizen", "file": "\(dir)/data/veiligheidshuizen.csv"}],
          "matching": {"ratio": 2, "seed": 9}, "output": "\(dir)/output", "report": "\(dir)/reports", "lang": "en", "formats": ["md", "html"]}
         """
-        let configuration = try JSONDecoder().decode(Pipeline.Configuration.self, from: Data(json.utf8))
+        let configuration = try Pipeline.Configuration.decode(Data(json.utf8))
         var log: [String] = []
         let overview = try Pipeline(configuration: configuration, toolVersion: "test").run { log.append($0) }
         XCTAssertEqual(overview, dir + "/reports/index.md")
@@ -49,9 +49,66 @@ final class RunConfigurationTests: XCTestCase {
     func testTheExampleConfigurationIsValid() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("examples/run.json")
-        let c = try JSONDecoder().decode(Pipeline.Configuration.self, from: Data(contentsOf: url))
+        let c = try Pipeline.Configuration.decode(Data(contentsOf: url))
         XCTAssertEqual(c.inputs.count, 5)
-        XCTAssertEqual(c.matching?.caliperSD, 0.2)
-        XCTAssertEqual(c.analysis?.windows, [1, 2, 3, 6, 12])
+        XCTAssertEqual(c.matching.caliperSD, 0.2)
+        XCTAssertEqual(c.analysis.windows, [1, 2, 3, 6, 12])
+    }
+
+    /// Every bad value of a configuration file is an error naming its key and
+    /// what is allowed -- never ignored, never replaced by a default.
+    func testEveryBadSettingIsNamed() {
+        func problem(_ fragment: String) -> String {
+            let json = "{\"inputs\": [{\"kind\": \"bvh\", \"file\": \"bvh.csv\"}], \(fragment)}"
+            do {
+                _ = try Pipeline.Configuration.decode(Data(json.utf8))
+                return "accepted"
+            } catch {
+                return "\(error)"
+            }
+        }
+        let cases: [(String, String)] = [
+            ("\"analysis\": {\"minimumCell\": 0}", "analysis.minimumCell"),
+            ("\"analysis\": {\"minimumCell\": -3}", "analysis.minimumCell"),
+            ("\"analysis\": {\"minimum_cell\": 50}", "analysis.minimum_cell: unknown setting"),
+            ("\"analysis\": {\"windows\": [0, 2]}", "analysis.windows"),
+            ("\"analysis\": {\"windows\": \"1,2\"}", "analysis.windows: expected a list of months"),
+            ("\"analysis\": {\"anticipationMonths\": 12}", "analysis.anticipationMonths"),
+            ("\"analysis\": {\"bvhRoles\": [\"dader\"]}", "analysis.bvhRoles"),
+            ("\"analysis\": {\"hksMinimumSeverity\": \"zwaar\"}", "analysis.hksMinimumSeverity"),
+            ("\"analysis\": {\"ageBands\": [\"12-17\", \"15-20\"]}", "analysis.ageBands"),
+            ("\"matching\": {\"exact\": [\"postcode\"]}", "matching.exact"),
+            ("\"matching\": {\"ratio\": 0}", "matching.ratio"),
+            ("\"matching\": {\"periodFrom\": \"2013-13-45\"}", "matching.periodFrom"),
+            ("\"matching\": {\"distance\": \"euclid\"}", "matching.distance"),
+            ("\"formats\": [\"pdf\"]", "formats: unknown format \"pdf\""),
+            ("\"formats\": []", "formats"),
+            ("\"lang\": \"fr\"", "lang"),
+            ("\"kwartaal\": \"2013Q5\"", "kwartaal"),
+            ("\"max_reject_rate\": 2", "max_reject_rate"),
+            ("\"reports\": \"out\"", "reports: unknown setting; allowed here:"),
+        ]
+        for (fragment, expected) in cases {
+            let text = problem(fragment)
+            XCTAssertTrue(text.contains("setting " + expected) || text.contains(expected), "\(fragment): \(text)")
+            XCTAssertNotEqual(text, "accepted", fragment)
+        }
+        let inputCases: [(String, String)] = [
+            ("{\"kind\": \"bvh\", \"file\": \"b.csv\", \"periode_tot\": \"2013-13-45\"}", "inputs.0.periode_tot"),
+            ("{\"kind\": \"politie\", \"file\": \"b.csv\"}", "inputs.0.kind: unknown input kind"),
+            ("{\"kind\": \"bvh\", \"file\": \"b.csv\", \"encoding\": \"latin9\"}", "inputs.0.encoding"),
+            ("{\"kind\": \"bvh\", \"file\": \"b.csv\", \"delimiter\": \"|\"}", "inputs.0.delimiter"),
+            ("{\"kind\": \"bvh\", \"file\": \"b.csv\", \"periode\": \"2013\"}", "inputs.0.periode: unknown setting"),
+        ]
+        for (input, expected) in inputCases {
+            let json = "{\"inputs\": [\(input)]}"
+            XCTAssertThrowsError(try Pipeline.Configuration.decode(Data(json.utf8)), input) { error in
+                XCTAssertTrue("\(error)".contains(expected), "\(input): \(error)")
+            }
+        }
+        // A form the command line accepts is accepted here too, and used.
+        let dutch = try? Pipeline.Configuration.decode(Data(
+            "{\"inputs\": [{\"kind\": \"bvh\", \"file\": \"b.csv\", \"periode_tot\": \"31-12-2013\"}]}".utf8))
+        XCTAssertEqual(dutch?.inputs.first?.periodTo, Day(year: 2013, month: 12, day: 31))
     }
 }

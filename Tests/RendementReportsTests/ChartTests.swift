@@ -34,6 +34,47 @@ final class ChartTests: XCTestCase {
 
     private func count(_ c: Collector, _ cls: String) -> Int { c.elements.filter { $0.attributes["class"] == cls }.count }
 
+    /// Tick texts of an axis, read back from the SVG (elements of class `x-tick`/`y-tick`).
+    private func ticks(_ svg: String, _ cls: String) -> [String] {
+        let pattern = try! NSRegularExpression(pattern: "class=\"\(cls)\"[^>]*>([^<]*)<")
+        return pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).map { String(svg[Range($0.range(at: 1), in: svg)!]) }
+    }
+
+    /// Rate ratios from 0.07 to 1.3: on a log axis the ticks are factors
+    /// (0.1, 0.2, 0.5, 1), 1 is marked, and 0.5 and 2 lie equally far from 1.
+    func testForestPlotOfRatiosUsesALogAxisWithOneMarked() throws {
+        let rows = [ForestPlot.Row(label: "A", estimate: 0.07, low: 0.05, high: 0.11), ForestPlot.Row(label: "B", estimate: 0.5, low: 0.3, high: 0.9),
+                    ForestPlot.Row(label: "C", estimate: 1.1, low: 0.9, high: 1.3), ForestPlot.Row(label: "Gepoold", estimate: 0.4, low: 0.3, high: 0.55, pooled: true)]
+        let plot = ForestPlot(title: "RR", xLabel: "x", rows: rows, nullValue: 1, language: .nl)
+        XCTAssertTrue(plot.logarithmic)
+        let svg = plot.svg()
+        _ = parse(svg)
+        XCTAssertEqual(ticks(svg, "x-tick"), ["0,05", "0,1", "0,2", "0,5", "1"], "factor ticks with decimal commas")
+        let scale = LogScale(values: [0.05, 2], include: 1, range: (0, 100))
+        XCTAssertEqual(scale(1) - scale(0.5), scale(2) - scale(1), accuracy: 1e-9, "equal factors, equal distances")
+        XCTAssertTrue(svg.contains("stroke-dasharray=\"4 3\""), "the null value 1 is drawn as a dashed line")
+        let differences = ForestPlot(title: "d", xLabel: "x", rows: [.init(label: "A", estimate: -0.2, low: -0.5, high: 0.1)], nullValue: 0)
+        XCTAssertFalse(differences.logarithmic, "differences stay on a linear axis")
+    }
+
+    func testDutchTickLabelsUseADecimalComma() {
+        let points = (0..<5).map { (Double($0), 0.1 * Double($0)) }
+        let nl = LineChart(title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "s", points: points)], language: .nl).svg()
+        XCTAssertTrue(ticks(nl, "y-tick").contains("0,1"), "\(ticks(nl, "y-tick"))")
+        XCTAssertFalse(ticks(nl, "y-tick").contains { $0.contains(".") })
+        let en = LineChart(title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "s", points: points)], language: .en).svg()
+        XCTAssertTrue(ticks(en, "y-tick").contains("0.1"))
+    }
+
+    /// A suppressed quarter (NaN) breaks the line: two path pieces, no point drawn for it.
+    func testAGapInASeriesIsNotJoined() {
+        let points: [(x: Double, y: Double)] = [(0, 12), (1, 15), (2, .nan), (3, 14), (4, 18)]
+        let c = parse(LineChart(title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "s", points: points)]).svg())
+        XCTAssertEqual(count(c, "series"), 2, "the line stops at the gap and starts again after it")
+        let joined = parse(LineChart(title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "s", points: points.filter { $0.y.isFinite })]).svg())
+        XCTAssertEqual(count(joined, "series"), 1)
+    }
+
     func testEventStudyLineChart() {
         let months = Array(-12...(-1)) + Array(1...12)
         let clients = LineChart.Series(name: "Cliënten", points: months.map { (Double($0), $0 < 0 ? 0.3 : 0.2) },

@@ -39,7 +39,7 @@ public struct AnalysisRun: Sendable {
                                                                                        hksMinimumSeverity: f.minimumSeverity))
         lap("read store")
         let counter = WindowCounter(periods: input.periods, design: settings.design)
-        let bands = settings.ageBands.compactMap(AgeBand.init)
+        let bands = settings.ageBands
         let effects = EffectsEstimator(counter: counter, windows: settings.windows, ageBands: bands, minimumCell: settings.minimumCell,
                                        diagnosticLevel: settings.diagnosticLevel)
             .estimate(input.sets)

@@ -19,10 +19,7 @@ public struct MatchingPopulation: Sendable {
         guard !records.isEmpty else { throw MatchingRun.Failure.missing("no client registrations imported (rendement import clienten FILE)") }
         let attributes = try store.personAttributes()
         let histories = try HistoryTable.load(from: store)
-        let period: ClosedRange<Day>? = {
-            guard let f = settings.periodFrom.flatMap(Day.init(iso:)), let t = settings.periodTo.flatMap(Day.init(iso:)), f <= t else { return nil }
-            return f...t
-        }()
+        let period = settings.period
         let stableKeys = try store.stablePersonKeys()
         let cohort = ClientCohort(registrations: records, attributes: attributes, histories: histories, bvhPeriod: bvhPeriod, period: period,
                                   stableKeys: stableKeys)

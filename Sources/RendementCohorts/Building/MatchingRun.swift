@@ -50,7 +50,7 @@ public struct MatchingRun: Sendable {
 
         let matching = ControlGroupMatching(
             matching: MatchingOptions(ratio: settings.ratio, caliperSD: settings.caliperSD, withReplacement: settings.withReplacement,
-                                      seed: settings.seed, distance: MatchingOptions.Distance(rawValue: settings.distance) ?? .propensityScore),
+                                      seed: settings.seed, distance: settings.distance),
             exact: settings.exactRules, relaxations: settings.relaxations)
         let outcome = try matching.run(clients: clients, candidates: candidates)
         lap("propensity and matching")

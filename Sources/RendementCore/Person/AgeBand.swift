@@ -2,7 +2,7 @@ import Foundation
 
 /// An age band such as `12-17` or `35-` (open-ended), in completed years at the
 /// index date.
-public struct AgeBand: Hashable, Sendable, CustomStringConvertible {
+public struct AgeBand: Hashable, Sendable, CustomStringConvertible, Codable {
     public var lower: Int
     /// Inclusive upper bound; `nil` for an open band like `35-`.
     public var upper: Int?
@@ -23,6 +23,21 @@ public struct AgeBand: Hashable, Sendable, CustomStringConvertible {
         let parts = t.split(separator: "-")
         guard parts.count == 2, let lo = Int(parts[0]), let hi = Int(parts[1]), lo >= 0, hi >= lo else { return nil }
         self.init(lower: lo, upper: hi)
+    }
+
+    /// Encoded as its label (`12-17`, `35-`).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+
+    /// Decoded from its label; a malformed label is a `SettingError`.
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let band = AgeBand(text) else {
+            throw SettingError(key: decoder.settingPath, "expected an age band like 12-17 or 35-, got \"\(text)\"")
+        }
+        self = band
     }
 
     public func contains(_ age: Int) -> Bool {

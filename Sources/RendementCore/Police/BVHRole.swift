@@ -1,6 +1,6 @@
 /// The role a person has in a BVH incident. "Police contact" in recidivism
 /// terms is a registration as `verdachte` (suspect) or `betrokkene` (involved).
-public enum BVHRole: String, CaseIterable, Sendable {
+public enum BVHRole: String, CaseIterable, Sendable, Codable {
     case verdachte, betrokkene, slachtoffer, getuige, aangever, overig
 
     public init?(text: some StringProtocol) {

@@ -1,5 +1,5 @@
 /// The main offence group of an HKS offence (delictcategorie).
-public enum OffenceCategory: String, CaseIterable, Sendable {
+public enum OffenceCategory: String, CaseIterable, Sendable, Codable {
     case geweld, vermogen
     case vernielingOpenbareOrde = "vernieling_openbare_orde"
     case drugs, verkeer, overig

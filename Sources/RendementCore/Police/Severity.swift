@@ -1,6 +1,6 @@
 /// Severity tier of an HKS offence in the WODC tradition (by statutory maximum
 /// penalty): licht, ernstig, zeer ernstig.
-public enum Severity: String, CaseIterable, Sendable {
+public enum Severity: String, CaseIterable, Sendable, Codable {
     case licht, ernstig
     case zeerErnstig = "zeer_ernstig"
 

@@ -42,9 +42,8 @@ public struct HeaderMap: Sendable {
                 throw .badMapping("column \(column.name) is mapped to \"\(mapping[column.name]!)\", which is not in the header")
             }
         }
-        for column in schema.columns where column.required && index[column.name] == nil {
-            throw .missingColumn(column.name)
-        }
+        let missing = schema.columns.filter { $0.required && index[$0.name] == nil }.map(\.name)
+        if !missing.isEmpty { throw .missingColumns(missing) }
         self.index = index
         extraColumns = header.indices.filter { !used.contains($0) && !normalized[$0].isEmpty }.map { header[$0] }
     }

@@ -26,6 +26,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var alreadyImportedAt: String?
     public var encoding: TextEncoding = .utf8
     public var delimiter: UInt8 = UInt8(ascii: ",")
+    /// The date forms seen in the first rows (`DateFormSurvey`), most frequent first.
+    public var dateForms: [String] = []
     public var rowsRead = 0
     public var rowsImported = 0
     /// Exact duplicate rows (identical parsed values), imported once.
@@ -74,6 +76,7 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
             return "\(name): already imported on \(alreadyImportedAt ?? "?") as import #\(importID); nothing done"
         }
         var lines = ["\(name): imported as \(kind.rawValue) import #\(importID) (label \"\(label)\")"]
+        lines.append("  read as        \(readAs)")
         lines.append("  rows read      \(Self.grouped(rowsRead))")
         lines.append("  imported       \(Self.grouped(rowsImported))")
         if duplicates > 0 { lines.append("  duplicates     \(Self.grouped(duplicates)) (exact copies, imported once)") }
@@ -92,5 +95,12 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
             lines.append("  renamed \"\(Escaping.terminal(r.oldName))\" to \"\(Escaping.terminal(r.newName))\" (\(Self.grouped(r.registrations)) registrations)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// How the file was read: encoding, delimiter and date forms.
+    var readAs: String {
+        let delimiterName = delimiter == 9 ? "tab" : "\"\(Character(UnicodeScalar(delimiter)))\""
+        let dates = dateForms.isEmpty ? "" : ", dates " + dateForms.joined(separator: ", ")
+        return "\(encoding.displayName), delimiter \(delimiterName)\(dates)"
     }
 }

@@ -104,6 +104,7 @@ public final class Importer {
         summary.encoding = reader.encoding
         summary.delimiter = reader.delimiter
         summary.extraColumns = map.extraColumns
+        summary.dateForms = try DateFormSurvey(path: path, schema: schema, map: map, options: options).forms
         if sameSize, let prior = try store.liveImport(sha256: sha, kind: kind) {
             summary.alreadyImported = true
             summary.importID = prior.id

@@ -4,7 +4,8 @@ public enum InputProblem: Error, Sendable, Equatable {
     case unsupportedEncoding
     case empty
     case tooManyColumns(Int)
-    case missingColumn(String)
+    /// Every required column the header lacks, in schema order.
+    case missingColumns([String])
     case duplicateColumn(String)
     case identifyingColumn(String)
     case badMapping(String)
@@ -51,7 +52,10 @@ public enum InputProblem: Error, Sendable, Equatable {
         case .unsupportedEncoding: "UTF-16 (or UTF-32) is not supported: expected UTF-8 or Windows-1252; save the file as UTF-8"
         case .empty: "the file is empty: expected a header row"
         case .tooManyColumns(let n): "the header has \(n) columns; at most 1000 are accepted"
-        case .missingColumn(let c): "column \(c): required column is missing from the header (use --mapping FILE.json if it has another name)"
+        case .missingColumns(let c) where c.count == 1:
+            "column \(c[0]): required column is missing from the header (use --mapping FILE.json if it has another name)"
+        case .missingColumns(let c):
+            "columns \(c.joined(separator: ", ")): required columns are missing from the header (use --mapping FILE.json if they have other names)"
         case .duplicateColumn(let c): "column \(c): the header names this column more than once"
         case .identifyingColumn(let c): "column \(c): the file contains direct identifiers; pseudonymise it first with `rendement pseudonymize`"
         case .badMapping(let reason): "mapping file: \(reason)"

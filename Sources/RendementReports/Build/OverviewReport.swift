@@ -87,7 +87,7 @@ public struct OverviewReport {
             }
             doc.chart("forest", ForestPlot(title: text.t("Rate ratio politiecontacten, \(text.months(window)) na instroom", "Rate ratio of police contacts, \(text.months(window)) after intake"),
                                            xLabel: text.t("Rate ratio (cliënten t.o.v. controles; < 1 = sterkere daling)", "Rate ratio (clients versus controls; < 1 = larger drop)"),
-                                           rows: rows, nullValue: 1).svg(),
+                                           rows: rows, nullValue: 1, language: language).svg(),
                       caption: text.t("Per Veiligheidshuis (met minstens \(m) sets) de rate ratio met 95%-BI, en het gepoolde effect (DerSimonian-Laird).",
                                       "Per Veiligheidshuis (with at least \(m) sets) the rate ratio with 95% CI, and the pooled effect (DerSimonian-Laird)."))
             if let p = comparison.pooled {
@@ -170,7 +170,7 @@ public struct OverviewReport {
                   LineChart(title: text.t("Rate ratio bij een andere anticipatieperiode", "Rate ratio by anticipation period"),
                             xLabel: text.t("Anticipatieperiode (maanden vóór instroom)", "Anticipation period (months before intake)"),
                             yLabel: text.t("Rate ratio (1 = geen verschil)", "Rate ratio (1 = no difference)"), series: [series],
-                            verticalMarker: (Double(settings.anticipationMonths), text.t("gekozen", "chosen"))).svg(),
+                            verticalMarker: (Double(settings.anticipationMonths), text.t("gekozen", "chosen")), language: language).svg(),
                   caption: text.t("Rate ratio met 95%-band per anticipatieperiode; de stippellijn is de gekozen periode.",
                                   "Rate ratio with 95% band per anticipation period; the dashed line is the chosen period."))
     }

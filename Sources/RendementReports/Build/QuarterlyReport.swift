@@ -63,22 +63,23 @@ public struct QuarterlyReport {
             let matched = inputs.sets(house: house, quarter: q).count
             trendDisplay.append([q.description, tables.count(clients), tables.count(matched)])
             trendCSV.append([q.description, tables.csvCount(clients), tables.csvCount(matched)])
-            if clients >= m { trendPoints.append((Double(i), Double(clients))) }
+            // A quarter under the threshold is a gap in the chart, not a point.
+            trendPoints.append((Double(i), clients >= m ? Double(clients) : .nan))
         }
         doc.table(ReportTable(name: "clients-per-quarter",
                               caption: text.t("Cliënten met een plan van aanpak per kwartaal van instroom (eerste instroom per persoon) en het aantal met een vergelijkbare controlepersoon.",
                                               "Clients with a plan of approach per intake quarter (first intake per person) and the number with a comparable control person."),
                               header: [text.t("Kwartaal", "Quarter"), text.t("Cliënten", "Clients"), text.t("Gekoppeld", "Matched")],
                               rows: trendDisplay, csvHeader: ["quarter", "n_clients", "n_matched"], csvRows: trendCSV))
-        if trendPoints.count >= 2 {
+        if trendPoints.filter({ $0.y.isFinite }).count >= 2 {
             let labels = Dictionary(uniqueKeysWithValues: quarters.enumerated().map { (Double($0.offset), $0.element.description) })
             doc.chart("clients-per-quarter", LineChart(title: text.t("Instroom per kwartaal", "Intake per quarter"),
                                                        xLabel: text.t("Kwartaal van instroom", "Intake quarter"),
                                                        yLabel: text.t("Cliënten", "Clients"),
                                                        series: [.init(name: text.t("Cliënten", "Clients"), points: trendPoints)],
-                                                       xTickLabels: labels).svg(),
-                      caption: text.t("Aantal cliënten per kwartaal van instroom; kwartalen met minder dan \(m) cliënten zijn weggelaten.",
-                                      "Number of clients per intake quarter; quarters with fewer than \(m) clients are left out."))
+                                                       xTickLabels: labels, language: language).svg(),
+                      caption: text.t("Aantal cliënten per kwartaal van instroom; kwartalen met minder dan \(m) cliënten zijn weggelaten (de lijn is daar onderbroken).",
+                                      "Number of clients per intake quarter; quarters with fewer than \(m) clients are left out (the line is broken there)."))
         }
         let coverage = inputs.population.cohort.coverage[house]
         var facts: [String] = []
@@ -99,7 +100,8 @@ public struct QuarterlyReport {
             doc.chart("balance", LovePlot(title: text.t("Vergelijkbaarheid vóór en na koppelen", "Balance before and after matching"),
                                           xLabel: text.t("Absoluut gestandaardiseerd verschil (|SMD|)", "Absolute standardised mean difference (|SMD|)"),
                                           legend: (text.t("vóór koppelen", "before matching"), text.t("na koppelen", "after matching")),
-                                          rows: balanceRows.map { .init(covariate: Self.covariateName($0.covariate, text), before: $0.before?.smd ?? .nan, after: $0.after?.smd ?? .nan) }).svg(),
+                                          rows: balanceRows.map { .init(covariate: Self.covariateName($0.covariate, text), before: $0.before?.smd ?? .nan, after: $0.after?.smd ?? .nan) },
+                                          language: language).svg(),
                       caption: text.t("Gestandaardiseerd verschil tussen cliënten en controles per kenmerk (SD van de cliënten); onder de stippellijn (0,1) gelden groepen als vergelijkbaar.",
                                       "Standardised difference between clients and controls per covariate (clients' SD); below the dashed line (0.1) groups count as comparable."))
         }
@@ -128,7 +130,7 @@ public struct QuarterlyReport {
                                                yLabel: text.t("Gemiddeld per persoon", "Mean per person"),
                                                series: [series(.clients, text.t("Cliënten", "Clients")), series(.controls, text.t("Controlegroep", "Control group"))],
                                                verticalMarker: (0, text.t("instroom", "intake")),
-                                               shadedRange: anticipationShade(text)).svg(),
+                                               shadedRange: anticipationShade(text), language: language).svg(),
                       caption: text.t("Gemiddeld aantal politiecontacten (BVH, verdachte of betrokkene) per kalendermaand, met 95%-betrouwbaarheidsband; alleen sets die 12 maanden vóór en na gevolgd konden worden. Het gearceerde deel zijn de maanden vlak vóór instroom die niet als gewoon niveau meetellen (anticipatie: vaak een crisis die tot de aanmelding leidde).",
                                       "Mean police contacts (BVH, suspect or involved) per calendar month with a 95% confidence band; only sets that could be followed 12 months before and after. The shaded months just before intake do not count as the usual level (anticipation: often a crisis that led to the referral)."))
         }

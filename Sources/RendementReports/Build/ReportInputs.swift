@@ -45,7 +45,7 @@ public struct ReportInputs: Sendable {
     func effects(for sets: [AnalysisSet]) -> [EffectRow] {
         let counter = WindowCounter(periods: results.input.periods, design: results.settings.design)
         let estimator = EffectsEstimator(counter: counter, windows: results.settings.windows,
-                                         ageBands: results.settings.ageBands.compactMap(AgeBand.init), minimumCell: minimumCell,
+                                         ageBands: results.settings.ageBands, minimumCell: minimumCell,
                                          diagnosticLevel: results.settings.diagnosticLevel)
         return estimator.rows(for: .all, sets: sets)
     }

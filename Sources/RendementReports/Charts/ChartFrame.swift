@@ -1,17 +1,19 @@
+import Foundation
+
 /// The parts every chart shares: title, axes with ticks and labels, gridlines
 /// and the legend.
 enum ChartFrame {
     static func draw(on c: inout SVGCanvas, title: String, xLabel: String, yLabel: String, x: LinearScale, y: LinearScale,
-                     xTickLabels: [Double: String]? = nil, yTickFormat: (Double) -> String = ChartFrame.tick) {
+                     xTickLabels: [Double: String]? = nil, yTickFormat: ((Double) -> String)? = nil, language: ReportLanguage = .en) {
         c.text(title, x: c.width / 2, y: 24, size: 15, weight: "bold", cssClass: "title")
         for t in y.ticks() {
             c.line(c.plotLeft, y(t), c.plotRight, y(t), stroke: "#dddddd", width: 1)
-            c.text(yTickFormat(t), x: c.plotLeft - 6, y: y(t) + 4, anchor: "end", size: 11)
+            c.text(yTickFormat?(t) ?? tick(t, language: language), x: c.plotLeft - 6, y: y(t) + 4, anchor: "end", size: 11, cssClass: "y-tick")
         }
         let xTicks = xTickLabels.map { $0.keys.sorted() } ?? x.ticks(count: 8)
         for t in xTicks {
             c.line(x(t), c.plotBottom, x(t), c.plotBottom + 4)
-            c.text(xTickLabels?[t] ?? tick(t), x: x(t), y: c.plotBottom + 18, size: 11)
+            c.text(xTickLabels?[t] ?? tick(t, language: language), x: x(t), y: c.plotBottom + 18, size: 11, cssClass: "x-tick")
         }
         c.line(c.plotLeft, c.plotBottom, c.plotRight, c.plotBottom, width: 1.2)
         c.line(c.plotLeft, c.plotTop, c.plotLeft, c.plotBottom, width: 1.2)
@@ -31,9 +33,13 @@ enum ChartFrame {
         }
     }
 
-    static func tick(_ v: Double) -> String {
+    /// A tick label: whole numbers as such, others with the shortest decimals,
+    /// with a decimal comma in Dutch (as the text of the report).
+    static func tick(_ v: Double, language: ReportLanguage = .en) -> String {
         if v == v.rounded() && abs(v) < 1e9 { return String(Int(v)) }
-        let s = SVGCanvas.f(v)
-        return s.hasSuffix("0") ? String(s.dropLast()) : s
+        var s = String(format: "%.4f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return language == .nl ? s.replacingOccurrences(of: ".", with: ",") : s
     }
 }

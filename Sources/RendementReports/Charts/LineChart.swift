@@ -1,7 +1,10 @@
 /// A line chart of one or more series over x, each with an optional
 /// confidence band, a legend, axis labels and an optional vertical marker
 /// (e.g. the index date at x = 0). Used for the event study (monthly events
-/// from -12 to +12 months) and for trends over quarters.
+/// from -24 to +12 months) and for trends over quarters. A point whose y is
+/// NaN is a gap (e.g. a suppressed quarter): the line and the band stop
+/// there and start again after it, so nothing is drawn where there is no
+/// figure. Tick labels use the report's decimal separator.
 public struct LineChart: Sendable {
     public struct Series: Sendable {
         public var name: String
@@ -25,11 +28,14 @@ public struct LineChart: Sendable {
     public var xTickLabels: [Double: String]?
     /// A hatched x range with a label (e.g. the anticipation months before intake).
     public var shadedRange: (from: Double, to: Double, label: String)?
+    /// The language of the tick labels (decimal comma in Dutch).
+    public var language: ReportLanguage
 
     public init(title: String, xLabel: String, yLabel: String, series: [Series],
                 verticalMarker: (x: Double, label: String)? = nil, xTickLabels: [Double: String]? = nil,
-                shadedRange: (from: Double, to: Double, label: String)? = nil) {
+                shadedRange: (from: Double, to: Double, label: String)? = nil, language: ReportLanguage = .nl) {
         self.shadedRange = shadedRange
+        self.language = language
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -41,10 +47,10 @@ public struct LineChart: Sendable {
     public func svg() -> String {
         var c = SVGCanvas()
         let xs = series.flatMap { $0.points.map(\.x) }
-        let ys = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.low, $0.high] } }
+        let ys = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.low, $0.high] } }.filter(\.isFinite)
         let x = LinearScale(domain: (xs.min() ?? 0, xs.max() ?? 1), range: (c.plotLeft, c.plotRight))
         let y = LinearScale(domain: LinearScale.niceDomain(ys, includeZero: true), range: (c.plotBottom, c.plotTop))
-        ChartFrame.draw(on: &c, title: title, xLabel: xLabel, yLabel: yLabel, x: x, y: y, xTickLabels: xTickLabels)
+        ChartFrame.draw(on: &c, title: title, xLabel: xLabel, yLabel: yLabel, x: x, y: y, xTickLabels: xTickLabels, language: language)
         if let r = shadedRange {
             let left = x(max(r.from, x.domain.0)), right = x(min(r.to, x.domain.1))
             c.polygon([(left, c.plotTop), (right, c.plotTop), (right, c.plotBottom), (left, c.plotBottom)],
@@ -56,16 +62,29 @@ public struct LineChart: Sendable {
             c.text(m.label, x: x(m.x) + 4, y: c.plotTop + 12, anchor: "start", size: 11)
         }
         for (i, s) in series.enumerated() where !s.band.isEmpty {
-            let upper = s.band.map { (x($0.x), y($0.high)) }
-            let lower = s.band.reversed().map { (x($0.x), y($0.low)) }
-            c.polygon(upper + lower, fill: ChartSeriesStyle.sequence[i % 3].stroke, opacity: 0.15, cssClass: "band")
+            for run in Self.runs(s.band, isGap: { !($0.low.isFinite && $0.high.isFinite) }) where run.count >= 2 {
+                let upper = run.map { (x($0.x), y($0.high)) }
+                let lower = run.reversed().map { (x($0.x), y($0.low)) }
+                c.polygon(upper + lower, fill: ChartSeriesStyle.sequence[i % 3].stroke, opacity: 0.15, cssClass: "band")
+            }
         }
         for (i, s) in series.enumerated() {
             let style = ChartSeriesStyle.sequence[i % 3]
-            c.path(s.points.map { (x($0.x), y($0.y)) }, stroke: style.stroke, dash: style.dash, cssClass: "series")
-            for p in s.points { c.marker(style.marker, x: x(p.x), y: y(p.y), size: 3) }
+            for run in Self.runs(s.points, isGap: { !$0.y.isFinite }) {
+                if run.count >= 2 { c.path(run.map { (x($0.x), y($0.y)) }, stroke: style.stroke, dash: style.dash, cssClass: "series") }
+                for p in run { c.marker(style.marker, x: x(p.x), y: y(p.y), size: 3) }
+            }
         }
         ChartFrame.legend(on: &c, names: series.map(\.name))
         return c.document(title: title)
+    }
+
+    /// The stretches of `items` between gaps.
+    static func runs<T>(_ items: [T], isGap: (T) -> Bool) -> [[T]] {
+        var out: [[T]] = [[]]
+        for item in items {
+            if isGap(item) { if !out[out.count - 1].isEmpty { out.append([]) } } else { out[out.count - 1].append(item) }
+        }
+        return out.filter { !$0.isEmpty }
     }
 }

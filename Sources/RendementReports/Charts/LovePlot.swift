@@ -19,8 +19,12 @@ public struct LovePlot: Sendable {
     public var legend: (before: String, after: String)
     public var rows: [Row]
     public var threshold: Double
+    /// The language of the tick labels (decimal comma in Dutch).
+    public var language: ReportLanguage
 
-    public init(title: String, xLabel: String, legend: (before: String, after: String), rows: [Row], threshold: Double = 0.1) {
+    public init(title: String, xLabel: String, legend: (before: String, after: String), rows: [Row], threshold: Double = 0.1,
+                language: ReportLanguage = .nl) {
+        self.language = language
         self.title = title
         self.xLabel = xLabel
         self.legend = legend
@@ -36,7 +40,7 @@ public struct LovePlot: Sendable {
         c.text(title, x: c.width / 2, y: 24, size: 15, weight: "bold", cssClass: "title")
         for t in x.ticks(count: 5) {
             c.line(x(t), c.plotTop, x(t), c.plotBottom, stroke: "#eeeeee")
-            c.text(ChartFrame.tick(t), x: x(t), y: c.plotBottom + 16, size: 11)
+            c.text(ChartFrame.tick(t, language: language), x: x(t), y: c.plotBottom + 16, size: 11, cssClass: "x-tick")
         }
         c.line(c.plotLeft, c.plotBottom, c.plotRight, c.plotBottom, width: 1.2)
         c.line(x(threshold), c.plotTop, x(threshold), c.plotBottom, stroke: "#000", dash: "4 3")

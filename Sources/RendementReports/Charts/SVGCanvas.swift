@@ -133,3 +133,43 @@ struct LinearScale {
         return (includeZero && lo == 0 ? 0 : lo - pad, hi + pad)
     }
 }
+
+/// A logarithmic scale from positive data values to pixels, for ratios
+/// (rate ratios, hazard ratios): equal distances for equal factors, so 0.5
+/// and 2 lie as far from 1 on either side. Ticks at 1, 2 and 5 times powers
+/// of ten (and 0.25 / 4 when the range is narrow).
+struct LogScale {
+    let domain: (Double, Double)
+    let range: (Double, Double)
+
+    /// A scale covering `values` (positive ones only) and `include`, padded by 10% in log terms.
+    init(values: [Double], include: Double = 1, range: (Double, Double)) {
+        let logs = (values.filter { $0 > 0 && $0.isFinite } + [include]).map { log10($0) }
+        var lo = logs.min()!, hi = logs.max()!
+        if hi - lo < 0.3 { lo -= 0.15; hi += 0.15 }
+        let pad = (hi - lo) * 0.08
+        domain = (pow(10, lo - pad), pow(10, hi + pad))
+        self.range = range
+    }
+
+    func callAsFunction(_ x: Double) -> Double {
+        let l0 = log10(domain.0), l1 = log10(domain.1)
+        return range.0 + (log10(max(x, domain.0 / 10)) - l0) / (l1 - l0) * (range.1 - range.0)
+    }
+
+    /// Tick values inside the domain: 1, 2, 5 x 10^k (plus 0.25, 0.5, 2, 4 when that gives too few).
+    func ticks() -> [Double] {
+        let kLow = Int(floor(log10(domain.0))), kHigh = Int(ceil(log10(domain.1)))
+        var out: [Double] = []
+        for k in kLow...kHigh {
+            for m in [1.0, 2, 5] {
+                let v = m * pow(10, Double(k))
+                if v >= domain.0 && v <= domain.1 { out.append(v) }
+            }
+        }
+        if out.count < 3 {
+            out = [0.25, 0.5, 0.75, 1, 1.5, 2, 4].filter { $0 >= domain.0 && $0 <= domain.1 }
+        }
+        return out
+    }
+}

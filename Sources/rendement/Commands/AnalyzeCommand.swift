@@ -41,36 +41,38 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Folder for the result tables.")
     var out: String = "output"
 
+    /// Checked by the same rules as the `analysis` object of a configuration file.
     func validate() throws {
-        guard let w = Self.windowList(windows), !w.isEmpty else { throw ValidationError("--windows: expected months 1-12 like 1,2,3,6,12") }
-        _ = w
-        guard AgeBand.parseList(ageBands) != nil else { throw ValidationError("--age-bands: expected bands like 12-17,18-24,35-") }
-        guard graceDays >= 0 else { throw ValidationError("--grace-days must be >= 0") }
-        if let reason = MinimumCell.refusal(minCell, name: "--min-cell") { throw ValidationError(reason) }
-        guard (0...11).contains(anticipation) else { throw ValidationError("--anticipation: expected 0 to 11 months, not \(anticipation)") }
-        guard roles.split(separator: ",").allSatisfy({ BVHRole(text: $0) != nil }) else { throw ValidationError("--roles: unknown role") }
-        if let c = categories, !c.split(separator: ",").allSatisfy({ OffenceCategory(text: $0) != nil }) {
-            throw ValidationError("--categories: expected geweld, vermogen, vernieling_openbare_orde, drugs, verkeer, overig")
-        }
-        if let s = minSeverity, Severity(text: s) == nil { throw ValidationError("--min-severity: expected licht, ernstig or zeer_ernstig") }
+        do { _ = try settings() } catch let e as SettingError { throw ValidationError(e.description) }
     }
 
-    static func windowList(_ text: String) -> [Int]? {
-        let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard values.allSatisfy({ $0 != nil && (1...12).contains($0!) }) else { return nil }
-        return Array(Set(values.compactMap { $0 })).sorted()
-    }
-
-    var settings: AnalysisSettings {
+    /// The typed settings of these flags, validated (`AnalysisSettings.validate`).
+    func settings() throws -> AnalysisSettings {
         var s = AnalysisSettings()
-        s.windows = Self.windowList(windows) ?? s.windows
-        s.ageBands = AgeBand.parseList(ageBands)?.map(\.description) ?? s.ageBands
+        s.windows = try AnalysisSettings.windows(from: windows)
+        guard let bands = AgeBand.parseList(ageBands) else {
+            throw SettingError(key: "ageBands", flag: "--age-bands", "expected non-overlapping bands like 12-17,18-24,25-34,35-")
+        }
+        s.ageBands = bands
         s.graceDays = graceDays
         s.anticipationMonths = anticipation
         s.minimumCell = minCell
-        s.bvhRoles = roles.split(separator: ",").compactMap { BVHRole(text: $0)?.rawValue }
-        s.hksCategories = categories.map { $0.split(separator: ",").compactMap { OffenceCategory(text: $0)?.rawValue } }
-        s.hksMinimumSeverity = minSeverity.flatMap { Severity(text: $0)?.rawValue }
+        s.bvhRoles = try AnalysisSettings.list(roles, key: "bvhRoles", flag: "--roles", allowed: BVHRole.allCases.map(\.rawValue)) {
+            BVHRole(text: $0)
+        }
+        s.hksCategories = try categories.map {
+            try AnalysisSettings.list($0, key: "hksCategories", flag: "--categories", allowed: OffenceCategory.allCases.map(\.rawValue)) {
+                OffenceCategory(text: $0)
+            }
+        }
+        s.hksMinimumSeverity = try minSeverity.map { text in
+            guard let severity = Severity(text: text) else {
+                throw SettingError(key: "hksMinimumSeverity", flag: "--min-severity",
+                                   "expected \(Severity.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\"")
+            }
+            return severity
+        }
+        try s.validate()
         return s
     }
 
@@ -78,7 +80,7 @@ struct AnalyzeCommand: ParsableCommand {
         try reportingErrors {
             try TableFolder.check(out)
             let db = try Store(path: store.path, create: false)
-            let results = try AnalysisRun(settings: settings, toolVersion: RendementVersion.string).run(store: db)
+            let results = try AnalysisRun(settings: settings(), toolVersion: RendementVersion.string).run(store: db)
             let paths = try AnalysisRun.write(results, to: out)
             AnalysisSummaryPrinter(results: results).print()
             print("Result tables:")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RendementPipeline
+import RendementReports
 import RendementAnalysis
 import RendementCohorts
 import RendementCore
@@ -12,17 +13,21 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Generate small synthetic extracts and run the whole pipeline on them: import, match, analyse, report.",
-        discussion: "The synthetic extracts and the store go to a temporary folder (person-level data never lands next to the reports); the report set goes to --out."
+        discussion: """
+        The synthetic extracts and the store go to a temporary folder that is removed at the end (person-level data \
+        never lands next to the reports). What stays is --out: the report set in OUT/report (open OUT/report/index.html) \
+        and the result tables in OUT/tables.
+        """
     )
 
-    @Option(help: "Folder for the report set.")
-    var out: String = "reports/demo"
+    @Option(help: "Folder for the demo's results: the report set (report/) and the result tables (tables/).")
+    var out: String = "rendement-demo"
 
     @Option(help: "Seed of the synthetic data.")
     var seed: UInt64 = 1
 
     @Option(help: "Language of the reports: nl or en.")
-    var lang: String = "nl"
+    var lang: ReportLanguage = .nl
 
     func run() throws {
         try reportingErrors {
@@ -34,16 +39,25 @@ struct DemoCommand: ParsableCommand {
             let started = Date()
             print("Generating synthetic extracts (seed \(seed), small) in \(work)")
             let truth = try SyntheticExtracts.generate(into: work + "/data", options: SynthOptions(seed: seed, scale: .small))
-            let inputs = ["veiligheidshuizen", "personen", "bvh", "hks", "clienten"].map { kind in
-                Pipeline.Input(kind: kind, file: "\(work)/data/\(kind).csv", periode_van: truth.periods[kind]?[0], periode_tot: truth.periods[kind]?[1])
+            let inputs = InputKind.allCases.map { kind in
+                Pipeline.Input(kind: kind, file: "\(work)/data/\(kind.rawValue).csv", periodFrom: truth.periods[kind.rawValue].flatMap { Day(iso: $0[0]) },
+                               periodTo: truth.periods[kind.rawValue].flatMap { Day(iso: $0[1]) })
             }
-            let configuration = Pipeline.Configuration(
-                db: work + "/demo.sqlite", purpose: "demonstratie op synthetische gegevens", inputs: inputs, rejects: work + "/rejects",
-                max_reject_rate: nil, matching: nil, analysis: nil, output: work + "/output", report: out, lang: lang,
-                formats: nil, veiligheidshuis: nil, kwartaal: nil)
+            var configuration = Pipeline.Configuration(inputs: inputs)
+            configuration.db = work + "/demo.sqlite"
+            configuration.purpose = "demonstratie op synthetische gegevens"
+            configuration.analysis.purpose = "demonstratie op synthetische gegevens"
+            configuration.rejects = work + "/rejects"
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            configuration.output = out + "/tables"
+            configuration.report = out + "/report"
+            configuration.language = lang
             let overview = try Pipeline(configuration: configuration, toolVersion: RendementVersion.string).run { print($0) }
             try printImported(store: Store(path: work + "/demo.sqlite", create: false))
-            print(String(format: "Done in %.1f s. Overview of the report set: %@", Date().timeIntervalSince(started), overview))
+            let html = URL(fileURLWithPath: out + "/report/index.html").standardizedFileURL.path
+            print(String(format: "Done in %.1f s.", Date().timeIntervalSince(started)))
+            print("Open the overview in a browser: \(Escaping.terminal(html))")
+            print("Markdown version: \(Escaping.terminal(overview)); result tables (CSV): \(Escaping.terminal(out + "/tables"))")
         }
     }
 

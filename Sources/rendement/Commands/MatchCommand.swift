@@ -59,29 +59,42 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Suppress balance rows of scopes with fewer matched clients than this (at least 10).")
     var minCell: Int = 10
 
+    /// Checked by the same rules as the `matching` object of a configuration file.
     func validate() throws {
-        guard ratio >= 1 else { throw ValidationError("--ratio must be at least 1") }
-        guard monthTolerance >= 0, relaxedMonthTolerance >= 0 else { throw ValidationError("month tolerances cannot be negative") }
-        guard caliper >= 0 else { throw ValidationError("--caliper must be 0 (none) or positive") }
-        guard ExactMatching.parse(exact) != nil else { throw ValidationError("--exact takes sex,age_band,intake_month or none") }
-        guard AgeBand.parseList(ageBands) != nil else { throw ValidationError("--age-bands: expected bands like 12-17,18-24,35-") }
-        guard MatchingOptions.Distance(rawValue: distance) != nil else { throw ValidationError("--distance takes ps or mahalanobis") }
+        do { _ = try settings() } catch let e as SettingError { throw ValidationError(e.description) }
         if let reason = MinimumCell.refusal(minCell, name: "--min-cell") { throw ValidationError(reason) }
+    }
+
+    /// The typed settings of these flags, validated (`MatchingSettings.validate`).
+    func settings() throws -> MatchingSettings {
+        var s = MatchingSettings()
+        s.ratio = ratio
+        guard caliper >= 0 else { throw SettingError(key: "caliperSD", flag: "--caliper", "expected 0 (no caliper) or a positive number") }
+        s.caliperSD = caliper > 0 ? caliper : nil
+        s.withReplacement = replace
+        guard let variables = ExactMatching.parse(exact) else {
+            throw SettingError(key: "exact", flag: "--exact", "expected any of \(ExactMatching.Variable.allCases.map(\.rawValue).joined(separator: ",")) or none")
+        }
+        s.exact = ExactMatching.Variable.allCases.filter(variables.contains)
+        s.monthTolerance = monthTolerance
+        s.relax = relax
+        s.relaxedMonthTolerance = relaxedMonthTolerance
+        s.seed = seed
+        guard let d = MatchingOptions.Distance(rawValue: distance) else {
+            throw SettingError(key: "distance", flag: "--distance", "expected ps or mahalanobis, got \"\(distance)\"")
+        }
+        s.distance = d
+        guard let bands = AgeBand.parseList(ageBands) else {
+            throw SettingError(key: "ageBands", flag: "--age-bands", "expected non-overlapping bands like 12-17,18-24,25-34,35-")
+        }
+        s.ageBands = bands
+        try s.validate()
+        return s
     }
 
     func run() throws {
         try reportingErrors {
-            var settings = MatchingSettings()
-            settings.ratio = ratio
-            settings.caliperSD = caliper > 0 ? caliper : nil
-            settings.withReplacement = replace
-            settings.exact = ExactMatching.parse(exact)!.map(\.rawValue).sorted()
-            settings.monthTolerance = monthTolerance
-            settings.relax = relax
-            settings.relaxedMonthTolerance = relaxedMonthTolerance
-            settings.seed = seed
-            settings.distance = distance
-            settings.ageBands = AgeBand.parseList(ageBands)!.map(\.description)
+            let settings = try settings()
             let storeFiles = [store.path, store.path + "-wal", store.path + "-shm"]
             if let export { try MatchesExport.check(export, protecting: storeFiles) }
             try TableFolder.check(out)

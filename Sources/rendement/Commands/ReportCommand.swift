@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--format takes md, csv and/or html")
         }
         if let reason = MinimumCell.refusal(minCell, name: "--min-cell") { throw ValidationError(reason) }
-        guard AnalyzeCommand.windowList(windows) != nil else { throw ValidationError("--windows: expected months 1-12") }
+        do { _ = try AnalysisSettings.windows(from: windows) } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {
@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
             let db = try Store(path: store.path, create: false)
             var settings = AnalysisSettings()
             settings.minimumCell = minCell
-            settings.windows = AnalyzeCommand.windowList(windows)!
+            settings.windows = try AnalysisSettings.windows(from: windows)
             settings.purpose = purpose
             let path = try ReportGeneration.write(store: db, settings: settings, out: out, language: ReportLanguage(rawValue: lang)!,
                                                   formats: Set(format.split(separator: ",").compactMap { ReportSetWriter.Format(rawValue: String($0)) }),
@@ -66,11 +66,19 @@ struct ReportCommand: ParsableCommand {
 
 /// Analysis plus report writing, shared by `report`, `run` and `demo`.
 enum ReportGeneration {
+    /// The registry's spelling of a Veiligheidshuis named on the command
+    /// line, matched as the importer matches names (case, accents, spaces,
+    /// `-` and `_` ignored); an unknown name is an error listing the names.
+    static func registryName(_ text: String, store: Store) throws -> String {
+        let names = try store.registry().map(\.name)
+        if let match = names.first(where: { InputName.normalize($0) == InputName.normalize(text) }) { return match }
+        throw ValidationError("unknown Veiligheidshuis \"\(Escaping.terminal(text))\"; the registry holds: "
+                              + names.sorted().map(Escaping.terminal).joined(separator: ", "))
+    }
+
     static func write(store: Store, settings: AnalysisSettings, out: String, language: ReportLanguage,
                       formats: Set<ReportSetWriter.Format>, house: String?, quarter: Quarter?) throws -> String {
-        if let house, try !store.registry().contains(where: { $0.name == house }) {
-            throw ValidationError("unknown Veiligheidshuis \"\(house)\" (see the registry: rendement import veiligheidshuizen)")
-        }
+        let house = try house.map { try registryName($0, store: store) }
         try ReportSetFolder.check(out)  // before the work, and again when the set is swapped in
         let results = try AnalysisRun(settings: settings, toolVersion: RendementVersion.string).run(store: store)
         let today = Day(number: Int32(Date().timeIntervalSince1970 / 86400))
@@ -78,3 +86,5 @@ enum ReportGeneration {
         return try ReportSetWriter(inputs: inputs, language: language, formats: formats, house: house, quarter: quarter).write(to: out)
     }
 }
+
+extension ReportLanguage: ExpressibleByArgument {}

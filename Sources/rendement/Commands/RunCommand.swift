@@ -21,8 +21,8 @@ struct RunCommand: ParsableCommand {
                 throw ValidationError("cannot read \(config): \(error.reason)")
             }
             let configuration: Pipeline.Configuration
-            do { configuration = try JSONDecoder().decode(Pipeline.Configuration.self, from: data) } catch {
-                throw ValidationError("\(config) is not a valid configuration: \(error)")
+            do { configuration = try Pipeline.Configuration.decode(data) } catch {
+                throw ValidationError("\(config): \(error)")
             }
             let overview = try Pipeline(configuration: configuration, toolVersion: RendementVersion.string).run { print($0) }
             print("Report set written. Overview: \(overview)")
