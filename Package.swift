@@ -3,14 +3,18 @@ import PackageDescription
 
 // The flow is one way: Import -> Store -> Cohorts -> Analysis -> Reports.
 // RendementStats is a pure numerics library that knows nothing of police data.
+let stats: Target.Dependency = .product(name: "RendementStats", package: "RendementStats")
+
 let package = Package(
     name: "rendement",
     products: [
         .executable(name: "rendement", targets: ["rendement"]),
-        .library(name: "RendementStats", targets: ["RendementStats"]),
         .library(name: "RendementCore", targets: ["RendementCore"]),
     ],
     dependencies: [
+        // The statistics core is its own package (no dependencies), so that it
+        // can be used on its own: see Packages/RendementStats/README.md.
+        .package(path: "Packages/RendementStats"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // SHA-256 of imported files: swift-crypto is audited and uses the
         // hardware-accelerated BoringSSL implementation on Linux.
@@ -24,7 +28,6 @@ let package = Package(
         ),
         // One inline C function: a cache prefetch hint (Swift has none).
         .target(name: "CPrefetch"),
-        .target(name: "RendementStats"),
         .target(name: "RendementCore"),
         .target(name: "RendementStore", dependencies: [
             "RendementCore", "CSQLite",
@@ -35,10 +38,10 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "RendementSynth", dependencies: ["RendementCore"]),
-        .target(name: "RendementCohorts", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
-        .target(name: "RendementAnalysis", dependencies: ["RendementCore", "RendementStore", "RendementStats"]),
+        .target(name: "RendementCohorts", dependencies: ["RendementCore", "RendementStore", stats]),
+        .target(name: "RendementAnalysis", dependencies: ["RendementCore", "RendementStore", stats]),
         .target(name: "RendementReports", dependencies: [
-            "RendementCore", "RendementStats", "RendementStore", "RendementCohorts", "RendementAnalysis",
+            "RendementCore", stats, "RendementStore", "RendementCohorts", "RendementAnalysis",
             .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 in the report set's manifest
         ]),
         .target(name: "RendementPipeline", dependencies: [
@@ -47,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "rendement",
             dependencies: [
-                "RendementCore", "RendementStore", "RendementImport", "RendementSynth", "RendementStats",
+                "RendementCore", "RendementStore", "RendementImport", "RendementSynth", stats,
                 "RendementCohorts", "RendementAnalysis", "RendementReports", "RendementPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -55,18 +58,20 @@ let package = Package(
         // The fuzz target of the import's reading side (scripts/fuzz.sh builds it with libFuzzer;
         // an ordinary build is a replay driver for fuzz inputs).
         .executableTarget(name: "rendement-fuzz", dependencies: ["RendementImport"]),
-        .testTarget(name: "RendementStatsTests", dependencies: ["RendementStats"], exclude: ["Fixtures"]),
+        // The statistics package's own tests, run here too so that `swift test` at the root covers everything.
+        .testTarget(name: "RendementStatsTests", dependencies: [stats],
+                    path: "Packages/RendementStats/Tests/RendementStatsTests", exclude: ["Fixtures"]),
         .testTarget(name: "RendementCoreTests", dependencies: ["RendementCore"]),
         .testTarget(name: "RendementStoreTests", dependencies: ["RendementStore", "RendementCore"]),
         .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"], exclude: ["Fixtures"]),
         .testTarget(name: "RendementSynthTests", dependencies: ["RendementSynth", "RendementCore"]),
-        .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore", "RendementStore", "RendementAnalysis", "RendementStats"]),
+        .testTarget(name: "RendementCohortsTests", dependencies: ["RendementCohorts", "RendementCore", "RendementStore", "RendementAnalysis", stats]),
         .testTarget(name: "RendementReportsTests", dependencies: ["RendementReports", "RendementCore", "RendementAnalysis", "RendementStore", "RendementCohorts"]),
         .testTarget(name: "RendementEndToEndTests", dependencies: [
             "RendementCore", "RendementStore", "RendementImport", "RendementSynth", "RendementCohorts", "RendementAnalysis", "RendementReports",
             "RendementPipeline",
         ], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "RendementAnalysisTests", dependencies: ["RendementAnalysis", "RendementCore", stats], exclude: ["Fixtures"]),
         // Black-box tests of the command line: runs the `rendement` executable
         // (the dependency makes `swift test` build it) as a subprocess and looks
         // into stores through the SQLite C API only.

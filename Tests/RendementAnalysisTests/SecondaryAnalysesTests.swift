@@ -48,12 +48,35 @@ final class SecondaryAnalysesTests: XCTestCase {
         let period = Day(year: 2009, month: 1, day: 1)!...Day(year: 2014, month: 12, day: 31)!
         let index = Day(year: 2014, month: 12, day: 1)!
         let withEvent = member(1, index, age: 30, bvh: [-5, 0, 3])
-        XCTAssertEqual(TimeToFirstEvent.observation(withEvent, source: .bvh, period: period, graceDays: 0)?.0, 3)
-        XCTAssertEqual(TimeToFirstEvent.observation(withEvent, source: .bvh, period: period, graceDays: 3)?.1, false)
+        XCTAssertEqual(SurvivalSample.observation(withEvent, source: .bvh, period: period, graceDays: 0)?.0, 3)
+        XCTAssertEqual(SurvivalSample.observation(withEvent, source: .bvh, period: period, graceDays: 3)?.1, false)
         let without = member(2, index, age: 30, bvh: [-5, 40])
-        let o = TimeToFirstEvent.observation(without, source: .bvh, period: period, graceDays: 0)
+        let o = SurvivalSample.observation(without, source: .bvh, period: period, graceDays: 0)
         XCTAssertEqual(o?.0, 30)
         XCTAssertEqual(o?.1, false, "an event after the period end is unknown: censored")
+    }
+
+    func testNumbersAtRiskAreCountedJustBeforeTheDay() throws {
+        // Two clients with their first event on day 7 (a tie), one censored exactly on day 14
+        // (its index date 14 days before the period end); one control each, weight 1.
+        let end = Day(year: 2014, month: 12, day: 31)!
+        let index = Day(year: 2012, month: 6, day: 15)!
+        let late = end.adding(days: -14)
+        let sets = [(0, index, [7]), (1, index, [7]), (2, late, [])].map { (id, day, events) in
+            AnalysisSet(id: id, client: member(Int64(id), day, age: 30, bvh: [-3] + events),
+                        controls: [member(Int64(100 + id), day, age: 30, bvh: [40])],
+                        veiligheidshuis: "A", regio: "R", doelgroep: "d", founded: 2005)
+        }
+        let analysis = TimeToFirstEvent(sets, counter: WindowCounter(periods: periods))
+        let clients = try XCTUnwrap(analysis.curves.first { $0.source == .bvh && $0.group == .clients })
+        let points = TimeToFirstEvent.read(clients, at: [7, 14, 30])
+        XCTAssertEqual(points.map(\.atRisk), [3, 1, 0], "at risk just before the day: time >= day (was: still event-free after it)")
+        XCTAssertEqual(points.map(\.cumulativeEvents), [2, 2, 2])
+        XCTAssertEqual(points.map(\.sets), [3, 1, 0])
+        XCTAssertEqual(points[0].survival, 1.0 / 3, accuracy: 1e-15)
+        XCTAssertEqual(points[1].survival, 1.0 / 3, accuracy: 1e-15, "a censoring does not move the curve")
+        let controls = try XCTUnwrap(analysis.curves.first { $0.source == .bvh && $0.group == .controls })
+        XCTAssertEqual(TimeToFirstEvent.read(controls, at: [14]).map(\.atRisk), [3], "the late control is censored on day 14, still at risk")
     }
 
     func testAgeModerationRecoversAnExactLine() throws {
@@ -67,7 +90,7 @@ final class SecondaryAnalysesTests: XCTestCase {
                                     veiligheidshuis: "A", regio: "R", doelgroep: "d", founded: 2005))
         }
         let rows = AgeModeration.estimate(sets, counter: WindowCounter(periods: periods), windows: [1])
-        let bvh = try XCTUnwrap(rows.first { $0.source == .bvh })
+        let bvh = try XCTUnwrap(rows.first { $0.source == .bvh && $0.scale == .difference })
         XCTAssertEqual(try XCTUnwrap(bvh.slope), 0.5, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(bvh.intercept), -6, accuracy: 1e-10)
     }

@@ -24,6 +24,16 @@ bin="$(swift build --show-bin-path)/rendement"
   --anticipation 3 --dump-sets --out "$out/effects_from_sets.json"
 echo "wrote $out/effects_from_sets.json"
 
+# Survival and age moderation on matched 1:3 sets made by the reference itself
+# (lifelines, statsmodels, pandas), with R's coxph and survfit when Rscript is present.
+"$venv/bin/python" "$here/analysis_survival.py" "$out/survival_matched_sets.json"
+if command -v Rscript >/dev/null 2>&1; then
+  Rscript "$here/analysis_survival.R" "$out/survival_matched_sets.csv" "$out/survival_matched_sets_r.json"
+else
+  echo "Rscript not found: survival_matched_sets_r.json kept as committed (apt-get install r-base-core r-cran-survival)" >&2
+fi
+rm -f "$out/survival_matched_sets.csv"
+
 # The whole pipeline: the Swift importer and matcher on generated data, the
 # matched sets exported as matches.csv, and the reference recomputing every
 # figure from the extracts and that export. The Swift end-to-end test rebuilds

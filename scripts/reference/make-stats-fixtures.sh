@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Recomputes every statistics fixture under Tests/RendementStatsTests/Fixtures
+# Recomputes every statistics fixture under Packages/RendementStats/Tests/RendementStatsTests/Fixtures
 # with independent references (numpy, scipy, statsmodels, lifelines; R survival
 # when Rscript is present). CI does not run this: the fixtures are committed.
 #
@@ -14,7 +14,7 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q -r "$here/requirements.txt"
 fi
-out="$root/Tests/RendementStatsTests/Fixtures"
+out="$root/Packages/RendementStats/Tests/RendementStatsTests/Fixtures"
 mkdir -p "$out"
 for script in "$here"/stats_*.py; do
   echo "reference: $(basename "$script")"

@@ -1,6 +1,6 @@
 """Regenerates docs/stats-verification-models.md from the worst relative errors
 recorded by the Swift tests of the model half (.build/model-verification-errors.txt,
-written by Tests/RendementStatsTests/Support/ModelFixtures.swift):
+written by Packages/RendementStats/Tests/RendementStatsTests/Support/ModelFixtures.swift):
 
     swift test --filter 'RendementStatsTests.(RegressionModelTests|LinearAlgebraTests|SurvivalModelTests|MetaAnalysisModelTests|BalanceModelTests)'
     python scripts/reference/models_verification_table.py
@@ -67,7 +67,7 @@ ROWS = [
 HEAD = """# Verification of the model half of RendementStats
 
 Every routine below is compared, number by number, with an independent reference by the tests in
-`Tests/RendementStatsTests/` (`RegressionModelTests`, `SurvivalModelTests`, `MetaAnalysisModelTests`,
+`Packages/RendementStats/Tests/RendementStatsTests/` (`RegressionModelTests`, `SurvivalModelTests`, `MetaAnalysisModelTests`,
 `BalanceModelTests`, `LinearAlgebraTests`). Fixtures are written by `scripts/reference/stats_models.py`,
 `stats_survival.py` and `stats_survival.R` (driver: `scripts/reference/make-stats-fixtures.sh`).
 Relative error is |swift - reference| / max(|reference|, floor), with floor 1e-8 for coefficients and

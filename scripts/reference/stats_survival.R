@@ -90,6 +90,35 @@ entries <- c(entries, cox_entry("three_groups_strata", coxph(Surv(time, event) ~
 entries <- c(entries, cox_entry("three_groups_strata_breslow", coxph(Surv(time, event) ~ x1 + x2 + x3 + strata(stratum), data = d,
                                                             ties = "breslow", control = ctl), c("x1", "x2", "x3"), "stratum"))
 
+# Matched 1:k sets (survival_matched.csv): weighted Kaplan-Meier and weighted Cox
+# models robust to the set (cluster), stratified by set, pooled and age-adjusted.
+matched <- read.csv(file.path(out, "survival_matched.csv"), stringsAsFactors = FALSE)
+for (nm in unique(matched$case)) {
+  d <- matched[matched$case == nm, ]
+  for (cl in c(1, 0)) {
+    g <- d[d$client == cl, ]
+    # robust = FALSE: Greenwood's variance over the weighted counts (R's default for
+    # non-integer weights is the infinitesimal-jackknife variance).
+    f <- survfit(Surv(time, event) ~ 1, data = g, weights = weight, conf.type = "log-log", robust = FALSE)
+    entries <- c(entries, obj(name = str1(nm), kind = str1("km_weighted"), client = num(cl), time = num(f$time),
+                              n_risk = num(f$n.risk), n_event = num(f$n.event), surv = num(f$surv), std_err = num(f$std.err),
+                              lower = num(f$lower), upper = num(f$upper)))
+  }
+  wcox <- function(kind, formula, robust) {
+    fit <- coxph(formula, data = d, weights = weight, ties = "efron", control = ctl, robust = robust)
+    obj(name = str1(nm), kind = str1(kind), coef = num(coef(fit)), se = num(sqrt(diag(vcov(fit)))),
+        naive_se = num(sqrt(diag(fit$naive.var %||% vcov(fit)))), loglik = num(fit$loglik))
+  }
+  `%||%` <- function(a, b) if (is.null(a)) b else a
+  entries <- c(entries, wcox("cox_r_cluster", Surv(time, event) ~ client + cluster(set), TRUE))
+  entries <- c(entries, wcox("cox_r_strata_cluster", Surv(time, event) ~ client + strata(set) + cluster(set), TRUE))
+  entries <- c(entries, wcox("cox_r_cluster_age", Surv(time, event) ~ client + age + cluster(set), TRUE))
+  entries <- c(entries, wcox("cox_r_pooled", Surv(time, event) ~ client, FALSE))
+  fit <- coxph(Surv(time, event) ~ client + cluster(set), data = d, weights = weight, ties = "breslow", control = ctl)
+  entries <- c(entries, obj(name = str1(nm), kind = str1("cox_r_cluster_breslow"), coef = num(coef(fit)),
+                            se = num(sqrt(diag(vcov(fit)))), loglik = num(fit$loglik)))
+}
+
 writeLines(paste0("{\"versions\":", obj(R = str1(paste(R.version$major, R.version$minor, sep = ".")),
                                          survival = str1(as.character(packageVersion("survival")))),
                   ",\"cases\":[\n", paste(entries, collapse = ",\n"), "\n]}"), file.path(out, "survival_r.json"))

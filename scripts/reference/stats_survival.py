@@ -9,7 +9,21 @@ Writes
                          log-log ("exponential Greenwood") intervals, the
                          multivariate log-rank test and CoxPHFitter (Efron ties),
                          plus the same for the Rossi data (rossi.csv, shipped
-                         with lifelines).
+                         with lifelines);
+  survival_matched.csv   matched 1:k sets (k = 1..3; clients weight 1, controls
+                         1/k): case,set,client,time,event,weight,age, with integer
+                         days (ties) and a tie-free copy; also read by
+                         stats_survival.R;
+  survival_matched.json  on those sets: weighted Kaplan-Meier (lifelines; its
+                         confidence limits are not used as a reference, since
+                         its variance truncates the weighted numbers at risk to
+                         integers) and weighted log-rank (lifelines), weighted Cox with cluster_col /
+                         strata (lifelines, on the tie-free copy: lifelines'
+                         robust score residuals do not handle ties), PHReg with
+                         groups / strata (statsmodels, unweighted, Breslow
+                         ties), and the weighted log-rank stratified by set
+                         computed here from its textbook formula (neither
+                         lifelines nor R's survdiff take both weights and strata).
 """
 import csv
 import json
@@ -132,3 +146,89 @@ results["cases"].append(cox("three_groups_strata", cases["three_groups_strata"],
 with open(f"{OUT}/survival_lifelines.json", "w") as f:
     json.dump(results, f, indent=1)
 print("wrote survival_cases.csv, survival_lifelines.json")
+
+# ---------------------------------------------------------------- matched sets
+import warnings
+
+import statsmodels
+from lifelines.statistics import multivariate_logrank_test as mlt
+from statsmodels.duration.hazard_regression import PHReg
+from survival_common import stratified_weighted_logrank
+
+mrng = np.random.default_rng(2014)
+
+
+def matched_sets(n_sets, continuous):
+    rows = []
+    for s_ in range(n_sets):
+        k = int(mrng.choice([1, 2, 3, 3]))
+        for j in range(k + 1):
+            client = 1 if j == 0 else 0
+            age = int(mrng.integers(14, 60))
+            t = mrng.exponential(250 * np.exp(-0.35 * client + 0.01 * (age - 30)))
+            c = mrng.uniform(20, 600)
+            if not continuous:
+                t, c = np.ceil(t), np.ceil(c)
+            rows.append({"set": s_, "client": client, "time": float(min(t, c)), "event": int(t <= c),
+                         "weight": 1.0 if client else 1.0 / k, "age": float(age)})
+    return pd.DataFrame(rows)
+
+
+matched = {"matched_tied": matched_sets(160, False), "matched_continuous": matched_sets(120, True)}
+with open(f"{OUT}/survival_matched.csv", "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["case", "set", "client", "time", "event", "weight", "age"])
+    for name, df in matched.items():
+        for r in df.itertuples(index=False):
+            w.writerow([name, r.set, r.client, repr(r.time), r.event, repr(r.weight), repr(r.age)])
+
+
+def lifelines_cox(df, **kw):
+    cph = CoxPHFitter()
+    df = df.assign(stratum=df.set)   # lifelines takes the cluster column out before it reads the strata
+    cols = (["time", "event", "client", "weight"] + (["set"] if "cluster_col" in kw else []) + (["age"] if kw.pop("age", False) else [])
+            + (["stratum"] if "strata" in kw else []))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cph.fit(df[cols], "time", "event", weights_col="weight", fit_options={"precision": 1e-14, "max_steps": 200}, **kw)
+    s_ = cph.summary
+    return {"covariates": list(s_.index), "coef": arr(s_["coef"].values), "se": arr(s_["se(coef)"].values),
+            "p": arr(s_["p"].values), "loglik": float(cph.log_likelihood_)}
+
+
+mresults = {"versions": {"lifelines": lifelines.__version__, "statsmodels": statsmodels.__version__}, "cases": []}
+for name, df in matched.items():
+    for client in (1, 0):
+        g = df[df.client == client]
+        kmf = KaplanMeierFitter().fit(g.time, g.event, weights=g.weight)
+        tl = kmf.timeline
+        keep = tl > 0
+        ev = kmf.event_table
+        ci = kmf.confidence_interval_
+        mresults["cases"].append({"name": name, "kind": "km_weighted", "client": client, "time": arr(tl[keep]),
+                                  "survival": arr(kmf.survival_function_.iloc[:, 0].values[keep]),
+                                  "lower_loglog": arr(ci.iloc[:, 0].values[keep]), "upper_loglog": arr(ci.iloc[:, 1].values[keep]),
+                                  "at_risk": arr(ev["at_risk"].values[ev.index.values > 0])})
+    r = mlt(df.time, df.client, df.event, weights=df.weight)
+    mresults["cases"].append({"name": name, "kind": "logrank_weighted", "chisq": float(r.test_statistic), "p": float(r.p_value)})
+    mresults["cases"].append({"name": name, "kind": "logrank_weighted_stratified", **stratified_weighted_logrank(df)})
+    # Cox: lifelines (weights; robust by set only where there are no ties).
+    mresults["cases"].append({"name": name, "kind": "cox_lifelines_pooled", **lifelines_cox(df)})
+    if name == "matched_continuous":
+        mresults["cases"].append({"name": name, "kind": "cox_lifelines_cluster", **lifelines_cox(df, cluster_col="set")})
+        mresults["cases"].append({"name": name, "kind": "cox_lifelines_cluster_age", **lifelines_cox(df, cluster_col="set", age=True)})
+        mresults["cases"].append({"name": name, "kind": "cox_lifelines_strata_cluster", **lifelines_cox(df, cluster_col="set", strata=["stratum"])})
+    # statsmodels PHReg: unweighted, Breslow ties, robust by set (groups), with and without strata.
+    for strat in (False, True):
+        model = PHReg(df.time.values, df[["client"]].values, status=df.event.values, ties="breslow",
+                      strata=df.set.values if strat else None)
+        fit = model.fit(groups=df.set.values)
+        naive = model.fit()
+        # (With strata, statsmodels leaves the score residuals of sets without an event NaN, so its
+        # robust SE is NaN there; only the model-based SE is compared then.)
+        mresults["cases"].append({"name": name, "kind": "cox_statsmodels_breslow" + ("_strata" if strat else ""),
+                                  "coef": arr(fit.params), "robust_se": arr(fit.bse), "naive_se": arr(naive.bse)})
+
+with open(f"{OUT}/survival_matched.json", "w") as f:
+    json.dump(mresults, f, indent=1)
+print("wrote survival_matched.csv, survival_matched.json")

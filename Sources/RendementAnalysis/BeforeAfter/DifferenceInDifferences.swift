@@ -43,29 +43,21 @@ public struct DifferenceInDifferences: Sendable {
     public init(_ sets: [SetCounts], confidenceLevel: Double = 0.95) {
         summary = BeforeAfterSummary(sets)
         let d = summary.differences
-        if d.count >= 2 {
-            let t = HypothesisTests.oneSampleTTest(d, confidenceLevel: confidenceLevel)
-            if t.degeneracy == nil {
-                didCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
-                didStandardError = t.standardError
-                pValue = t.pValue
-            } else {
-                didReason = .noVariation
-            }
-        } else {
-            didReason = .tooFewSets
+        switch Self.tTest(d, level: confidenceLevel) {
+        case let .success(t):
+            didCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
+            didStandardError = t.standardError
+            pValue = t.pValue
+        case let .failure(reason): didReason = reason
         }
-        if d.contains(where: { $0 != 0 }) {
-            pWilcoxon = HypothesisTests.wilcoxonSignedRank(d).pValue
+        if case let .success(w) = LibraryCall.run({ () throws(StatsError) in try HypothesisTests.wilcoxonSignedRank(d) }), w.degeneracy == nil {
+            pWilcoxon = w.pValue
         }
         let pd = sets.map(\.prevalenceDifference)
         if !pd.isEmpty { prevalenceDid = pd.reduce(0, +) / Double(pd.count) }
-        if pd.count >= 2 {
-            let t = HypothesisTests.oneSampleTTest(pd, confidenceLevel: confidenceLevel)
-            if t.degeneracy == nil {
-                prevalenceDidCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
-                pPrevalence = t.pValue
-            }
+        if case let .success(t) = Self.tTest(pd, level: confidenceLevel) {
+            prevalenceDidCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
+            pPrevalence = t.pValue
         }
         switch Self.poissonRateRatio(sets, level: confidenceLevel) {
         case .success(let fit):
@@ -78,6 +70,12 @@ public struct DifferenceInDifferences: Sendable {
         }
     }
 
+    /// A one-sample t test of H0: mean 0, or why it cannot be given.
+    static func tTest(_ values: [Double], level: Double) -> Result<TTestResult, EstimateReason> {
+        LibraryCall.run { () throws(StatsError) in try HypothesisTests.oneSampleTTest(values, confidenceLevel: level) }
+            .flatMap { t in t.degeneracy.map { .failure(EstimateReason($0)) } ?? .success(t) }
+    }
+
     /// The rate ratio, its Wald CI and p, and the SE of its logarithm.
     static func poissonRateRatio(_ sets: [SetCounts], level: Double)
         -> Result<(ratio: Double, ci: (low: Double, high: Double), p: Double, se: Double), EstimateReason> {
@@ -87,9 +85,12 @@ public struct DifferenceInDifferences: Sendable {
             return [Double(s.clientBefore), Double(s.clientAfter),
                     Double(s.controlsBefore.reduce(0, +)) / m, Double(s.controlsAfter.reduce(0, +)) / m]
         }
-        let model: ClusteredCellMeans
-        do { model = try ClusteredCellMeans(cells) } catch { return .failure(.noEvents) }
-        let (beta, se) = model.contrast([-1, 1, 1, -1])
+        let run = LibraryCall.run { () throws(StatsError) in
+            let model = try ClusteredCellMeans(cells)
+            return (model.degeneracy, try model.contrast([-1, 1, 1, -1]))
+        }
+        guard case let .success((degeneracy, (beta, se))) = run else { return .failure(.invalidInput) }
+        if let degeneracy { return .failure(EstimateReason(degeneracy)) }
         guard se > 0, se.isFinite else { return .failure(.noVariation) }
         let z = Normal.standard.quantile(0.5 + level / 2)
         let p = 2 * Normal.standard.sf(abs(beta) / se)

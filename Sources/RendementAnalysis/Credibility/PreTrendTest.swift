@@ -48,21 +48,22 @@ public struct PreTrendTest: Sendable, Codable, Equatable {
             guard bins.count >= 2 else { break }
             test.binMonths = binMonths
             let values = counts.map { c in bins.map { b in b.reduce(0) { $0 + c.client[$1] } } + bins.map { b in b.reduce(0) { $0 + c.controls[$1] } } }
-            do {
-                let model = try ClusteredCellMeans(values)
-                let wald = try model.waldTest(contrasts: Self.interactions(bins: bins.count))
+            let run = LibraryCall.run { () throws(StatsError) in
+                try ClusteredCellMeans(values).waldTest(contrasts: Self.interactions(bins: bins.count))
+            }
+            switch run {
+            case let .success(wald) where wald.degeneracy == nil:
                 test.statistic = wald.statistic / Double(wald.hypotheses)
                 test.df1 = wald.hypotheses
                 test.df2 = wald.clusters - 1
                 test.pValue = wald.pValue
                 test.reason = nil
                 return test
-            } catch ClusteredCellMeans.Failure.emptyCell {
-                test.reason = .noEvents
-            } catch WaldTest.Failure.tooFewClusters {
-                test.reason = .tooFewSets
-            } catch {
-                test.reason = .noVariation
+            case let .success(wald):
+                // A singular covariance of the interactions: the monthly differences do not vary.
+                test.reason = wald.degeneracy == .singularDesign ? .noVariation : EstimateReason(wald.degeneracy!)
+            case let .failure(reason):
+                test.reason = reason
             }
         }
         return test

@@ -50,8 +50,9 @@ public struct EffectsEstimator: Sendable {
                         placebo: placebo.filter { band.contains($0.0) }.map(\.1), preTrend: preTrends[i])
                 }
                 let ps = rows.dropFirst().map { $0.estimate?.pValue ?? .nan }
-                let adjusted = Multiplicity.holm(Array(ps))
-                for (i, p) in ps.enumerated() where !p.isNaN { rows[i + 1].pHolm = adjusted[i] }
+                if case let .success(adjusted) = LibraryCall.run({ () throws(StatsError) in try Multiplicity.holm(Array(ps)) }) {
+                    for (i, p) in ps.enumerated() where !p.isNaN { rows[i + 1].pHolm = adjusted[i] }
+                }
                 out += rows
             }
         }

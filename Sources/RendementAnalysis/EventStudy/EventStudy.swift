@@ -16,7 +16,7 @@ import RendementStats
 /// figure is the mean over sets of the set's control mean; the 95% CI is
 /// mean +- t(0.975, n-1) * sd / sqrt(n) over sets.
 public struct EventStudy: Sendable {
-    public enum Group: String, Sendable, CaseIterable { case clients, controls }
+    public enum Group: String, Sendable, Codable, CaseIterable { case clients, controls }
 
     public struct Point: Sendable {
         public var source: OutcomeSource
@@ -85,7 +85,7 @@ public struct EventStudy: Sendable {
 
     static func interval(_ values: [Double]) -> (low: Double, high: Double)? {
         guard values.count >= 2 else { return nil }
-        let t = HypothesisTests.oneSampleTTest(values)
+        guard case let .success(t) = LibraryCall.run({ () throws(StatsError) in try HypothesisTests.oneSampleTTest(values) }) else { return nil }
         if t.degeneracy != nil { return (t.estimate, t.estimate) }
         return (t.confidenceInterval.lower, t.confidenceInterval.upper)
     }

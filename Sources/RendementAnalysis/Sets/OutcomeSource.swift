@@ -2,7 +2,7 @@ import RendementCore
 
 /// Which police register an outcome is counted in: BVH police contacts or HKS
 /// police reports (offences).
-public enum OutcomeSource: String, Sendable, CaseIterable {
+public enum OutcomeSource: String, Sendable, Codable, CaseIterable {
     case bvh, hks
 
     /// The event days of this source in a history.

@@ -3,122 +3,93 @@ import RendementCore
 import RendementStats
 
 /// Days from the index date to the first event after it (after the grace
-/// period), censored at the end of the source's observation period; Kaplan-
-/// Meier curves for clients and controls (log-log CI, as lifelines), the
-/// log-rank test, and the Cox hazard ratio of being a client (Efron ties),
-/// unadjusted and adjusted for age at the index date. Every qualifying
-/// control counts once. Units whose index date lies outside the observation
-/// period are left out.
+/// period), censored at the end of the source's observation period, for the
+/// clients and controls of every set that has a followed client and at
+/// least one followed control: weighted Kaplan-Meier curves (controls 1/k,
+/// as `effects.csv`; log-log CIs, as lifelines), the log-rank test
+/// stratified by set, and Cox hazard ratios of being a client (Efron ties,
+/// same weights): the reported one with standard errors robust to the set
+/// (the marginal hazard ratio; Austin 2014), one stratified by set (the
+/// conditional hazard ratio), the pooled one that treats everyone as
+/// independent, and one adjusted for age at the index date. Members whose
+/// index date lies outside the observation period are left out. All sets
+/// enter, whatever their follow-up; each curve point says how many sets it
+/// still rests on.
 public struct TimeToFirstEvent: Sendable {
+    /// One group's curve for one source.
     public struct Curve: Sendable {
         public var source: OutcomeSource
         public var group: EventStudy.Group
+        /// Weighted Kaplan-Meier (clients 1, each of a set's k followed controls 1/k).
         public var kaplanMeier: KaplanMeier
-    }
+        /// Per set, the longest time (days) any member of this group was followed, ascending.
+        public var setFollowUp: [Double]
 
-    public struct Summary: Sendable {
-        public var source: OutcomeSource
-        public var clients: Int
-        public var controls: Int
-        public var clientEvents: Int
-        public var controlEvents: Int
-        public var clientMedian: Double?
-        public var controlMedian: Double?
-        public var logRankChiSquared: Double?
-        public var logRankP: Double?
-        public var hazardRatio: Double?
-        public var hazardRatioCI: (low: Double, high: Double)?
-        public var hazardRatioP: Double?
-        public var adjustedHazardRatio: Double?
-        public var adjustedHazardRatioCI: (low: Double, high: Double)?
+        /// Sets with at least one member of this group at risk just before `day`.
+        public func sets(atRiskJustBefore day: Double) -> Int {
+            var lo = 0, hi = setFollowUp.count
+            while lo < hi { let mid = (lo + hi) / 2; if setFollowUp[mid] < day { lo = mid + 1 } else { hi = mid } }
+            return setFollowUp.count - lo
+        }
     }
 
     public var curves: [Curve] = []
-    public var summaries: [Summary] = []
+    public var summaries: [SurvivalSummary] = []
 
     /// The days at which curves are reported in tables.
     public static let reportingDays: [Double] = [7, 14, 30, 61, 91, 122, 152, 183, 274, 365, 548, 730]
+    /// The confidence transform of the reported curves (lifelines' default; R `conf.type = "log-log"`).
+    public static let transform = KaplanMeier.ConfidenceTransform.logLog
 
-    /// A Kaplan-Meier curve read at one day.
-    public struct CurvePoint: Sendable {
-        public var day: Double
-        /// Persons still followed and without an event just before `day`.
-        public var atRisk: Int
-        /// First events on or before `day`.
-        public var cumulativeEvents: Int
-        public var survival: Double
-        public var low: Double
-        public var high: Double
-    }
-
-    /// Reads a curve at the given days (S, CI and counts of the last step at or before each day).
-    public static func read(_ km: KaplanMeier, at days: [Double]) -> [CurvePoint] {
-        days.map { day in
-            var survival = 1.0, low = 1.0, high = 1.0, events = 0
-            var atRisk = km.atRisk.first ?? 0
-            for j in km.times.indices {
-                if km.times[j] <= day {
-                    survival = km.survival[j]; low = km.lower[j]; high = km.upper[j]; events += km.events[j]
-                } else {
-                    atRisk = km.atRisk[j]
-                    return CurvePoint(day: day, atRisk: atRisk, cumulativeEvents: events, survival: survival, low: low, high: high)
-                }
-            }
-            return CurvePoint(day: day, atRisk: 0, cumulativeEvents: events, survival: survival, low: low, high: high)
+    /// Reads a curve at the given days.
+    public static func read(_ curve: Curve, at days: [Double]) -> [SurvivalCurvePoint] {
+        let km = curve.kaplanMeier
+        return days.map { day in
+            SurvivalCurvePoint(source: curve.source, group: curve.group, day: day, sets: curve.sets(atRiskJustBefore: day),
+                               atRisk: km.subjectsAtRisk(justBefore: day), cumulativeEvents: km.subjectEvents(through: day),
+                               survival: km.survival(at: day), confidenceInterval: km.confidenceInterval(at: day, transform: transform))
         }
-    }
-
-    /// (time in days, event) for one member, or nil when it cannot be followed.
-    static func observation(_ m: SetMember, source: OutcomeSource, period: ClosedRange<Day>, graceDays: Int) -> (Double, Bool)? {
-        let start = m.index.number + Int32(graceDays)
-        guard m.index >= period.lowerBound, start < period.upperBound.number else { return nil }
-        if let first = source.days(m.history).first(onOrAfter: start + 1), first <= period.upperBound.number {
-            return (Double(first - m.index.number), true)
-        }
-        return (Double(period.upperBound.number - m.index.number), false)
     }
 
     public init(_ sets: [AnalysisSet], counter: WindowCounter) {
         for source in OutcomeSource.allCases {
             guard let period = counter.periods[source] else { continue }
-            var times: [Double] = [], events: [Bool] = [], group: [Int] = [], ages: [Double] = []
-            for s in sets {
-                guard let c = Self.observation(s.client, source: source, period: period, graceDays: counter.graceDays) else { continue }
-                let controls = s.controls.compactMap { m in
-                    Self.observation(m, source: source, period: period, graceDays: counter.graceDays).map { (m, $0) }
-                }
-                guard !controls.isEmpty else { continue }
-                times.append(c.0); events.append(c.1); group.append(1); ages.append(Double(s.client.age))
-                for (m, o) in controls { times.append(o.0); events.append(o.1); group.append(0); ages.append(Double(m.age)) }
+            let sample = SurvivalSample(sets, source: source, period: period, graceDays: counter.graceDays)
+            var groupCurves: [Curve] = []
+            for group in EventStudy.Group.allCases {
+                if let curve = Self.curve(sample, source: source, group: group) { groupCurves.append(curve) }
             }
-            guard !times.isEmpty else { continue }
-            var summary = Summary(source: source, clients: group.filter { $0 == 1 }.count, controls: group.filter { $0 == 0 }.count,
-                                  clientEvents: zip(group, events).filter { $0.0 == 1 && $0.1 }.count,
-                                  controlEvents: zip(group, events).filter { $0.0 == 0 && $0.1 }.count)
-            for g in [1, 0] {
-                let idx = group.indices.filter { group[$0] == g }
-                if let km = try? KaplanMeier(times: idx.map { times[$0] }, events: idx.map { events[$0] }, transform: .logLog) {
-                    curves.append(Curve(source: source, group: g == 1 ? .clients : .controls, kaplanMeier: km))
-                    if g == 1 { summary.clientMedian = km.median.estimate } else { summary.controlMedian = km.median.estimate }
-                }
-            }
-            if let lr = try? LogRankTest(times: times, events: events, groups: group) {
-                summary.logRankChiSquared = lr.chiSquared
-                summary.logRankP = lr.pValue
-            }
-            if let cox = try? CoxProportionalHazards(times: times, events: events, covariates: Matrix(group.map { [Double($0)] })) {
-                let ci = cox.hazardRatioIntervals()[0]
-                summary.hazardRatio = exp(cox.coefficients.estimates[0])
-                summary.hazardRatioCI = (ci.lower, ci.upper)
-                summary.hazardRatioP = cox.coefficients.pValues[0]
-            }
-            if let cox = try? CoxProportionalHazards(times: times, events: events,
-                                                      covariates: Matrix(zip(group, ages).map { [Double($0.0), $0.1] })) {
-                let ci = cox.hazardRatioIntervals()[0]
-                summary.adjustedHazardRatio = exp(cox.coefficients.estimates[0])
-                summary.adjustedHazardRatioCI = (ci.lower, ci.upper)
-            }
-            summaries.append(summary)
+            curves += groupCurves
+            summaries.append(SurvivalSummary(sample, source: source, curves: groupCurves))
         }
     }
+
+    static func curve(_ sample: SurvivalSample, source: OutcomeSource, group: EventStudy.Group) -> Curve? {
+        let idx = sample.members(clients: group == .clients)
+        guard !idx.isEmpty else { return nil }
+        let fitted = LibraryCall.run { () throws(StatsError) in
+            try KaplanMeier(times: idx.map { sample.times[$0] }, events: idx.map { sample.events[$0] }, weights: idx.map { sample.weights[$0] })
+        }
+        guard case let .success(km) = fitted else { return nil }
+        var longest: [Int: Double] = [:]
+        for i in idx { longest[sample.sets[i]] = max(longest[sample.sets[i]] ?? 0, sample.times[i]) }
+        return Curve(source: source, group: group, kaplanMeier: km, setFollowUp: longest.values.sorted())
+    }
+}
+
+/// A Kaplan-Meier curve read at one day: the row of `survival.csv`.
+public struct SurvivalCurvePoint: Sendable, Codable, Equatable {
+    public var source: OutcomeSource
+    public var group: EventStudy.Group
+    public var day: Double
+    /// Sets with at least one member of the group still followed and without an event just before `day`.
+    public var sets: Int
+    /// Persons still followed and without an event just before `day` (observed time >= day).
+    public var atRisk: Int
+    /// Persons with their first event on or before `day`.
+    public var cumulativeEvents: Int
+    /// S(day), weighted.
+    public var survival: Double
+    /// Its 95% CI (log-log transform).
+    public var confidenceInterval: ConfidenceInterval
 }

@@ -5,17 +5,19 @@ import RendementStats
 /// `event_study.csv`, `survival.csv`, `survival_summary.csv`,
 /// `vhh_comparison.csv`); every column is documented in
 /// `data-schema/outputs.md`. Figures resting on fewer than `minimumCell`
-/// persons are left empty and flagged `suppressed=true`.
+/// persons are left empty and flagged `suppressed=true`; a figure that cannot
+/// be given has its reason code in `reason`.
 public enum SecondaryTables {
     public static func ageModeration(_ rows: [AgeModeration.Row], minimumCell: Int) -> String {
-        var t = TidyCSV(columns: ["source", "window_months", "n_sets", "slope_per_year", "slope_ci_low", "slope_ci_high",
-                                  "p_value", "intercept", "suppressed"])
+        var t = TidyCSV(columns: ["source", "window_months", "scale", "n_sets", "n_controls", "slope_per_year", "slope_ci_low",
+                                  "slope_ci_high", "p_value", "intercept", "reason", "suppressed"])
         for r in rows {
-            let suppressed = r.sets < minimumCell
-            t.append([.text(r.source.rawValue), .int(r.windowMonths), suppressed && r.sets > 0 ? .missing : .int(r.sets)]
-                     + (suppressed ? Array(repeating: .missing, count: 5)
-                                   : [.optional(r.slope), .optional(r.slopeCI?.low), .optional(r.slopeCI?.high),
-                                      .optional(r.pValue), .optional(r.intercept)])
+            let suppressed = r.sets < minimumCell || r.controls < minimumCell
+            let n = { (k: Int) -> TidyCSV.Cell in suppressed && k > 0 && k < minimumCell ? .missing : .int(k) }
+            t.append([.text(r.source.rawValue), .int(r.windowMonths), .text(r.scale.rawValue), n(r.sets), n(r.controls)]
+                     + (suppressed ? Array(repeating: .missing, count: 5) + [.reason(.suppressed)]
+                                   : [.optional(r.slope), .optional(r.slopeCI?.lower), .optional(r.slopeCI?.upper),
+                                      .optional(r.pValue), .optional(r.intercept), .reason(r.reason)])
                      + [.flag(suppressed)])
         }
         return t.text
@@ -35,40 +37,40 @@ public enum SecondaryTables {
 
     /// Kaplan-Meier curves read at fixed days (`TimeToFirstEvent.reportingDays`)
     /// rather than at every event time, so no row reveals a single person's
-    /// event: at each day the number still at risk, the cumulative number of
-    /// first events, S(t) and its CI; suppressed when either count is below
-    /// the threshold.
+    /// event: at each day the sets and persons still at risk, the cumulative
+    /// number of first events, S(t) and its CI; suppressed when either
+    /// person count is below the threshold.
     public static func survivalCurves(_ analysis: TimeToFirstEvent, minimumCell: Int) -> String {
-        var t = TidyCSV(columns: ["source", "group", "time_days", "n_at_risk", "n_events_cumulative", "survival",
+        var t = TidyCSV(columns: ["source", "group", "time_days", "n_sets", "n_at_risk", "n_events_cumulative", "survival",
                                   "ci_low", "ci_high", "suppressed"])
         for c in analysis.curves {
-            for p in TimeToFirstEvent.read(c.kaplanMeier, at: TimeToFirstEvent.reportingDays) {
+            for p in TimeToFirstEvent.read(c, at: TimeToFirstEvent.reportingDays) {
                 let suppressed = p.atRisk < minimumCell || p.cumulativeEvents < minimumCell
                 let n = { (k: Int) -> TidyCSV.Cell in k > 0 && k < minimumCell ? .missing : .int(k) }
-                t.append([.text(c.source.rawValue), .text(c.group.rawValue), .number(p.day), n(p.atRisk), n(p.cumulativeEvents)]
-                         + (suppressed ? [.missing, .missing, .missing] : [.number(p.survival), .optional(p.low), .optional(p.high)])
+                t.append([.text(c.source.rawValue), .text(c.group.rawValue), .number(p.day), n(p.sets), n(p.atRisk), n(p.cumulativeEvents)]
+                         + (suppressed ? [.missing, .missing, .missing]
+                                       : [.number(p.survival), .optional(p.confidenceInterval.lower), .optional(p.confidenceInterval.upper)])
                          + [.flag(suppressed)])
             }
         }
         return t.text
     }
 
+    /// One row per source and estimate (log-rank, the hazard ratios, the medians).
     public static func survivalSummary(_ analysis: TimeToFirstEvent, minimumCell: Int) -> String {
-        var t = TidyCSV(columns: ["source", "n_clients", "n_controls", "client_events", "control_events",
-                                  "client_median_days", "control_median_days", "logrank_chisq", "logrank_p",
-                                  "hazard_ratio", "hazard_ratio_ci_low", "hazard_ratio_ci_high", "hazard_ratio_p",
-                                  "hazard_ratio_age_adjusted", "hazard_ratio_age_adjusted_ci_low",
-                                  "hazard_ratio_age_adjusted_ci_high", "suppressed"])
+        var t = TidyCSV(columns: ["source", "estimate", "n_sets", "n_clients", "n_controls", "client_events", "control_events",
+                                  "value", "ci_low", "ci_high", "statistic", "p_value", "reason", "suppressed"])
         for s in analysis.summaries {
             let suppressed = s.clients < minimumCell || s.controls < minimumCell
             let small = { (n: Int) -> TidyCSV.Cell in n < minimumCell && n > 0 ? .missing : .int(n) }
-            t.append([.text(s.source.rawValue), small(s.clients), small(s.controls), small(s.clientEvents), small(s.controlEvents)]
-                     + (suppressed ? Array(repeating: .missing, count: 11)
-                                   : [.optional(s.clientMedian), .optional(s.controlMedian), .optional(s.logRankChiSquared),
-                                      .optional(s.logRankP), .optional(s.hazardRatio), .optional(s.hazardRatioCI?.low),
-                                      .optional(s.hazardRatioCI?.high), .optional(s.hazardRatioP), .optional(s.adjustedHazardRatio),
-                                      .optional(s.adjustedHazardRatioCI?.low), .optional(s.adjustedHazardRatioCI?.high)])
-                     + [.flag(suppressed)])
+            for e in s.estimates {
+                t.append([.text(s.source.rawValue), .text(e.kind.rawValue), small(s.sets), small(s.clients), small(s.controls),
+                          small(s.clientEvents), small(s.controlEvents)]
+                         + (suppressed ? Array(repeating: .missing, count: 5) + [.reason(.suppressed)]
+                                       : [.optional(e.value), .optional(e.confidenceInterval?.lower), .optional(e.confidenceInterval?.upper),
+                                          .optional(e.statistic), .optional(e.pValue), .reason(e.reason)])
+                         + [.flag(suppressed)])
+            }
         }
         return t.text
     }
@@ -77,33 +79,48 @@ public enum SecondaryTables {
     /// (`row_type=pooled`) and one maturity row (`row_type=maturity_slope`)
     /// per source, window and measure.
     public static func comparison(_ comparisons: [VeiligheidshuisComparison]) -> String {
-        var t = TidyCSV(columns: ["source", "window_months", "measure", "row_type", "veiligheidshuis", "n_sets",
+        var t = TidyCSV(columns: ["source", "window_months", "measure", "row_type", "veiligheidshuis", "n_sets", "n_controls",
                                   "mean_years_since_founding", "estimate", "se", "ci_low", "ci_high", "p_value",
-                                  "tau2", "i2", "q", "q_p", "veiligheidshuizen_pooled"])
-        let z = Normal.standard.quantile(0.975)
+                                  "tau2", "i2", "q", "q_p", "veiligheidshuizen_pooled", "reason"])
         for c in comparisons {
             let head: [TidyCSV.Cell] = [.text(c.source.rawValue), .int(c.windowMonths), .text(c.measure.rawValue)]
             for e in c.entries {
-                t.append(head + [.text("veiligheidshuis"), .text(e.veiligheidshuis), .int(e.sets), .number(e.meanAge),
-                                 .number(e.effect), .number(e.standardError), .number(e.effect - z * e.standardError),
-                                 .number(e.effect + z * e.standardError), .missing, .missing, .missing,
-                                 .missing, .missing, .int(1)])
+                t.append(head + [.text("veiligheidshuis"), .text(e.veiligheidshuis), .int(e.sets), .int(e.controls), .number(e.meanAge),
+                                 .number(e.effect), .number(e.standardError), .optional(e.confidenceInterval.lower),
+                                 .optional(e.confidenceInterval.upper), .optional(e.pValue), .missing, .missing, .missing,
+                                 .missing, .int(1), .missing])
             }
+            for m in c.missing {
+                t.append(head + [.text("veiligheidshuis"), .text(m.veiligheidshuis), .int(m.sets), .int(m.controls)]
+                         + Array(repeating: .missing, count: 10) + [.int(1), .reason(m.reason)])
+            }
+            let sets = c.entries.reduce(0) { $0 + $1.sets }, controls = c.entries.reduce(0) { $0 + $1.controls }
             if let p = c.pooled {
                 let r = p.randomEffects
-                t.append(head + [.text("pooled"), .missing, .int(c.entries.reduce(0) { $0 + $1.sets }), .missing,
-                                 .number(r.estimate), .number(r.standardError), .number(r.lower), .number(r.upper),
-                                 .number(r.pValue), .number(p.tauSquared), .number(p.iSquared), .number(p.q),
-                                 .number(p.qPValue), .int(p.studyCount)])
+                t.append(head + [.text("pooled"), .missing, .int(sets), .int(controls), .missing,
+                                 .number(r.estimate), .number(r.standardError), .number(r.confidenceInterval.lower),
+                                 .number(r.confidenceInterval.upper), .number(r.pValue), .number(p.tauSquared), .number(p.iSquared),
+                                 .number(p.q), .optional(p.qPValue), .int(p.studyCount), .missing])
+            } else {
+                t.append(head + [.text("pooled"), .missing, .int(sets), .int(controls)] + Array(repeating: .missing, count: 10)
+                         + [.int(c.entries.count), .reason(c.pooledReason)])
             }
             if let m = c.maturity {
                 let s = m.slope
-                t.append(head + [.text("maturity_slope"), .missing, .int(c.entries.reduce(0) { $0 + $1.sets }), .missing,
-                                 .number(s.estimate), .number(s.standardError), .number(s.lower), .number(s.upper),
-                                 .number(s.pValue), .number(m.tauSquared), .missing, .number(m.residualQ), .missing,
-                                 .int(m.studyCount)])
+                t.append(head + [.text("maturity_slope"), .missing, .int(sets), .int(controls), .missing,
+                                 .number(s.estimate), .number(s.standardError), .number(s.confidenceInterval.lower),
+                                 .number(s.confidenceInterval.upper), .number(s.pValue), .number(m.tauSquared), .missing,
+                                 .number(m.residualQ), .optional(m.residualQPValue), .int(m.studyCount), .missing])
+            } else {
+                t.append(head + [.text("maturity_slope"), .missing, .int(sets), .int(controls)] + Array(repeating: .missing, count: 10)
+                         + [.int(c.entries.count), .reason(c.maturityReason)])
             }
         }
         return t.text
     }
+}
+
+extension TidyCSV.Cell {
+    /// A reason code, or an empty cell when the estimate is there.
+    static func reason(_ r: EstimateReason?) -> TidyCSV.Cell { r.map { .text($0.rawValue) } ?? .missing }
 }

@@ -12,6 +12,10 @@ public struct BalanceRow: Sendable {
     public var controlsAfter: Int
     public var before: Stage?
     public var after: Stage?
+    /// Why `before` / `after` is missing (a `Degeneracy` code such as
+    /// `too_few_observations`, or `invalid_input`); nil when it is there.
+    public var beforeReason: String?
+    public var afterReason: String?
 
     /// The figures of one stage.
     public struct Stage: Sendable {

@@ -84,17 +84,23 @@ public enum BalanceTable {
             let xc = clientValues.map { $0[j] }
             var row = BalanceRow(scopeType: scopeType, scope: scope, covariate: name, clientsBefore: clients.count,
                                  controlsBefore: candidates.count, clientsAfter: sets.count, controlsAfter: used.count)
-            row.before = stage(try? CovariateBalance(treated: xc, controlCounts: tables[j]))
-            row.after = stage(try? CovariateBalance(values: xc + usedValues.map { $0[j] }, treated: treated, weights: weights))
+            (row.before, row.beforeReason) = stage { () throws(StatsError) in try CovariateBalance(treated: xc, controlCounts: tables[j]) }
+            (row.after, row.afterReason) = stage { () throws(StatsError) in
+                try CovariateBalance(values: xc + usedValues.map { $0[j] }, treated: treated, weights: weights)
+            }
             rows.append(row)
         }
         return rows
     }
 
-    private static func stage(_ b: CovariateBalance?) -> BalanceRow.Stage? {
-        guard let b else { return nil }
-        return BalanceRow.Stage(clientsMean: b.treatedMean, controlsMean: b.controlMean, smd: b.standardizedMeanDifference,
-                                varianceRatio: b.isBinary ? .nan : b.varianceRatio, ecdfMax: b.ecdfMax)
+    /// The figures of one stage, or the reason they are missing (too few units; or the
+    /// library refusing the covariate values, a defect: they are finite by construction).
+    private static func stage(_ compute: () throws(StatsError) -> CovariateBalance) -> (BalanceRow.Stage?, String?) {
+        let b: CovariateBalance
+        do { b = try compute() } catch { return (nil, "invalid_input") }
+        if let reason = b.degeneracy { return (nil, reason.rawValue) }
+        return (BalanceRow.Stage(clientsMean: b.treatedMean, controlsMean: b.controlMean, smd: b.standardizedMeanDifference,
+                                 varianceRatio: b.isBinary ? .nan : b.varianceRatio, ecdfMax: b.ecdfMax), nil)
     }
 
     /// `unmatched.csv`: clients without a matched set per Veiligheidshuis and
@@ -115,7 +121,7 @@ public enum BalanceTable {
                                   "n_clients_after", "n_controls_after",
                                   "clients_mean_before", "controls_mean_before", "smd_before", "variance_ratio_before", "ecdf_max_before",
                                   "clients_mean_after", "controls_mean_after", "smd_after", "variance_ratio_after", "ecdf_max_after",
-                                  "flag_smd", "flag_variance_ratio", "suppressed"])
+                                  "flag_smd", "flag_variance_ratio", "suppressed", "reason_before", "reason_after"])
         for r in rows {
             let suppressed = r.clientsAfter < minimumCell || r.clientsBefore < minimumCell
             let n = { (k: Int) -> TidyCSV.Cell in k > 0 && k < minimumCell ? .missing : .int(k) }
@@ -125,7 +131,8 @@ public enum BalanceTable {
             }
             t.append([.text(r.scopeType), .text(r.scope), .text(r.covariate), n(r.clientsBefore), n(r.controlsBefore),
                       n(r.clientsAfter), n(r.controlsAfter)] + stage(r.before) + stage(r.after)
-                     + [suppressed ? .missing : .flag(r.smdFlag), suppressed ? .missing : .flag(r.varianceRatioFlag), .flag(suppressed)])
+                     + [suppressed ? .missing : .flag(r.smdFlag), suppressed ? .missing : .flag(r.varianceRatioFlag), .flag(suppressed)]
+                     + [.text(suppressed ? "suppressed" : r.beforeReason ?? ""), .text(suppressed ? "suppressed" : r.afterReason ?? "")])
         }
         return t.text
     }

@@ -25,9 +25,10 @@ public struct MahalanobisWhitening: Sendable {
         kept = (0..<p).filter { pooled[$0, $0] > 0 }
         var reduced = Matrix(rows: kept.count, columns: kept.count)
         for (a, i) in kept.enumerated() { for (b, j) in kept.enumerated() { reduced[a, b] = pooled[i, j] } }
-        if let c = try? Cholesky(reduced) {
-            lower = c.lower
-        } else {
+        do {
+            lower = try Cholesky(reduced).lower
+        } catch {
+            // Collinear covariates: the documented tiny ridge, not a silent fallback.
             let ridge = 1e-8 * max(1e-300, kept.indices.reduce(0) { $0 + reduced[$1, $1] } / Double(max(1, kept.count)))
             lower = try Cholesky(reduced + ridge * Matrix.identity(kept.count)).lower
         }

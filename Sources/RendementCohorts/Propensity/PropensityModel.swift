@@ -35,7 +35,17 @@ public struct PropensityModel: Sendable {
                 Double(c.hksHistory60) / 10, Double(c.monthsKnown) / 12, log1p(Double(c.monthsKnown))]
     }
 
-    /// Fits on clients (y = 1) and candidates (y = 0).
+    /// Why the propensity model cannot be estimated.
+    public struct FitFailure: Error, CustomStringConvertible {
+        public var reason: Degeneracy
+        public var separation: SeparationStatus
+        public var description: String {
+            "the propensity model cannot be estimated: " + (reason == .separation ? separation.description : reason.description)
+        }
+    }
+
+    /// Fits on clients (y = 1) and candidates (y = 0); throws `FitFailure` when the
+    /// data cannot support the model (e.g. separation).
     public static func fit(clients: [MatchingCovariates], candidates: [MatchingCovariates]) throws -> PropensityModel {
         var weights: [[Double]: (clients: Double, candidates: Double)] = [:]
         for c in clients { weights[features(c), default: (0, 0)].clients += 1 }
@@ -49,7 +59,8 @@ public struct PropensityModel: Sendable {
             if nc > 0 { rows.append(x); y.append(1); w.append(nc) }
             if nk > 0 { rows.append(x); y.append(0); w.append(nk) }
         }
-        let fit = try LogisticRegression.fit(rows: rows, y: y, weights: w)
+        let fit = try LogisticRegression.fit(rows: rows, y: y, names: kept.map { featureNames[$0] }, weights: w)
+        if let reason = fit.degeneracy { throw FitFailure(reason: reason, separation: fit.separation) }
         var beta = [Double](repeating: 0, count: featureNames.count), se = beta
         for (k, j) in kept.enumerated() { beta[j] = fit.coefficients.estimates[k]; se[j] = fit.coefficients.standardErrors[k] }
         return PropensityModel(coefficients: beta, standardErrors: se,

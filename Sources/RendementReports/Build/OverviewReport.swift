@@ -78,13 +78,13 @@ public struct OverviewReport {
         let window = windows.contains(2) ? 2 : windows[0]
         if let comparison = results.comparison.first(where: { $0.source == .bvh && $0.windowMonths == window && $0.measure == .logRateRatio }),
            comparison.entries.count >= 2 {
-            let z = Normal.standard.quantile(0.975)
             var rows = comparison.entries.map { e in
-                ForestPlot.Row(label: e.veiligheidshuis, estimate: exp(e.effect), low: exp(e.effect - z * e.standardError), high: exp(e.effect + z * e.standardError))
+                ForestPlot.Row(label: e.veiligheidshuis, estimate: exp(e.effect), low: exp(e.confidenceInterval.lower), high: exp(e.confidenceInterval.upper))
             }
             if let p = comparison.pooled {
+                let ci = p.randomEffects.confidenceInterval.map(exp)
                 rows.append(.init(label: text.t("Gepoold (random effects)", "Pooled (random effects)"), estimate: exp(p.randomEffects.estimate),
-                                  low: exp(p.randomEffects.lower), high: exp(p.randomEffects.upper), pooled: true))
+                                  low: ci.lower, high: ci.upper, pooled: true))
             }
             doc.chart("forest", ForestPlot(title: text.t("Rate ratio politiecontacten, \(text.months(window)) na instroom", "Rate ratio of police contacts, \(text.months(window)) after intake"),
                                            xLabel: text.t("Rate ratio (cliënten t.o.v. controles; < 1 = sterkere daling)", "Rate ratio (clients versus controls; < 1 = larger drop)"),
@@ -92,16 +92,16 @@ public struct OverviewReport {
                       caption: text.t("Per Veiligheidshuis (met minstens \(m) sets) de rate ratio met 95%-BI, en het gepoolde effect (DerSimonian-Laird).",
                                       "Per Veiligheidshuis (with at least \(m) sets) the rate ratio with 95% CI, and the pooled effect (DerSimonian-Laird)."))
             if let p = comparison.pooled {
-                doc.paragraph(text.t("Gepoold: rate ratio \(style.decimal(exp(p.randomEffects.estimate))) (95%-BI \(style.decimal(exp(p.randomEffects.lower))) – \(style.decimal(exp(p.randomEffects.upper)))); verschillen tussen Veiligheidshuizen: I² = \(style.percent(p.iSquared)), tau² = \(style.decimal(p.tauSquared, digits: 4)), Cochran's Q \(style.pValue(p.qPValue)).",
-                                     "Pooled: rate ratio \(style.decimal(exp(p.randomEffects.estimate))) (95% CI \(style.decimal(exp(p.randomEffects.lower))) – \(style.decimal(exp(p.randomEffects.upper)))); differences between Veiligheidshuizen: I² = \(style.percent(p.iSquared)), tau² = \(style.decimal(p.tauSquared, digits: 4)), Cochran's Q \(style.pValue(p.qPValue))."))
+                doc.paragraph(text.t("Gepoold: rate ratio \(style.decimal(exp(p.randomEffects.estimate))) (95%-BI \(style.decimal(exp(p.randomEffects.confidenceInterval.lower))) – \(style.decimal(exp(p.randomEffects.confidenceInterval.upper)))); verschillen tussen Veiligheidshuizen: I² = \(style.percent(p.iSquared)), tau² = \(style.decimal(p.tauSquared, digits: 4)), Cochran's Q \(style.pValue(p.qPValue)).",
+                                     "Pooled: rate ratio \(style.decimal(exp(p.randomEffects.estimate))) (95% CI \(style.decimal(exp(p.randomEffects.confidenceInterval.lower))) – \(style.decimal(exp(p.randomEffects.confidenceInterval.upper)))); differences between Veiligheidshuizen: I² = \(style.percent(p.iSquared)), tau² = \(style.decimal(p.tauSquared, digits: 4)), Cochran's Q \(style.pValue(p.qPValue))."))
             }
             doc.heading(text.t("Groeit het rendement met de leeftijd van het Veiligheidshuis?", "Does the return grow with the age of the Veiligheidshuis?"), level: 3)
             if let mr = comparison.maturity {
                 let s = mr.slope
                 let perYear = exp(s.estimate)
                 let significant = s.pValue < 0.05
-                doc.paragraph(text.t("Per jaar dat een Veiligheidshuis langer bestaat, verandert de rate ratio met een factor \(style.decimal(perYear, digits: 3)) (95%-BI \(style.decimal(exp(s.lower), digits: 3)) – \(style.decimal(exp(s.upper), digits: 3)), \(style.pValue(s.pValue))). " + (significant ? "Dit verband is statistisch significant." : "Er is geen aantoonbaar verband: de gegevens laten (nog) niet zien dat het effect groeit naarmate een Veiligheidshuis langer bestaat."),
-                                     "For every year a Veiligheidshuis has existed longer, the rate ratio changes by a factor \(style.decimal(perYear, digits: 3)) (95% CI \(style.decimal(exp(s.lower), digits: 3)) – \(style.decimal(exp(s.upper), digits: 3)), \(style.pValue(s.pValue))). " + (significant ? "This association is statistically significant." : "There is no demonstrable association: the data do not (yet) show that the effect grows as a Veiligheidshuis matures.")))
+                doc.paragraph(text.t("Per jaar dat een Veiligheidshuis langer bestaat, verandert de rate ratio met een factor \(style.decimal(perYear, digits: 3)) (95%-BI \(style.decimal(exp(s.confidenceInterval.lower), digits: 3)) – \(style.decimal(exp(s.confidenceInterval.upper), digits: 3)), \(style.pValue(s.pValue))). " + (significant ? "Dit verband is statistisch significant." : "Er is geen aantoonbaar verband: de gegevens laten (nog) niet zien dat het effect groeit naarmate een Veiligheidshuis langer bestaat."),
+                                     "For every year a Veiligheidshuis has existed longer, the rate ratio changes by a factor \(style.decimal(perYear, digits: 3)) (95% CI \(style.decimal(exp(s.confidenceInterval.lower), digits: 3)) – \(style.decimal(exp(s.confidenceInterval.upper), digits: 3)), \(style.pValue(s.pValue))). " + (significant ? "This association is statistically significant." : "There is no demonstrable association: the data do not (yet) show that the effect grows as a Veiligheidshuis matures.")))
             } else {
                 doc.paragraph(text.t("Te weinig Veiligheidshuizen met genoeg cliënten om dit te toetsen.", "Too few Veiligheidshuizen with enough clients to test this."))
             }

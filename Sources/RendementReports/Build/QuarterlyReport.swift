@@ -138,22 +138,7 @@ public struct QuarterlyReport {
         let survival = TimeToFirstEvent(houseSets, counter: counter)
         let curves = survival.curves.filter { $0.source == .bvh }
         if curves.count == 2, let s = survival.summaries.first(where: { $0.source == .bvh }), s.clients >= m, s.controls >= m {
-            let chart = StepChart(title: text.t("Tijd tot het eerste nieuwe politiecontact", "Time to the first new police contact"),
-                                  xLabel: text.t("Dagen na instroom", "Days after intake"), yLabel: text.t("Nog zonder nieuw contact", "Still without a new contact"),
-                                  curves: curves.map { c in
-                                      // Weekly points, never a single event: a point needs >= m at risk and >= m events so far.
-                                      let points = TimeToFirstEvent.read(c.kaplanMeier, at: stride(from: 7.0, through: 365, by: 7).map { $0 })
-                                          .filter { $0.atRisk >= m && $0.cumulativeEvents >= m }
-                                      return .init(name: c.group == .clients ? text.t("Cliënten", "Clients") : text.t("Controlegroep", "Control group"),
-                                                   steps: points.map { ($0.day, $0.survival, $0.low, $0.high) })
-                                  }, maxTime: 365)
-            doc.chart("survival", chart.svg(),
-                      caption: text.t("Kaplan-Meier: aandeel zonder nieuw politiecontact na instroom, per week, met 95%-band; gecensureerd aan het einde van de observatieperiode; weken met minder dan \(m) personen in risico of minder dan \(m) contacten tot dan toe weggelaten.",
-                                      "Kaplan-Meier: share without a new police contact after intake, per week, with a 95% band; censored at the end of the observation period; weeks with fewer than \(m) persons at risk or fewer than \(m) contacts so far left out."))
-            if let hr = s.hazardRatio, let p = s.hazardRatioP {
-                doc.paragraph(text.t("Hazard ratio cliënten t.o.v. controles (Cox): \(style.decimal(hr)) (95%-BI \(tables.interval(s.hazardRatioCI, digits: 2))), \(style.pValue(p)); log-rank \(style.pValue(s.logRankP ?? .nan)).",
-                                     "Hazard ratio of clients versus controls (Cox): \(style.decimal(hr)) (95% CI \(tables.interval(s.hazardRatioCI, digits: 2))), \(style.pValue(p)); log-rank \(style.pValue(s.logRankP ?? .nan))."))
-            }
+            addSurvival(curves, s, to: &doc, text: text, style: style, tables: tables)
         }
         if let power = tables.power(primary(houseRows)) { doc.paragraph(power) }
 

@@ -30,6 +30,10 @@ struct EffectTables {
         return "\(style.decimal(ci.low, digits: digits)) – \(style.decimal(ci.high, digits: digits))"
     }
 
+    func interval(_ ci: ConfidenceInterval?, digits: Int) -> String {
+        interval(ci.map { (low: $0.lower, high: $0.upper) }, digits: digits)
+    }
+
     /// One row per source and window: n, clients and controls before -> after,
     /// did (CI), the rate ratio (CI) with its p -- the test the headline uses
     /// -- and whether the comparison passed its checks (`Credibility`).
@@ -141,10 +145,16 @@ struct EffectTables {
         let sd = Descriptives.standardDeviation(d)
         guard sd > 0 else { return nil }
         let n = Double(d.count)
-        let mde = NormalPower.minimumDetectableEffect(n: n) * sd
+        let mde: Double, needed: Double
+        do {
+            mde = try NormalPower.minimumDetectableEffect(n: n) * sd
+            let twenty = 0.2 * e.summary.clientsBeforeMean
+            needed = twenty > 0 ? try NormalPower.requiredSampleSize(effectSize: twenty / sd).rounded(.up) : .infinity
+        } catch {
+            // n >= 2, sd > 0 and the default alpha and power always pass the library's checks.
+            preconditionFailure("NormalPower refused valid arguments: \(error)")
+        }
         let base = e.summary.clientsBeforeMean
-        let twenty = 0.2 * base
-        let needed = twenty > 0 ? NormalPower.requiredSampleSize(effectSize: twenty / sd).rounded(.up) : .infinity
         let window = text.months(row.windowMonths)
         let share: String
         if base <= 0 {
