@@ -264,7 +264,7 @@ final class FileSafetyTests: XCTestCase {
             for value in ["0", "-3", "1", "9"] {
                 let out = dir.file("mincell-\(command)-\(value)")
                 let r = try CLI.run([command, "--db", fixture.store, "--out", out, "--min-cell=\(value)"], in: dir.path)
-                assertRefused(r, ["--min-cell must be at least 10", "got \(value)"], "\(command) --min-cell \(value)")
+                assertRefused(r, ["--min-cell", "must be at least 10", "got \(value)"], "\(command) --min-cell \(value)")
                 XCTAssertFalse(exists(out), "\(command) --min-cell \(value) wrote \(out)")
             }
         }
@@ -280,7 +280,7 @@ final class FileSafetyTests: XCTestCase {
              "output": "\(scratch.file("output"))", "report": "\(scratch.file("reports"))"}
             """)
         let c = try CLI.run(["run", "--config", config], in: scratch.path)
-        assertRefused(c, ["analysis.minimumCell must be at least 10", "got 0"], "run --config with minimumCell 0")
+        assertRefused(c, ["analysis.minimumCell", "must be at least 10", "got 0"], "run --config with minimumCell 0")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { !$0.hasPrefix(".") }, ["run.json"])
     }
 }

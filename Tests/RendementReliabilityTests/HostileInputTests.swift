@@ -148,7 +148,7 @@ final class HostileInputTests: XCTestCase {
         let missing = Extracts.bvh(5).replacingOccurrences(of: "pleegdatum", with: "datum")
         try expectRefused(dir.write("missing.csv", missing), [":1: ", "column pleegdatum", "required column is missing"])
         try expectRefused(dir.write("clients-as-bvh.csv", "persoon_id,veiligheidshuis,doelgroep,instroomdatum,plan_van_aanpak\nP1,Haaglanden,jeugd,2012-01-01,ja\n"),
-                          [":1: ", "column registratienummer", "required column is missing"])
+                          [":1: ", "columns registratienummer, rol, pleegdatum, incidentcode", "required columns are missing"])
         try expectRefused(dir.write("bsn.csv", Extracts.bvh(5).replacingOccurrences(of: ",gemeente,", with: ",BSN,")),
                           [":1: ", "column BSN", "pseudonymise"])
     }
