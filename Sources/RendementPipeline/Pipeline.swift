@@ -20,7 +20,12 @@ public struct Pipeline: Sendable {
     /// Kinds in the order they must be imported (the registry before clients).
     static let order: [InputKind] = [.veiligheidshuizen, .personen, .bvh, .hks, .clienten]
 
-    /// Runs everything; returns the path of the overview page.
+    /// Runs the stages that are stale and renders the report; returns the
+    /// path of the overview page. Files already imported are skipped; a
+    /// matching run is reused when its inputs are unchanged and its settings
+    /// are the configured ones, and so is an analysis run of it; any other
+    /// stage is run again, so the report always renders a run of exactly
+    /// these inputs and settings.
     public func run(log: (String) -> Void) throws -> String {
         let c = configuration
         try c.analysis.validate()
@@ -32,15 +37,40 @@ public struct Pipeline: Sendable {
             store.removeIfUnused()  // a failed first import leaves no store behind
             throw error
         }
-        let matching = try MatchingRun(settings: c.matching, toolVersion: toolVersion).run(store: store)
-        log("Matched \(DigitGrouping.format(matching.matchedSets)) of \(DigitGrouping.format(matching.cohort.clients.count)) clients with \(DigitGrouping.format(matching.controls)) controls.")
-        let results = try AnalysisRun(settings: c.analysis, toolVersion: toolVersion).run(store: store)
+        let matchRun = try freshMatchRun(store, log: log)
+        let results = try freshAnalysis(store, matchRun: matchRun, log: log)
         let tables = try AnalysisRun.write(results, to: c.output)
         log("Result tables: " + tables.joined(separator: ", "))
         let today = Day(number: Int32(Date().timeIntervalSince1970 / 86400))
-        let reportInputs = try ReportInputs.gather(store: store, results: results, toolVersion: toolVersion, runDate: today)
+        let reportInputs = try ReportInputs.load(store: store, run: results.record.id, toolVersion: toolVersion, runDate: today)
         return try ReportSetWriter(inputs: reportInputs, language: c.language, formats: c.formats,
                                    house: c.veiligheidshuis, quarter: c.quarter).write(to: c.report)
+    }
+
+    /// The latest matching run when it read the live imports and used the
+    /// configured settings; otherwise a new one.
+    private func freshMatchRun(_ store: Store, log: (String) -> Void) throws -> Int64 {
+        let live = try store.liveInputs(kinds: InputKind.readByMatching)
+        if let latest = try store.latestMatchRun(), latest.configuration == configuration.matching.json,
+           Staleness.of(recorded: latest.inputs, live: live, kinds: InputKind.readByMatching.map(\.rawValue)) == nil,
+           try store.runResult(kind: "match", run: latest.id, name: MatchingSummary.resultName) != nil {
+            log("Matching run #\(latest.id) is up to date (same inputs and settings): reused.")
+            return latest.id
+        }
+        let matching = try MatchingRun(settings: configuration.matching, toolVersion: toolVersion).run(store: store)
+        log("Matched \(DigitGrouping.format(matching.matchedSets)) of \(DigitGrouping.format(matching.cohort.clients.count)) clients with \(DigitGrouping.format(matching.controls)) controls (matching run #\(matching.runID)).")
+        return matching.runID
+    }
+
+    /// The latest analysis run of `matchRun` with the configured settings; otherwise a new one.
+    private func freshAnalysis(_ store: Store, matchRun: Int64, log: (String) -> Void) throws -> AnalysisRun.Results {
+        if let latest = try store.latestAnalysisRun(), latest.matchRunID == matchRun, latest.configuration == configuration.analysis.json {
+            log("Analysis run #\(latest.id) is up to date (same matching run and settings): reused.")
+            return try AnalysisRun.Results.load(from: store, run: latest.id)
+        }
+        let results = try AnalysisRun(settings: configuration.analysis, toolVersion: toolVersion).run(store: store)
+        log("Analysed matching run #\(matchRun) (analysis run #\(results.record.id)).")
+        return results
     }
 
     /// Imports the configured inputs, the registry first.

@@ -34,7 +34,7 @@ final class ComparisonTableTests: XCTestCase {
             let counts = sets.filter { $0.veiligheidshuis == e.veiligheidshuis }.compactMap { counter.counts($0, source: .bvh, months: 1) }
             let own = DifferenceInDifferences(counts)
             XCTAssertEqual(e.pValue, own.pValue, "the house's p is its effects.csv p (t test)")
-            XCTAssertEqual(e.confidenceInterval.lower, try XCTUnwrap(own.didCI?.low), accuracy: 1e-15)
+            XCTAssertEqual(e.confidenceInterval.lower, try XCTUnwrap(own.didCI?.lower), accuracy: 1e-15)
             let t = StudentT(degreesOfFreedom: Double(counts.count - 1)).quantile(0.975)
             XCTAssertEqual(e.confidenceInterval.upper, e.effect + t * e.standardError, accuracy: 1e-12, "t(n-1), not 1.96")
         }

@@ -26,8 +26,17 @@ final class EffectsEstimatorTests: XCTestCase {
         // A set whose 12-month window leaves the BVH period never enters W = 12... here all are inside.
         let estimator = EffectsEstimator(counter: WindowCounter(periods: periods), windows: [1, 12])
         let rows = estimator.estimate(sets)
-        // Scopes: all, vhh A, vhh B, regio R, kwartaal 2012Q1, doelgroep jeugd = 6; x 2 sources x 2 windows x 5 bands.
-        XCTAssertEqual(rows.count, 6 * 2 * 2 * 5)
+        // Scopes: all, vhh A, vhh B, regio R, kwartaal 2012Q1, doelgroep jeugd = 6; x 2 sources x 2 windows x 5 bands;
+        // and the period scopes of the quarterly reports, all ages only: per house the quarter, the rolling year and the
+        // year to date ending 2012Q1 (3 x 2 houses), and the national rolling year = 7; x 2 sources x 2 windows.
+        XCTAssertEqual(rows.count, 6 * 2 * 2 * 5 + 7 * 2 * 2)
+        let quarter = Quarter(year: 2012, quarter: 1)
+        for kind in [Scope.Kind.veiligheidshuisKwartaal, .veiligheidshuisVierKwartalen, .veiligheidshuisJaar] {
+            let house = rows.filter { $0.scope == Scope(kind, "A", quarter: quarter) }
+            XCTAssertEqual(house.map(\.ageBand), Array(repeating: "all", count: 4), "\(kind): all ages only")
+            XCTAssertEqual(house.first?.estimate?.summary.sets, 24, "\(kind): the 24 clients of A")
+        }
+        XCTAssertEqual(rows.first { $0.scope == Scope(.vierKwartalen, "all", quarter: quarter) }?.estimate?.summary.sets, 30)
         let allRow = try XCTUnwrap(rows.first { $0.scope == .all && $0.ageBand == "all" && $0.source == .bvh && $0.windowMonths == 1 })
         XCTAssertEqual(allRow.estimate?.summary.sets, 30)
         XCTAssertFalse(allRow.suppressed)

@@ -75,7 +75,7 @@ final class InjectionEndToEndTests: XCTestCase {
         try BalanceTable.csv(matching.balance, minimumCell: 10).write(toFile: dir + "/output/balance.csv", atomically: true, encoding: .utf8)
         try BalanceTable.unmatchedCSV(matching.unmatchedByHouse, minimumCell: 1).write(toFile: dir + "/output/unmatched.csv", atomically: true, encoding: .utf8)
         files += [dir + "/output/balance.csv", dir + "/output/unmatched.csv"]
-        let inputs = try ReportInputs.gather(store: store, results: results, toolVersion: "test", runDate: Day(year: 2026, month: 11, day: 29)!)
+        let inputs = try ReportInputs.load(store: store, run: results.record.id, toolVersion: "test", runDate: Day(year: 2026, month: 11, day: 29)!)
         for language in ReportLanguage.allCases {
             try ReportSetWriter(inputs: inputs, language: language).write(to: dir + "/reports-\(language.rawValue)")
             files += try FileManager.default.subpathsOfDirectory(atPath: dir + "/reports-\(language.rawValue)").map { dir + "/reports-\(language.rawValue)/" + $0 }

@@ -30,7 +30,7 @@ struct PipelineFixture {
     }
 
     func reportInputs() throws -> ReportInputs {
-        try ReportInputs.gather(store: store, results: results, toolVersion: "test", runDate: Day(year: 2026, month: 11, day: 29)!)
+        try ReportInputs.load(store: store, run: results.record.id, toolVersion: "test", runDate: Day(year: 2026, month: 11, day: 29)!)
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: dir) }

@@ -33,11 +33,11 @@ final class PipelineReferenceTests: XCTestCase {
                 (s.controlsBeforeMean, "controls_before_mean", 1e-9), (s.controlsAfterMean, "controls_after_mean", 1e-9),
                 (s.clientsBeforePrevalence, "clients_before_prev", 1e-9), (s.clientsAfterPrevalence, "clients_after_prev", 1e-9),
                 (s.controlsBeforePrevalence, "controls_before_prev", 1e-9), (s.controlsAfterPrevalence, "controls_after_prev", 1e-9),
-                (s.did, "did", 1e-9), (e.didCI?.low, "did_ci_low", 1e-9), (e.didCI?.high, "did_ci_high", 1e-9),
+                (s.did, "did", 1e-9), (e.didCI?.lower, "did_ci_low", 1e-9), (e.didCI?.upper, "did_ci_high", 1e-9),
                 (e.pValue, "p_value", 1e-9), (e.pWilcoxon, "p_wilcoxon", 1e-9), (e.prevalenceDid, "prev_did", 1e-9),
-                (e.prevalenceDidCI?.low, "prev_did_ci_low", 1e-9), (e.pPrevalence, "p_prev", 1e-9),
-                (e.rateRatio, "rate_ratio", 1e-6), (e.rateRatioCI?.low, "rate_ratio_ci_low", 1e-6),
-                (e.rateRatioCI?.high, "rate_ratio_ci_high", 1e-6), (e.pRateRatio, "p_rate_ratio", 1e-6),
+                (e.prevalenceDidCI?.lower, "prev_did_ci_low", 1e-9), (e.pPrevalence, "p_prev", 1e-9),
+                (e.rateRatio, "rate_ratio", 1e-6), (e.rateRatioCI?.lower, "rate_ratio_ci_low", 1e-6),
+                (e.rateRatioCI?.upper, "rate_ratio_ci_high", 1e-6), (e.pRateRatio, "p_rate_ratio", 1e-6),
             ]
             try compare(checks, ref, name)
             try checkDiagnostics(row, ref, name)
@@ -53,8 +53,8 @@ final class PipelineReferenceTests: XCTestCase {
         XCTAssertEqual(row.placebo.windowMonths, ref["placebo_window_months"] as? Int, name)
         XCTAssertEqual(row.placebo.estimate?.summary.sets, ref["placebo_n_sets"] as? Int, name + " placebo sets")
         let p = row.placebo.estimate
-        try compare([(p?.rateRatio, "placebo_rate_ratio", 1e-6), (p?.rateRatioCI?.low, "placebo_rate_ratio_ci_low", 1e-6),
-                     (p?.rateRatioCI?.high, "placebo_rate_ratio_ci_high", 1e-6), (p?.pRateRatio, "p_placebo", 1e-6)], ref, name)
+        try compare([(p?.rateRatio, "placebo_rate_ratio", 1e-6), (p?.rateRatioCI?.lower, "placebo_rate_ratio_ci_low", 1e-6),
+                     (p?.rateRatioCI?.upper, "placebo_rate_ratio_ci_high", 1e-6), (p?.pRateRatio, "p_placebo", 1e-6)], ref, name)
         XCTAssertEqual(row.preTrend.sets, ref["pretrend_n_sets"] as? Int, name + " pre-trend sets")
         XCTAssertEqual(row.preTrend.binMonths, ref["pretrend_bin_months"] as? Int, name + " pre-trend bins")
         XCTAssertEqual(row.preTrend.firstMonth, ref["pretrend_first_month"] as? Int, name)
@@ -70,8 +70,8 @@ final class PipelineReferenceTests: XCTestCase {
             let label = name + " M=\(row.anticipationMonths)"
             XCTAssertEqual(row.estimate?.summary.sets ?? 0, r["n_sets"] as? Int, label)
             let e = row.estimate
-            try compare([(e?.rateRatio, "rate_ratio", 1e-6), (e?.rateRatioCI?.low, "rate_ratio_ci_low", 1e-6),
-                         (e?.rateRatioCI?.high, "rate_ratio_ci_high", 1e-6), (e?.pRateRatio, "p_rate_ratio", 1e-6)], r, label)
+            try compare([(e?.rateRatio, "rate_ratio", 1e-6), (e?.rateRatioCI?.lower, "rate_ratio_ci_low", 1e-6),
+                         (e?.rateRatioCI?.upper, "rate_ratio_ci_high", 1e-6), (e?.pRateRatio, "p_rate_ratio", 1e-6)], r, label)
         }
     }
 

@@ -32,8 +32,8 @@ final class RegistryEndToEndTests: XCTestCase {
         defer { fixture.remove() }
         let store = fixture.store
         let before = try store.registrations().filter { $0.veiligheidshuis == "Utrecht" }.count
-        let setsBefore = fixture.results.input.sets.filter { $0.veiligheidshuis == "Utrecht" }.count
-        let run = fixture.results.input.matchRun.id
+        let setsBefore = fixture.results.stored.sets(house: "Utrecht")
+        let run = fixture.results.stored.matchRunID
         let cohortBefore = setsBefore + (try store.unmatchedClients(run: run).filter { $0.veiligheidshuis == "Utrecht" }.count)
         XCTAssertGreaterThan(before, 0)
         XCTAssertGreaterThan(setsBefore, 0)
@@ -54,16 +54,20 @@ final class RegistryEndToEndTests: XCTestCase {
         XCTAssertEqual(try store.registrations().filter { $0.veiligheidshuis == "Utrecht Stad" }.count, before)
         // The stored match run follows the new name; so does a new one.
         let analysed = try AnalysisRun(settings: AnalysisSettings(), toolVersion: "test").run(store: store)
-        let renamedSets = analysed.input.sets.filter { $0.veiligheidshuis == "Utrecht Stad" }
-        XCTAssertEqual(renamedSets.count, setsBefore)
-        XCTAssertTrue(renamedSets.allSatisfy { $0.regio == "Midden-Nederland" }, "the region is found under the new name")
+        XCTAssertEqual(analysed.stored.sets(house: "Utrecht Stad"), setsBefore)
+        XCTAssertEqual(analysed.stored.sets(house: "Utrecht"), 0)
+        func sets(_ scope: Scope) -> Int? {
+            analysed.effects.first { $0.scope == scope && $0.ageBand == "all" && $0.source == .bvh && $0.windowMonths == 1 }?.estimate?.summary.sets
+        }
+        let house = try XCTUnwrap(sets(Scope(.veiligheidshuis, "Utrecht Stad")))
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(sets(Scope(.regio, "Midden-Nederland"))), house, "the region is found under the new name")
+        XCTAssertNil(sets(Scope(.regio, "onbekend")), "no set lost its region")
         XCTAssertEqual(try store.unmatchedClients(run: run).filter { $0.veiligheidshuis == "Utrecht" }.count, 0)
         // A new match run: every client of the house is in it, matched or not, under the new name.
         let report = try MatchingRun(settings: MatchingSettings(), toolVersion: "test").run(store: store)
         let rematched = try AnalysisRun(settings: AnalysisSettings(), toolVersion: "test").run(store: store)
         let unmatched = try store.unmatchedClients(run: report.runID)
-        XCTAssertEqual(rematched.input.sets.filter { $0.veiligheidshuis == "Utrecht Stad" }.count
-                       + unmatched.filter { $0.veiligheidshuis == "Utrecht Stad" }.count, cohortBefore)
-        XCTAssertTrue(rematched.input.sets.allSatisfy { $0.veiligheidshuis != "Utrecht" })
+        XCTAssertEqual(rematched.stored.sets(house: "Utrecht Stad") + unmatched.filter { $0.veiligheidshuis == "Utrecht Stad" }.count, cohortBefore)
+        XCTAssertEqual(rematched.stored.sets(house: "Utrecht"), 0)
     }
 }

@@ -38,12 +38,24 @@ final class RunConfigurationTests: XCTestCase {
         XCTAssertEqual(runs.first?.configurationSHA256.count, 64)
         XCTAssertTrue(page.contains(runs.first!.inputSHA256), "the report names the recorded input hash")
 
+        // The same configuration again: nothing is stale, every stage is reused.
         var again: [String] = []
         _ = try Pipeline(configuration: configuration, toolVersion: "test").run { again.append($0) }
         XCTAssertEqual(again.filter { $0.contains("already imported") }.count, 5, "\(again)")
+        XCTAssertTrue(again.contains { $0.contains("Matching run #1 is up to date") }, "\(again)")
+        XCTAssertTrue(again.contains { $0.contains("Analysis run #1 is up to date") }, "\(again)")
+        XCTAssertEqual(try Store(path: dir + "/store.sqlite", create: false).analysisRuns().count, 1)
+        // Other analysis settings: only the analysis runs again, on the same matching run.
+        var changed = configuration
+        changed.analysis.graceDays = 7
+        var third: [String] = []
+        _ = try Pipeline(configuration: changed, toolVersion: "test").run { third.append($0) }
+        XCTAssertTrue(third.contains { $0.contains("Matching run #1 is up to date") }, "\(third)")
+        XCTAssertTrue(third.contains { $0.contains("Analysed matching run #1 (analysis run #2)") }, "\(third)")
         let after = try Store(path: dir + "/store.sqlite", create: false).analysisRuns()
         XCTAssertEqual(after.count, 2)
         XCTAssertEqual(after[0].inputSHA256, after[1].inputSHA256, "same inputs, same hash")
+        XCTAssertEqual(after.map(\.matchRunID), [1, 1])
     }
 
     func testTheExampleConfigurationIsValid() throws {

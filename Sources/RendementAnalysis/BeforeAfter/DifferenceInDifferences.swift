@@ -18,20 +18,20 @@ import RendementStats
 ///
 /// Figures that the data cannot support (fewer than two sets, no spread,
 /// a group without any event) are `nil` with a reason, never a made-up number.
-public struct DifferenceInDifferences: Sendable {
+public struct DifferenceInDifferences: Sendable, Codable, Equatable {
     public var summary: BeforeAfterSummary
-    public var didCI: (low: Double, high: Double)?
+    public var didCI: ConfidenceInterval?
     /// Standard error of `did` (sd(d) / sqrt(n)).
     public var didStandardError: Double?
     public var pValue: Double?
     public var pWilcoxon: Double?
     public var rateRatio: Double?
-    public var rateRatioCI: (low: Double, high: Double)?
+    public var rateRatioCI: ConfidenceInterval?
     public var pRateRatio: Double?
     /// Difference-in-differences of prevalence (share with >= 1 event), with a
     /// 95% CI and p from a one-sample t test on the set-level prevalence differences.
     public var prevalenceDid: Double?
-    public var prevalenceDidCI: (low: Double, high: Double)?
+    public var prevalenceDidCI: ConfidenceInterval?
     public var pPrevalence: Double?
     /// Cluster-robust standard error of log(rate ratio).
     public var logRateRatioStandardError: Double?
@@ -45,7 +45,7 @@ public struct DifferenceInDifferences: Sendable {
         let d = summary.differences
         switch Self.tTest(d, level: confidenceLevel) {
         case let .success(t):
-            didCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
+            didCI = t.confidenceInterval
             didStandardError = t.standardError
             pValue = t.pValue
         case let .failure(reason): didReason = reason
@@ -56,7 +56,7 @@ public struct DifferenceInDifferences: Sendable {
         let pd = sets.map(\.prevalenceDifference)
         if !pd.isEmpty { prevalenceDid = pd.reduce(0, +) / Double(pd.count) }
         if case let .success(t) = Self.tTest(pd, level: confidenceLevel) {
-            prevalenceDidCI = (t.confidenceInterval.lower, t.confidenceInterval.upper)
+            prevalenceDidCI = t.confidenceInterval
             pPrevalence = t.pValue
         }
         switch Self.poissonRateRatio(sets, level: confidenceLevel) {
@@ -78,7 +78,7 @@ public struct DifferenceInDifferences: Sendable {
 
     /// The rate ratio, its Wald CI and p, and the SE of its logarithm.
     static func poissonRateRatio(_ sets: [SetCounts], level: Double)
-        -> Result<(ratio: Double, ci: (low: Double, high: Double), p: Double, se: Double), EstimateReason> {
+        -> Result<(ratio: Double, ci: ConfidenceInterval, p: Double, se: Double), EstimateReason> {
         guard sets.count >= 2 else { return .failure(.tooFewSets) }
         let cells = sets.map { s -> [Double] in
             let m = Double(s.controlCount)
@@ -94,6 +94,6 @@ public struct DifferenceInDifferences: Sendable {
         guard se > 0, se.isFinite else { return .failure(.noVariation) }
         let z = Normal.standard.quantile(0.5 + level / 2)
         let p = 2 * Normal.standard.sf(abs(beta) / se)
-        return .success((exp(beta), (exp(beta - z * se), exp(beta + z * se)), p, se))
+        return .success((exp(beta), ConfidenceInterval(lower: exp(beta - z * se), upper: exp(beta + z * se), level: level), p, se))
     }
 }

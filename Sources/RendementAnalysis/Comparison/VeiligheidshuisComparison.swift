@@ -78,12 +78,12 @@ public struct VeiligheidshuisComparison: Sendable, Codable, Equatable {
         switch measure {
         case .did:
             if let se = e.didStandardError, se > 0, let ci = e.didCI, let p = e.pValue {
-                estimate = (e.summary.did, se, ConfidenceInterval(lower: ci.low, upper: ci.high, level: 0.95), p)
+                estimate = (e.summary.did, se, ci, p)
             } else { estimate = nil }
             reason = e.didReason
         case .logRateRatio:
             if let rr = e.rateRatio, let se = e.logRateRatioStandardError, se > 0, let ci = e.rateRatioCI, let p = e.pRateRatio {
-                estimate = (log(rr), se, ConfidenceInterval(lower: log(ci.low), upper: log(ci.high), level: 0.95), p)
+                estimate = (log(rr), se, ci.map { log($0) }, p)
             } else { estimate = nil }
             reason = e.rateRatioReason
         }

@@ -12,7 +12,7 @@ public enum AnticipationSensitivity {
     public static let months = Array(0...6)
 
     /// One estimate of the sensitivity table.
-    public struct Row: Sendable {
+    public struct Row: Sendable, Codable {
         public var source: OutcomeSource
         public var windowMonths: Int
         public var anticipationMonths: Int
@@ -57,8 +57,8 @@ public enum AnticipationSensitivity {
                 cells += [.flag(suppressed), .text(suppressed && n > 0 ? EstimateReason.suppressed.rawValue : (r.reason?.rawValue ?? ""))]
             } else {
                 let e = r.estimate!
-                cells += [.optional(e.rateRatio), .optional(e.rateRatioCI?.low), .optional(e.rateRatioCI?.high), .optional(e.pRateRatio),
-                          .number(e.summary.did), .optional(e.didCI?.low), .optional(e.didCI?.high), .optional(e.pValue),
+                cells += [.optional(e.rateRatio), .optional(e.rateRatioCI?.lower), .optional(e.rateRatioCI?.upper), .optional(e.pRateRatio),
+                          .number(e.summary.did), .optional(e.didCI?.lower), .optional(e.didCI?.upper), .optional(e.pValue),
                           .flag(false), .text(r.reason?.rawValue ?? "")]
             }
             t.append(cells)

@@ -5,7 +5,7 @@
 /// near 1; a clear "effect" there means the real one may be an artefact too
 /// (regression to the mean, a crisis longer than the anticipation window,
 /// selection on recent history).
-public struct PlaceboEstimate: Sendable {
+public struct PlaceboEstimate: Sendable, Codable {
     /// W' (nil when the shift leaves no room).
     public var windowMonths: Int?
     /// The estimate over the placebo windows (nil with a `reason`).

@@ -1,6 +1,6 @@
 /// One row of `effects.csv`: the estimate for a scope, age band, source and
 /// window, with the diagnostics that say whether it can be read as an effect.
-public struct EffectRow: Sendable {
+public struct EffectRow: Sendable, Codable {
     public var scope: Scope
     /// `all` or a band label such as `12-17`.
     public var ageBand: String

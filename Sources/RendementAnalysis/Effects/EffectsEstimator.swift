@@ -27,9 +27,16 @@ public struct EffectsEstimator: Sendable {
         self.diagnosticLevel = diagnosticLevel
     }
 
+    /// Every row: the scopes of `Scope.of` for every age band, and the period
+    /// scopes of the quarterly reports (`Scope.periods`, over the quarters in
+    /// which clients entered) for all ages.
     public func estimate(_ sets: [AnalysisSet]) -> [EffectRow] {
         var byScope: [Scope: [Int]] = [:]
-        for (i, s) in sets.enumerated() { for scope in Scope.of(s) { byScope[scope, default: []].append(i) } }
+        let quarters = sets.map(\.intakeQuarter)
+        let range = quarters.min().map { $0...quarters.max()! }
+        for (i, s) in sets.enumerated() {
+            for scope in Scope.of(s) + (range.map { Scope.periods(of: s, quarters: $0) } ?? []) { byScope[scope, default: []].append(i) }
+        }
         let groups = byScope.keys.sorted().map { scope in (scope, byScope[scope]!.map { sets[$0] }) }
         let results = ParallelMap.map(groups) { group in self.rows(for: group.0, sets: group.1) }
         return results.flatMap { $0 }
@@ -39,7 +46,7 @@ public struct EffectsEstimator: Sendable {
     public func rows(for scope: Scope, sets: [AnalysisSet]) -> [EffectRow] {
         var out: [EffectRow] = []
         let bands: [(label: String, contains: (Int) -> Bool)] = [("all", { _ in true })]
-            + ageBands.map { band in (band.description, { band.contains($0) }) }
+            + (scope.kind.isPeriod ? [] : ageBands.map { band in (band.description, { band.contains($0) }) })
         for source in OutcomeSource.allCases {
             let preTrends = bands.map { band in preTrend(sets.filter { band.contains($0.client.age) }, source: source) }
             for w in windows {

@@ -18,13 +18,13 @@ import RendementStats
 public struct EventStudy: Sendable {
     public enum Group: String, Sendable, Codable, CaseIterable { case clients, controls }
 
-    public struct Point: Sendable {
+    public struct Point: Sendable, Codable, Equatable {
         public var source: OutcomeSource
         public var group: Group
         public var month: Int
         public var sets: Int
         public var mean: Double
-        public var ci: (low: Double, high: Double)?
+        public var ci: ConfidenceInterval?
     }
 
     /// Months shown before and after the index date.
@@ -83,10 +83,12 @@ public struct EventStudy: Sendable {
         return points
     }
 
-    static func interval(_ values: [Double]) -> (low: Double, high: Double)? {
+    /// The 95% t interval of a month's mean; a zero-width interval when the
+    /// values do not vary, nil for fewer than two.
+    static func interval(_ values: [Double]) -> ConfidenceInterval? {
         guard values.count >= 2 else { return nil }
         guard case let .success(t) = LibraryCall.run({ () throws(StatsError) in try HypothesisTests.oneSampleTTest(values) }) else { return nil }
-        if t.degeneracy != nil { return (t.estimate, t.estimate) }
-        return (t.confidenceInterval.lower, t.confidenceInterval.upper)
+        if t.degeneracy != nil { return ConfidenceInterval(lower: t.estimate, upper: t.estimate, level: 0.95) }
+        return t.confidenceInterval
     }
 }

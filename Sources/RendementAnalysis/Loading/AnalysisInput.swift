@@ -12,13 +12,25 @@ public struct AnalysisInput: Sendable {
 
     public enum Failure: Error, CustomStringConvertible {
         case missing(String)
+        /// The matched sets no longer describe the store.
+        case stale(String)
         public var description: String {
-            switch self { case .missing(let what): "cannot analyse: \(what)" }
+            switch self {
+            case .missing(let what): "cannot analyse: \(what)"
+            case .stale(let why): "cannot analyse: \(why)"
+            }
         }
     }
 
     public static func load(from store: Store, filter: HistoryTable.Filter = HistoryTable.Filter()) throws -> AnalysisInput {
         guard let run = try store.latestMatchRun() else { throw Failure.missing("no matched sets in the store (run rendement match first)") }
+        guard !run.inputs.isEmpty else {
+            throw Failure.stale("matching run \(run.id) was made by an earlier version that did not record its inputs: run rendement match again")
+        }
+        let live = try store.liveInputs(kinds: InputKind.readByMatching)
+        if let changed = Staleness.of(recorded: run.inputs, live: live, kinds: InputKind.readByMatching.map(\.rawValue)) {
+            throw Failure.stale("\(changed) after matching run \(run.id): run rendement match again")
+        }
         let units = try store.matchedUnits(run: run.id)
         guard !units.isEmpty else { throw Failure.missing("the latest matching run has no matched sets") }
         let periods = ObservationPeriods(bvh: try store.observationPeriod(.bvh), hks: try store.observationPeriod(.hks))

@@ -2,24 +2,37 @@ import Foundation
 import RendementCore
 import RendementStore
 
-/// `rendement analyze` as a library call: load the matched sets and
-/// histories once, compute every estimate (scopes in parallel) and write the
-/// result tables.
+/// `rendement analyze` as a library call: load the latest matched sets and
+/// the histories once (refusing a matching run whose inputs have changed
+/// since), compute every estimate (scopes in parallel), and store the
+/// results with the run (`AnalysisResults`), from which the result tables
+/// are written and the reports rendered.
 public struct AnalysisRun: Sendable {
-    /// All results of one run.
+    /// What one run produced: the stored results and the run's record.
     public struct Results: Sendable {
-        public var settings: AnalysisSettings
-        public var input: AnalysisInput
-        public var effects: [EffectRow]
-        public var ageModeration: [AgeModeration.Row]
-        public var eventStudy: [EventStudy.Point]
-        public var survival: TimeToFirstEvent
-        public var comparison: [VeiligheidshuisComparison]
-        /// The main estimate for anticipation windows 0...6 months.
-        public var sensitivity: [AnticipationSensitivity.Row]
-        public var timings: [(stage: String, seconds: Double)]
-        /// This run as recorded in the store (purpose, configuration and input hashes).
+        public var stored: AnalysisResults
+        /// This run as recorded in the store (purpose, configuration, match run and inputs).
         public var record: AnalysisRunRecord
+        public var timings: [(stage: String, seconds: Double)]
+
+        public init(stored: AnalysisResults, record: AnalysisRunRecord, timings: [(stage: String, seconds: Double)] = []) {
+            self.stored = stored
+            self.record = record
+            self.timings = timings
+        }
+
+        public var settings: AnalysisSettings { stored.settings }
+        public var effects: [EffectRow] { stored.effects }
+        public var sensitivity: [AnticipationSensitivity.Row] { stored.sensitivity }
+        public var ageModeration: [AgeModeration.Row] { stored.ageModeration }
+        public var comparison: [VeiligheidshuisComparison] { stored.comparison }
+        public var periods: ObservationPeriods { stored.periods }
+
+        /// The run as stored: its record and results; an error when either is missing.
+        public static func load(from store: Store, run: Int64) throws -> Results {
+            guard let record = try store.analysisRun(id: run) else { throw AnalysisInput.Failure.missing("there is no analysis run \(run)") }
+            return Results(stored: try AnalysisResults.load(from: store, run: run), record: record)
+        }
     }
 
     public var settings: AnalysisSettings
@@ -34,41 +47,62 @@ public struct AnalysisRun: Sendable {
         var timings: [(String, Double)] = []
         var clock = Date()
         func lap(_ stage: String) { timings.append((stage, Date().timeIntervalSince(clock))); clock = Date() }
+        try settings.validate()
         let f = settings.filter
         let input = try AnalysisInput.load(from: store, filter: HistoryTable.Filter(bvhRoles: f.roles, hksCategories: f.categories,
                                                                                        hksMinimumSeverity: f.minimumSeverity))
         lap("read store")
         let counter = WindowCounter(periods: input.periods, design: settings.design)
-        let bands = settings.ageBands
-        let effects = EffectsEstimator(counter: counter, windows: settings.windows, ageBands: bands, minimumCell: settings.minimumCell,
-                                       diagnosticLevel: settings.diagnosticLevel)
+        let effects = EffectsEstimator(counter: counter, windows: settings.windows, ageBands: settings.ageBands,
+                                       minimumCell: settings.minimumCell, diagnosticLevel: settings.diagnosticLevel)
             .estimate(input.sets)
         lap("effects")
-        let moderation = AgeModeration.estimate(input.sets, counter: counter, windows: settings.windows)
-        let events = EventStudy.estimate(input.sets, counter: counter)
-        let survival = TimeToFirstEvent(input.sets, counter: counter)
-        let comparison = VeiligheidshuisComparison.compare(input.sets, counter: counter, windows: settings.windows,
-                                                           minimumSets: settings.minimumCell)
-        let sensitivity = AnticipationSensitivity.estimate(input.sets, periods: input.periods, design: settings.design,
-                                                           windows: settings.windows)
-        lap("age, event study, survival, comparison, sensitivity")
+        let stored = AnalysisResults(
+            settings: settings, matchRunID: input.matchRun.id, periods: input.periods, effects: effects,
+            sensitivity: AnticipationSensitivity.estimate(input.sets, periods: input.periods, design: settings.design, windows: settings.windows),
+            ageModeration: AgeModeration.estimate(input.sets, counter: counter, windows: settings.windows),
+            eventStudies: Self.byHouse(input.sets) { AnalysisResults.ScopedEventStudy(veiligheidshuis: $0, points: EventStudy.estimate($1, counter: counter)) },
+            survival: Self.byHouse(input.sets) { AnalysisResults.ScopedSurvival(veiligheidshuis: $0, result: SurvivalResult(TimeToFirstEvent($1, counter: counter))) },
+            comparison: VeiligheidshuisComparison.compare(input.sets, counter: counter, windows: settings.windows, minimumSets: settings.minimumCell),
+            setTallies: Self.tallies(input.sets))
+        lap("sensitivity, age, event study, survival, comparison")
         let record = try store.recordAnalysisRun(kind: "analysis", configuration: settings.json, purpose: settings.purpose,
-                                                 toolVersion: toolVersion)
-        return Results(settings: settings, input: input, effects: effects, ageModeration: moderation, eventStudy: events,
-                       survival: survival, comparison: comparison, sensitivity: sensitivity, timings: timings, record: record)
+                                                 toolVersion: toolVersion, matchRunID: input.matchRun.id)
+        try store.saveRunResult(kind: "analysis", run: record.id, name: AnalysisResults.resultName, content: try StoredJSON.encoder.encode(stored))
+        lap("store results")
+        return Results(stored: stored, record: record, timings: timings)
+    }
+
+    /// `make` for all sets (house nil) and for each Veiligheidshuis's sets, in parallel.
+    static func byHouse<T: Sendable>(_ sets: [AnalysisSet], _ make: @Sendable @escaping (String?, [AnalysisSet]) -> T) -> [T] {
+        let houses = Set(sets.map(\.veiligheidshuis)).sorted()
+        let groups: [(String?, [AnalysisSet])] = [(nil, sets)] + houses.map { h in (h, sets.filter { $0.veiligheidshuis == h }) }
+        return ParallelMap.map(groups) { make($0.0, $0.1) }
+    }
+
+    /// Sets by Veiligheidshuis, intake quarter and round.
+    static func tallies(_ sets: [AnalysisSet]) -> [AnalysisResults.SetTally] {
+        var counts: [String: [Quarter: [Int: Int]]] = [:]
+        for s in sets { counts[s.veiligheidshuis, default: [:]][s.intakeQuarter, default: [:]][s.matchRound, default: 0] += 1 }
+        return counts.keys.sorted().flatMap { h in
+            counts[h]!.keys.sorted().flatMap { q in
+                counts[h]![q]!.keys.sorted().map { AnalysisResults.SetTally(veiligheidshuis: h, quarter: q, round: $0, sets: counts[h]![q]![$0]!) }
+            }
+        }
     }
 
     /// Writes the result tables into `folder`; returns their paths.
     public static func write(_ r: Results, to folder: String) throws -> [String] {
-        let m = r.settings.minimumCell
+        let m = r.settings.minimumCell, s = r.stored
+        let all = s.survival().map { [$0] } ?? []
         let files: [(String, String)] = [
-            ("effects.csv", EffectsTable.csv(r.effects, minimumCell: m, anticipationMonths: r.settings.anticipationMonths)),
-            ("anticipation_sensitivity.csv", AnticipationSensitivity.csv(r.sensitivity, minimumCell: m)),
-            ("age_moderation.csv", SecondaryTables.ageModeration(r.ageModeration, minimumCell: m)),
-            ("event_study.csv", SecondaryTables.eventStudy(r.eventStudy, minimumCell: m)),
-            ("survival.csv", SecondaryTables.survivalCurves(r.survival, minimumCell: m)),
-            ("survival_summary.csv", SecondaryTables.survivalSummary(r.survival, minimumCell: m)),
-            ("vhh_comparison.csv", SecondaryTables.comparison(r.comparison)),
+            ("effects.csv", EffectsTable.csv(s.effects, minimumCell: m, anticipationMonths: s.settings.anticipationMonths)),
+            ("anticipation_sensitivity.csv", AnticipationSensitivity.csv(s.sensitivity, minimumCell: m)),
+            ("age_moderation.csv", SecondaryTables.ageModeration(s.ageModeration, minimumCell: m)),
+            ("event_study.csv", SecondaryTables.eventStudy(s.eventStudy(), minimumCell: m)),
+            ("survival.csv", SecondaryTables.survivalCurves(all, minimumCell: m)),
+            ("survival_summary.csv", SecondaryTables.survivalSummary(all, minimumCell: m)),
+            ("vhh_comparison.csv", SecondaryTables.comparison(s.comparison)),
         ]
         // All tables replaced in one step: never a mix of this run's and an earlier run's.
         return try TableFolder.write(files.map { (name: $0.0, text: $0.1) }, into: folder)

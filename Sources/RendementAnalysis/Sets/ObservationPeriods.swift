@@ -2,7 +2,7 @@ import RendementCore
 
 /// The observation period of each police source: follow-up outside it is
 /// unknown, not zero, so a window only counts when it lies inside.
-public struct ObservationPeriods: Sendable, Equatable {
+public struct ObservationPeriods: Sendable, Equatable, Codable {
     public var bvh: ClosedRange<Day>?
     public var hks: ClosedRange<Day>?
 

@@ -18,7 +18,7 @@ public enum EffectsTable {
         "placebo_rate_ratio_ci_high", "p_placebo", "placebo_reason",
         "pretrend_first_month", "pretrend_last_month", "pretrend_bin_months", "pretrend_n_sets", "pretrend_f",
         "pretrend_df1", "pretrend_df2", "p_pretrend", "pretrend_reason",
-        "credible", "credibility_reason",
+        "credible", "credibility_reason", "kwartaal",
     ]
 
     public static func csv(_ rows: [EffectRow], minimumCell: Int, anticipationMonths: Int) -> String {
@@ -41,16 +41,17 @@ public enum EffectsTable {
                 cells += [.number(s.clientsBeforeMean), .number(s.clientsAfterMean), .number(s.controlsBeforeMean),
                           .number(s.controlsAfterMean), .number(s.clientsBeforePrevalence), .number(s.clientsAfterPrevalence),
                           .number(s.controlsBeforePrevalence), .number(s.controlsAfterPrevalence),
-                          .number(s.did), .optional(e.didCI?.low), .optional(e.didCI?.high), .optional(e.pValue),
-                          .optional(e.pWilcoxon), .optional(e.rateRatio), .optional(e.rateRatioCI?.low),
-                          .optional(e.rateRatioCI?.high), .optional(e.pRateRatio), .optional(r.pHolm), .flag(r.suppressed),
-                          .optional(e.prevalenceDid), .optional(e.prevalenceDidCI?.low), .optional(e.prevalenceDidCI?.high),
+                          .number(s.did), .optional(e.didCI?.lower), .optional(e.didCI?.upper), .optional(e.pValue),
+                          .optional(e.pWilcoxon), .optional(e.rateRatio), .optional(e.rateRatioCI?.lower),
+                          .optional(e.rateRatioCI?.upper), .optional(e.pRateRatio), .optional(r.pHolm), .flag(r.suppressed),
+                          .optional(e.prevalenceDid), .optional(e.prevalenceDidCI?.lower), .optional(e.prevalenceDidCI?.upper),
                           .optional(e.pPrevalence)]
             }
             cells += [.int(anticipationMonths), .text(r.reason?.rawValue ?? "")]
             cells += placeboCells(r.placebo, minimumCell: minimumCell)
             cells += preTrendCells(r.preTrend, minimumCell: minimumCell)
             cells += r.suppressed || r.estimate == nil ? [.missing, .missing] : [.flag(r.credibility.credible), .text(r.credibility.code)]
+            cells.append(r.scope.quarter.map { .text($0.description) } ?? .missing)
             table.append(cells)
         }
         return table.text
@@ -66,7 +67,7 @@ public enum EffectsTable {
             cells.append(.text((hidden && n > 0 ? EstimateReason.suppressed : p.reason)?.rawValue ?? ""))
         } else {
             let e = p.estimate!
-            cells += [.optional(e.rateRatio), .optional(e.rateRatioCI?.low), .optional(e.rateRatioCI?.high), .optional(e.pRateRatio),
+            cells += [.optional(e.rateRatio), .optional(e.rateRatioCI?.lower), .optional(e.rateRatioCI?.upper), .optional(e.pRateRatio),
                       .text("")]
         }
         return cells

@@ -29,7 +29,7 @@ public enum SecondaryTables {
             let suppressed = p.sets < minimumCell
             t.append([.text(p.source.rawValue), .text(p.group.rawValue), .int(p.month),
                       suppressed && p.sets > 0 ? .missing : .int(p.sets)]
-                     + (suppressed ? [.missing, .missing, .missing] : [.optional(p.mean), .optional(p.ci?.low), .optional(p.ci?.high)])
+                     + (suppressed ? [.missing, .missing, .missing] : [.optional(p.mean), .optional(p.ci?.lower), .optional(p.ci?.upper)])
                      + [.flag(suppressed)])
         }
         return t.text
@@ -40,27 +40,25 @@ public enum SecondaryTables {
     /// event: at each day the sets and persons still at risk, the cumulative
     /// number of first events, S(t) and its CI; suppressed when either
     /// person count is below the threshold.
-    public static func survivalCurves(_ analysis: TimeToFirstEvent, minimumCell: Int) -> String {
+    public static func survivalCurves(_ results: [SurvivalResult], minimumCell: Int) -> String {
         var t = TidyCSV(columns: ["source", "group", "time_days", "n_sets", "n_at_risk", "n_events_cumulative", "survival",
                                   "ci_low", "ci_high", "suppressed"])
-        for c in analysis.curves {
-            for p in TimeToFirstEvent.read(c, at: TimeToFirstEvent.reportingDays) {
-                let suppressed = p.atRisk < minimumCell || p.cumulativeEvents < minimumCell
-                let n = { (k: Int) -> TidyCSV.Cell in k > 0 && k < minimumCell ? .missing : .int(k) }
-                t.append([.text(c.source.rawValue), .text(c.group.rawValue), .number(p.day), n(p.sets), n(p.atRisk), n(p.cumulativeEvents)]
-                         + (suppressed ? [.missing, .missing, .missing]
-                                       : [.number(p.survival), .optional(p.confidenceInterval.lower), .optional(p.confidenceInterval.upper)])
-                         + [.flag(suppressed)])
-            }
+        for p in results.flatMap(\.reported) {
+            let suppressed = p.atRisk < minimumCell || p.cumulativeEvents < minimumCell
+            let n = { (k: Int) -> TidyCSV.Cell in k > 0 && k < minimumCell ? .missing : .int(k) }
+            t.append([.text(p.source.rawValue), .text(p.group.rawValue), .number(p.day), n(p.sets), n(p.atRisk), n(p.cumulativeEvents)]
+                     + (suppressed ? [.missing, .missing, .missing]
+                                   : [.number(p.survival), .optional(p.confidenceInterval.lower), .optional(p.confidenceInterval.upper)])
+                     + [.flag(suppressed)])
         }
         return t.text
     }
 
     /// One row per source and estimate (log-rank, the hazard ratios, the medians).
-    public static func survivalSummary(_ analysis: TimeToFirstEvent, minimumCell: Int) -> String {
+    public static func survivalSummary(_ results: [SurvivalResult], minimumCell: Int) -> String {
         var t = TidyCSV(columns: ["source", "estimate", "n_sets", "n_clients", "n_controls", "client_events", "control_events",
                                   "value", "ci_low", "ci_high", "statistic", "p_value", "reason", "suppressed"])
-        for s in analysis.summaries {
+        for s in results.flatMap(\.summaries) {
             let suppressed = s.clients < minimumCell || s.controls < minimumCell
             let small = { (n: Int) -> TidyCSV.Cell in n < minimumCell && n > 0 ? .missing : .int(n) }
             for e in s.estimates {

@@ -2,7 +2,7 @@
 /// (MatchIt `summary.matchit` / cobalt `bal.tab` conventions: treated-group
 /// SD as the SMD denominator, raw difference for binary covariates, variance
 /// ratio clients over controls, eCDF max).
-public struct BalanceRow: Sendable {
+public struct BalanceRow: Sendable, Codable, Equatable {
     public var scopeType: String
     public var scope: String
     public var covariate: String
@@ -18,7 +18,7 @@ public struct BalanceRow: Sendable {
     public var afterReason: String?
 
     /// The figures of one stage.
-    public struct Stage: Sendable {
+    public struct Stage: Sendable, Codable, Equatable {
         public var clientsMean: Double
         public var controlsMean: Double
         public var smd: Double

@@ -19,6 +19,8 @@ public struct MatchingRun: Sendable {
         public var propensity: PropensityModel
         /// The rounds of staged matching.
         public var rounds: [ControlGroupMatching.Round]
+        /// What is stored with the run for the reports.
+        public var summary: MatchingSummary
         public var timings: [(stage: String, seconds: Double)]
     }
 
@@ -37,6 +39,9 @@ public struct MatchingRun: Sendable {
         self.settings = settings
         self.toolVersion = toolVersion
     }
+
+    /// The kinds of input matching reads (a replaced import of any of them makes the run stale).
+    public static let inputKinds = InputKind.readByMatching
 
     public func run(store: Store, progress: ((String) -> Void)? = nil) throws -> Report {
         var timings: [(String, Double)] = []
@@ -79,13 +84,18 @@ public struct MatchingRun: Sendable {
             return UnmatchedClientRecord(personKey: c.person, index: c.index, veiligheidshuis: c.veiligheidshuis,
                                          doelgroep: c.doelgroep, reason: u.reason.rawValue)
         }
+        var summary = MatchingSummary(runID: 0, settings: settings, cohort: cohort, candidates: candidates, outcome: outcome,
+                                      unmatched: unmatched, balance: balance)
         let runID = try store.saveMatchRun(configuration: settings.json, seed: settings.seed, caliper: outcome.caliper,
                                            clients: cohort.clients.count, toolVersion: toolVersion, units: units,
-                                           unmatched: unmatchedRecords)
+                                           unmatched: unmatchedRecords, inputs: try store.liveInputs(kinds: Self.inputKinds)) { id in
+            summary.runID = id
+            return [MatchingSummary.resultName: try StoredJSON.encoder.encode(summary)]
+        }
         lap("store sets")
         return Report(runID: runID, cohort: cohort, candidates: candidates.count, candidatePersons: Set(candidates.map(\.person)).count,
                       matchedSets: outcome.sets.count, controls: outcome.sets.reduce(0) { $0 + $1.controls.count },
                       caliper: outcome.caliper, unmatchedByHouse: unmatched, balance: balance, propensity: outcome.propensity,
-                      rounds: outcome.rounds, timings: timings)
+                      rounds: outcome.rounds, summary: summary, timings: timings)
     }
 }

@@ -32,7 +32,7 @@ public struct ControlGroupMatching: Sendable {
     }
 
     /// What one round did.
-    public struct Round: Sendable, Equatable {
+    public struct Round: Sendable, Equatable, Codable {
         /// 1 for the strict rules, 2... for the relaxations.
         public var number: Int
         public var rules: ExactMatching

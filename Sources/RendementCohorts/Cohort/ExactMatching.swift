@@ -6,7 +6,7 @@ import RendementCore
 /// date lies within t calendar months of the client's intake month is
 /// eligible. Each candidate lies in one stratum (its own month); a client
 /// searches the strata of the months within its tolerance.
-public struct ExactMatching: Sendable, Equatable {
+public struct ExactMatching: Sendable, Equatable, Codable {
     public enum Variable: String, Sendable, CaseIterable, Codable {
         case sex
         case ageBand = "age_band"

@@ -38,3 +38,24 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
         (lhs.year, lhs.quarter) < (rhs.year, rhs.quarter)
     }
 }
+
+extension Quarter: Codable {
+    /// Encoded as its label (`2013Q2`).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+
+    /// Decoded from its label; anything else is a `SettingError`.
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let q = Quarter(text) else { throw SettingError(key: decoder.settingPath, "expected a quarter like 2013Q2, got \"\(text)\"") }
+        self = q
+    }
+
+    /// The quarter `n` quarters later (earlier for negative `n`).
+    public func adding(_ n: Int) -> Quarter {
+        let index = year * 4 + (quarter - 1) + n
+        return Quarter(year: index / 4, quarter: index % 4 + 1)
+    }
+}

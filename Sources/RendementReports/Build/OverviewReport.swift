@@ -44,9 +44,9 @@ public struct OverviewReport {
         let windows = results.settings.windows
         var display: [[String]] = [], csv: [[String]] = []
         for house in inputs.registry.map(\.name) {
-            let clients = inputs.population.cohort.clients.filter { $0.veiligheidshuis == house }.count
-            let sets = inputs.sets(house: house).count
-            let cov = inputs.population.cohort.coverage[house]
+            let clients = inputs.matching.clients(of: house)
+            let sets = inputs.stored.sets(house: house)
+            let cov = inputs.matching.coverage(of: house)
             let coverage = cov.map { $0.clients >= m ? style.percent(Double($0.found) / Double($0.clients)) : "–" } ?? "–"
             let name = links[house].map { doc.link(house, to: $0) } ?? ReportMarkup.literal(house)
             var row = [name, tables.count(clients), tables.count(sets), coverage]
@@ -56,7 +56,7 @@ public struct OverviewReport {
                 let r = results.effects.first { $0.scope == Scope(.veiligheidshuis, house) && $0.ageBand == "all" && $0.source == .bvh && $0.windowMonths == w }
                 if let r, let e = r.estimate, !r.suppressed, let rr = e.rateRatio {
                     row.append("\(style.decimal(rr)) (\(tables.interval(e.rateRatioCI, digits: 2)))")
-                    csvRow += ["\(rr)", tables.csvNumber(e.rateRatioCI?.low), tables.csvNumber(e.rateRatioCI?.high)]
+                    csvRow += ["\(rr)", tables.csvNumber(e.rateRatioCI?.lower), tables.csvNumber(e.rateRatioCI?.upper)]
                 } else {
                     row.append("–")
                     csvRow += ["", "", ""]
@@ -115,8 +115,8 @@ public struct OverviewReport {
             if let e = r.estimate, !r.suppressed {
                 regionDisplay.append([ReportMarkup.literal(r.scope.name), tables.count(n), "\(style.decimal(e.summary.did)) (\(tables.interval(e.didCI, digits: 2)))",
                                       e.rateRatio.map { "\(style.decimal($0)) (\(tables.interval(e.rateRatioCI, digits: 2)))" } ?? "–"])
-                regionCSV.append([r.scope.name, String(n), "\(e.summary.did)", tables.csvNumber(e.didCI?.low), tables.csvNumber(e.didCI?.high),
-                                  tables.csvNumber(e.rateRatio), tables.csvNumber(e.rateRatioCI?.low), tables.csvNumber(e.rateRatioCI?.high), "false"])
+                regionCSV.append([r.scope.name, String(n), "\(e.summary.did)", tables.csvNumber(e.didCI?.lower), tables.csvNumber(e.didCI?.upper),
+                                  tables.csvNumber(e.rateRatio), tables.csvNumber(e.rateRatioCI?.lower), tables.csvNumber(e.rateRatioCI?.upper), "false"])
             } else {
                 regionDisplay.append([ReportMarkup.literal(r.scope.name), tables.count(n), "–", "–"])
                 regionCSV.append([r.scope.name, tables.csvCount(n), "", "", "", "", "", "", "true"])
@@ -138,7 +138,7 @@ public struct OverviewReport {
 
     /// Balance of all clients and their controls, with what an imbalance means.
     func addBalance(to doc: inout ReportDocument, text: ReportText, style: NumberStyle) {
-        let rows = inputs.balance.filter { $0.scopeType == "all" }
+        let rows = inputs.matching.balance.filter { $0.scopeType == "all" }
         guard !rows.isEmpty else { return }
         doc.table(BalanceSection.table(rows, minimumCell: inputs.minimumCell, text: text, style: style))
         if let guidance = BalanceSection.guidance(rows, minimumCell: inputs.minimumCell, text: text) { doc.paragraph(guidance) }
@@ -146,9 +146,11 @@ public struct OverviewReport {
 
     /// How many clients each round of staged matching matched.
     func addMatchingRounds(to doc: inout ReportDocument, text: ReportText, style: NumberStyle) {
-        let clients = inputs.population.cohort.clients.count
+        let clients = inputs.matching.clients
         guard clients > 0 else { return }
-        let byRound = Dictionary(grouping: inputs.results.input.sets, by: \.matchRound).mapValues(\.count)
+        var byRound: [Int: Int] = [:]
+        for t in inputs.stored.setTallies { byRound[t.round, default: 0] += t.sets }
+        let matched = inputs.stored.sets()
         let m = inputs.minimumCell
         let parts = byRound.keys.sorted().map { r -> String in
             let n = byRound[r]!
@@ -156,8 +158,8 @@ public struct OverviewReport {
             return r == 1 ? text.t("\(share) onder de strikte regels", "\(share) under the strict rules")
                           : text.t("\(share) in ronde \(r)", "\(share) in round \(r)")
         }
-        doc.paragraph(text.t("**Koppelen.** Van de \(style.count(clients)) cliënten kreeg \(style.percent(Double(inputs.results.input.sets.count) / Double(clients))) een controlepersoon: \(parts.joined(separator: ", ")). Latere rondes laten de instroommaand tot drie maanden afwijken en daarna de leeftijdsgroep los; ze tellen alleen mee zolang de groepen vergelijkbaar blijven (|SMD| ≤ 0,1).",
-                             "**Matching.** Of the \(style.count(clients)) clients, \(style.percent(Double(inputs.results.input.sets.count) / Double(clients))) got a control person: \(parts.joined(separator: ", ")). Later rounds let the intake month differ by up to three months and then drop the age group; they count only while the groups stay comparable (|SMD| ≤ 0.1)."))
+        doc.paragraph(text.t("**Koppelen.** Van de \(style.count(clients)) cliënten kreeg \(style.percent(Double(matched) / Double(clients))) een controlepersoon: \(parts.joined(separator: ", ")). Latere rondes laten de instroommaand tot drie maanden afwijken en daarna de leeftijdsgroep los; ze tellen alleen mee zolang de groepen vergelijkbaar blijven (|SMD| ≤ 0,1).",
+                             "**Matching.** Of the \(style.count(clients)) clients, \(style.percent(Double(matched) / Double(clients))) got a control person: \(parts.joined(separator: ", ")). Later rounds let the intake month differ by up to three months and then drop the age group; they count only while the groups stay comparable (|SMD| ≤ 0.1)."))
     }
 
     /// The headline estimate for anticipation windows 0...6: a table and a chart.
@@ -175,7 +177,7 @@ public struct OverviewReport {
         guard shown.count >= 2 else { return }
         let series = LineChart.Series(name: text.t("Rate ratio", "Rate ratio"),
                                       points: shown.map { (Double($0.anticipationMonths), $0.estimate!.rateRatio!) },
-                                      band: shown.compactMap { r in r.estimate!.rateRatioCI.map { (Double(r.anticipationMonths), $0.low, $0.high) } })
+                                      band: shown.compactMap { r in r.estimate!.rateRatioCI.map { (Double(r.anticipationMonths), $0.lower, $0.upper) } })
         doc.chart("anticipation-sensitivity",
                   LineChart(title: text.t("Rate ratio bij een andere anticipatieperiode", "Rate ratio by anticipation period"),
                             xLabel: text.t("Anticipatieperiode (maanden vóór instroom)", "Anticipation period (months before intake)"),

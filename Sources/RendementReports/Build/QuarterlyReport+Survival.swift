@@ -3,22 +3,21 @@ import RendementCore
 
 extension QuarterlyReport {
     /// The survival chart with its risk table, and the hazard ratios in words.
-    func addSurvival(_ curves: [TimeToFirstEvent.Curve], _ s: SurvivalSummary, to doc: inout ReportDocument, text: ReportText,
+    func addSurvival(_ result: SurvivalResult, _ s: SurvivalSummary, to doc: inout ReportDocument, text: ReportText,
                      style: NumberStyle, tables: EffectTables) {
         let m = inputs.minimumCell
-        func name(_ c: TimeToFirstEvent.Curve) -> String { c.group == .clients ? text.t("Cliënten", "Clients") : text.t("Controlegroep", "Control group") }
-        let riskDays: [Double] = [0, 91, 183, 274, 365]
+        func name(_ g: EventStudy.Group) -> String { g == .clients ? text.t("Cliënten", "Clients") : text.t("Controlegroep", "Control group") }
+        let groups = EventStudy.Group.allCases.filter { !result.weekly(.bvh, $0).isEmpty }
         let chart = StepChart(title: text.t("Tijd tot het eerste nieuwe politiecontact", "Time to the first new police contact"),
                               xLabel: text.t("Dagen na instroom", "Days after intake"), yLabel: text.t("Nog zonder nieuw contact", "Still without a new contact"),
-                              curves: curves.map { c in
+                              curves: groups.map { g in
                                   // Weekly points, never a single event: a point needs >= m at risk and >= m events so far.
-                                  let points = TimeToFirstEvent.read(c, at: stride(from: 7.0, through: 365, by: 7).map { $0 })
-                                      .filter { $0.atRisk >= m && $0.cumulativeEvents >= m }
-                                  return .init(name: name(c), steps: points.map { ($0.day, $0.survival, $0.confidenceInterval.lower, $0.confidenceInterval.upper) })
+                                  let points = result.weekly(.bvh, g).filter { $0.atRisk >= m && $0.cumulativeEvents >= m }
+                                  return .init(name: name(g), steps: points.map { ($0.day, $0.survival, $0.confidenceInterval.lower, $0.confidenceInterval.upper) })
                               }, maxTime: 365,
                               riskTitle: text.t("Sets nog gevolgd", "Sets still followed"),
-                              riskRows: curves.map { c in
-                                  .init(label: name(c), counts: riskDays.map { ($0, tables.count(c.sets(atRiskJustBefore: $0))) })
+                              riskRows: groups.map { g in
+                                  .init(label: name(g), counts: result.riskTable.filter { $0.source == .bvh && $0.group == g }.map { ($0.day, tables.count($0.sets)) })
                               })
         doc.chart("survival", chart.svg(),
                   caption: text.t("Kaplan-Meier: aandeel zonder nieuw politiecontact na instroom, per week, met 95%-band; gecensureerd aan het einde van de observatieperiode. De curves gebruiken alle \(tables.count(s.sets)) sets waarvan de cliënt en minstens één controle gevolgd konden worden; controles wegen 1/k binnen hun set, zoals in de effecttabellen. Wie later instroomde is korter gevolgd: onder de grafiek staat hoeveel sets er op dag 0, 91, 183, 274 en 365 nog in beeld zijn — het latere deel van de curves rust alleen op de vroege instroom. Weken met minder dan \(m) personen in risico of minder dan \(m) contacten tot dan toe zijn weggelaten.",

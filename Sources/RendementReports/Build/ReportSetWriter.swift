@@ -21,8 +21,32 @@ public struct ReportSetWriter {
     public var formats: Set<Format>
     /// Only this Veiligheidshuis (nil: all).
     public var house: String?
-    /// Only this quarter (nil: each house's latest intake quarter).
+    /// The quarter of the quarterly reports (nil: the latest quarter in which
+    /// any client entered -- one quarter for every Veiligheidshuis).
     public var quarter: Quarter?
+
+    /// Why a report set cannot be written for the settings given.
+    public enum Failure: Error, CustomStringConvertible {
+        case quarterOutsideData(Quarter, ClosedRange<Quarter>)
+        case noClients
+        public var description: String {
+            switch self {
+            case let .quarterOutsideData(q, range):
+                "no client entered in \(q): the data cover intake from \(range.lowerBound) to \(range.upperBound); choose a quarter in that range"
+            case .noClients: "the matching run has no clients: nothing to report"
+            }
+        }
+    }
+
+    /// The quarter the quarterly reports are about: the one asked for, which
+    /// must lie within the intake quarters of the data, or the latest of them.
+    public func reportQuarter() throws -> Quarter {
+        let quarters = inputs.matching.clientsByHouseQuarter.map(\.quarter)
+        guard let first = quarters.min(), let last = quarters.max() else { throw Failure.noClients }
+        guard let quarter else { return last }
+        guard (first...last).contains(quarter) else { throw Failure.quarterOutsideData(quarter, first...last) }
+        return quarter
+    }
 
     public init(inputs: ReportInputs, language: ReportLanguage, formats: Set<Format> = Set(Format.allCases),
                 house: String? = nil, quarter: Quarter? = nil) {
@@ -57,9 +81,8 @@ public struct ReportSetWriter {
         var links: [String: String] = [:]
         let houses = inputs.registry.map(\.name).filter { house == nil || $0 == house }
         let folders = try HouseFolders.assign(houses)
-        for h in houses {
-            let intakes = inputs.population.cohort.clients.filter { $0.veiligheidshuis == h }.map { Quarter(containing: $0.index) }
-            guard let q = quarter ?? intakes.max() else { continue }
+        let q = try reportQuarter()
+        for h in houses where inputs.matching.clients(of: h) > 0 {
             let dir = folders[h]!
             try files.makeFolder(dir)
             let page = "rendement-\(q)"

@@ -14,7 +14,7 @@ struct DataQualitySection {
         let style = NumberStyle(language)
         doc.heading(text.t("Datakwaliteit", "Data quality"))
         var display: [[String]] = [], csv: [[String]] = []
-        for i in inputs.imports where i.replacedAt == nil {
+        for i in inputs.runImports {
             let period = [i.periodFrom, i.periodTo].compactMap { $0?.iso }.joined(separator: " – ")
             display.append([ReportMarkup.literal(i.fileName), i.kind.rawValue, style.count(i.rowsRead), style.count(i.rowsImported), style.count(i.duplicates),
                             style.count(i.rejected), period.isEmpty ? "–" : period])
@@ -29,7 +29,7 @@ struct DataQualitySection {
                               csvHeader: ["file", "kind", "rows_read", "rows_imported", "duplicates", "rejected", "period_from", "period_to"],
                               csvRows: csv))
         var reasons: [String: Int] = [:]
-        for i in inputs.imports where i.replacedAt == nil {
+        for i in inputs.runImports {
             if let data = i.rejectedByReason.data(using: .utf8),
                let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
                 for (k, v) in object { reasons[k, default: 0] += (v as? Int) ?? Int((v as? Double) ?? 0) }
@@ -57,10 +57,11 @@ struct DataQualitySection {
                                               "Missing values in optional fields (rows are not rejected for these)."),
                               header: [text.t("Veld", "Field"), text.t("Ontbreekt", "Missing"), text.t("Rijen", "Rows"), text.t("Aandeel", "Share")],
                               rows: missingDisplay, csvHeader: ["table", "column", "n_missing", "n_rows", "share_missing"], csvRows: missingCSV))
-        let cohort = inputs.population.cohort
+        let cohort = inputs.matching
         var left: [String] = [text.t("Registraties: \(style.count(cohort.registrations)); later registraties van dezelfde cliënt samengevoegd: \(style.count(cohort.foldedRegistrations)).",
                                      "Registrations: \(style.count(cohort.registrations)); later registrations of the same client folded: \(style.count(cohort.foldedRegistrations)).")]
-        for (reason, n) in cohort.excluded.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        for (code, n) in cohort.excluded.sorted(by: { $0.key < $1.key }) {
+            guard let reason = ClientCohort.Exclusion(rawValue: code) else { continue }
             left.append(text.t("Niet in de analyse, \(Self.exclusionText(reason, text)): \(style.count(n, threshold: inputs.minimumCell))",
                                "Not in the analysis, \(Self.exclusionText(reason, text)): \(style.count(n, threshold: inputs.minimumCell))"))
         }

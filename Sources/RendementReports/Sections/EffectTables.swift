@@ -61,8 +61,8 @@ struct EffectTables {
                             e.pRateRatio.map(pCell) ?? "–",
                             credibilityCell(r.credibility)])
             csv.append([r.source.rawValue, String(r.windowMonths), String(n), "\(s.clientsBeforeMean)", "\(s.clientsAfterMean)",
-                        "\(s.controlsBeforeMean)", "\(s.controlsAfterMean)", "\(s.did)", csvNumber(e.didCI?.low), csvNumber(e.didCI?.high),
-                        csvNumber(e.pValue), csvNumber(e.rateRatio), csvNumber(e.rateRatioCI?.low), csvNumber(e.rateRatioCI?.high),
+                        "\(s.controlsBeforeMean)", "\(s.controlsAfterMean)", "\(s.did)", csvNumber(e.didCI?.lower), csvNumber(e.didCI?.upper),
+                        csvNumber(e.pValue), csvNumber(e.rateRatio), csvNumber(e.rateRatioCI?.lower), csvNumber(e.rateRatioCI?.upper),
                         csvNumber(e.pRateRatio), "false", String(r.credibility.credible), r.credibility.code])
         }
         return ReportTable(name: name, caption: caption, header: header, rows: display,
@@ -103,7 +103,7 @@ struct EffectTables {
             display.append([text.months(r.anticipationMonths) + mark, count(n), "\(style.decimal(rr)) (\(interval(e.rateRatioCI, digits: 2)))",
                             e.pRateRatio.map(pCell) ?? "–"])
             csv.append([r.source.rawValue, String(r.windowMonths), String(r.anticipationMonths), String(n), "\(rr)",
-                        csvNumber(e.rateRatioCI?.low), csvNumber(e.rateRatioCI?.high), csvNumber(e.pRateRatio)])
+                        csvNumber(e.rateRatioCI?.lower), csvNumber(e.rateRatioCI?.upper), csvNumber(e.pRateRatio)])
         }
         return ReportTable(name: name, caption: caption, header: header, rows: display,
                            csvHeader: ["source", "window_months", "anticipation_months", "n_sets", "rate_ratio", "rate_ratio_ci_low",
@@ -127,7 +127,7 @@ struct EffectTables {
                             "\(style.decimal(e.summary.did)) (\(interval(e.didCI, digits: 2)))",
                             r.pHolm.map(pCell) ?? "–",
                             e.rateRatio.map { style.decimal($0) } ?? "–"])
-            csv.append([r.ageBand, String(r.windowMonths), String(n), "\(e.summary.did)", csvNumber(e.didCI?.low), csvNumber(e.didCI?.high),
+            csv.append([r.ageBand, String(r.windowMonths), String(n), "\(e.summary.did)", csvNumber(e.didCI?.lower), csvNumber(e.didCI?.upper),
                         csvNumber(r.pHolm), csvNumber(e.rateRatio), "false"])
         }
         return ReportTable(name: name, caption: caption, header: header, rows: display,

@@ -9,7 +9,7 @@ struct ProvenanceSection {
     func add(to doc: inout ReportDocument) {
         let text = ReportText(language: language)
         doc.heading(text.t("Herkomst van de cijfers", "Provenance"))
-        let run = inputs.results.input.matchRun
+        let run = inputs.matchRun
         // Settings, purpose and file names are data: literal text and code spans only.
         let purpose = ReportMarkup.literal(inputs.results.settings.purpose)
         let matching = ReportMarkup.code(run.configuration), settings = ReportMarkup.code(inputs.results.settings.json)
@@ -24,7 +24,12 @@ struct ProvenanceSection {
             text.t("Bijzondere gevallen: geboortedata met alleen jaar of maand krijgen het midden van die periode (1 juli of de 15e).",
                    "Special cases: birth dates with only a year or month get the middle of that period (1 July or the 15th)."),
         ]
-        for i in inputs.imports where i.replacedAt == nil {
+        if let staleness = inputs.staleness {
+            items.insert(text.t("**Let op:** dit rapport toont een eerdere analyse (#\(inputs.results.record.id)); sindsdien is de invoer veranderd (\(ReportMarkup.literal(staleness))).",
+                                "**Note:** this report shows an earlier analysis (#\(inputs.results.record.id)); the inputs have changed since (\(ReportMarkup.literal(staleness)))."), at: 0)
+        }
+        // The imports the run read (not what is live now).
+        for i in inputs.runImports {
             items.append("\(i.kind.rawValue): \(ReportMarkup.literal(i.fileName)) — SHA-256 \(ReportMarkup.code(i.sha256))")
         }
         doc.bullets(items)

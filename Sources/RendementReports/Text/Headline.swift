@@ -1,5 +1,6 @@
 import Foundation
 import RendementAnalysis
+import RendementStats
 
 /// The plain-language headline of a quarterly report: what happened to
 /// clients, what happened to comparable people, and how sure we are --
@@ -79,9 +80,9 @@ public struct Headline: Sendable {
     }
 
     /// The rate ratio as the relative difference it stands for, with its CI and p.
-    private func ratioSentence(_ rr: Double, ci: (low: Double, high: Double)?, p: Double) -> String {
+    private func ratioSentence(_ rr: Double, ci: ConfidenceInterval?, p: Double) -> String {
         let style = NumberStyle(language)
-        let ciText = ci.map { language == .nl ? "95%-BI \(style.decimal($0.low)) – \(style.decimal($0.high))" : "95% CI \(style.decimal($0.low)) – \(style.decimal($0.high))" } ?? ""
+        let ciText = ci.map { language == .nl ? "95%-BI \(style.decimal($0.lower)) – \(style.decimal($0.upper))" : "95% CI \(style.decimal($0.lower)) – \(style.decimal($0.upper))" } ?? ""
         let size = style.percent(abs(1 - rr))
         let direction = rr < 1 ? (language == .nl ? "lager" : "lower") : (language == .nl ? "hoger" : "higher")
         return language == .nl

@@ -43,6 +43,8 @@ public struct MatchRunRecord: Sendable, Equatable {
     public var clients: Int
     public var matched: Int
     public var toolVersion: String
+    /// The live imports the run read.
+    public var inputs: [RunInput]
 }
 
 /// A client of a matching run that got no matched set, and why.

@@ -2,16 +2,18 @@ import Foundation
 import RendementCore
 
 extension Store {
-    /// Stores a matching run and its sets in one transaction; returns the run id.
+    /// Stores a matching run, the imports it read, its sets and its results
+    /// (`results(runID)`: named JSON documents) in one transaction; returns the run id.
     public func saveMatchRun(configuration: String, seed: UInt64, caliper: Double?, clients: Int, toolVersion: String,
-                             units: [MatchedUnitRecord], unmatched: [UnmatchedClientRecord] = []) throws -> Int64 {
+                             units: [MatchedUnitRecord], unmatched: [UnmatchedClientRecord] = [], inputs: [RunInput] = [],
+                             results: (Int64) throws -> [String: Data] = { _ in [:] }) throws -> Int64 {
         try database.transaction {
             let matched = Set(units.filter(\.isClient).map(\.setID)).count
             try database.prepare("""
-                INSERT INTO match_runs(created_at, configuration, seed, caliper, clients, matched, tool_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO match_runs(created_at, configuration, seed, caliper, clients, matched, tool_version, inputs)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).run([ISO8601DateFormatter().string(from: Date()), configuration, Int64(bitPattern: seed), caliper,
-                          clients, matched, toolVersion])
+                          clients, matched, toolVersion, RunInput.json(inputs)])
             let run = database.lastInsertRowID
             let insert = try database.prepare("""
                 INSERT INTO matched_units(run_id, set_id, role, person_key, index_day, index_incident, veiligheidshuis,
@@ -27,6 +29,8 @@ extension Store {
             for u in unmatched {
                 try insertUnmatched.run([run, u.personKey, Int(u.index.number), u.veiligheidshuis, u.doelgroep, u.reason])
             }
+            let insertResult = try database.prepare("INSERT INTO run_results(run_kind, run_id, name, content) VALUES ('match', ?, ?, ?)")
+            for (name, content) in try results(run).sorted(by: { $0.key < $1.key }) { try insertResult.run([run, name, content]) }
             return run
         }
     }
@@ -43,14 +47,28 @@ extension Store {
 
     /// The most recent matching run, if any.
     public func latestMatchRun() throws -> MatchRunRecord? {
-        try database.prepare("""
-            SELECT run_id, created_at, configuration, seed, caliper, clients, matched, tool_version
-            FROM match_runs ORDER BY run_id DESC LIMIT 1
-            """).rows { r in
-            MatchRunRecord(id: r.int(0), createdAt: r.text(1) ?? "", configuration: r.text(2) ?? "{}", seed: r.int(3),
-                           caliper: r.isNull(4) ? nil : r.double(4), clients: Int(r.int(5)), matched: Int(r.int(6)),
-                           toolVersion: r.text(7) ?? "")
-        }.first
+        try matchRuns(where: "1 = 1 ORDER BY run_id DESC LIMIT 1", []).first
+    }
+
+    /// The matching run with this id, if any.
+    public func matchRun(id: Int64) throws -> MatchRunRecord? {
+        try matchRuns(where: "run_id = ?", [id]).first
+    }
+
+    private func matchRuns(where clause: String, _ values: [Bindable?]) throws -> [MatchRunRecord] {
+        let rows = try database.prepare("""
+            SELECT run_id, created_at, configuration, seed, caliper, clients, matched, tool_version, inputs
+            FROM match_runs WHERE \(clause)
+            """).rows(values) { r in
+            (MatchRunRecord(id: r.int(0), createdAt: r.text(1) ?? "", configuration: r.text(2) ?? "{}", seed: r.int(3),
+                            caliper: r.isNull(4) ? nil : r.double(4), clients: Int(r.int(5)), matched: Int(r.int(6)),
+                            toolVersion: r.text(7) ?? "", inputs: []), r.text(8) ?? "[]")
+        }
+        return try rows.map { record, inputs in
+            var record = record
+            record.inputs = try RunInput.list(inputs)
+            return record
+        }
     }
 
     /// The units of a run, by set and role (client first), controls in the

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// A prepared SQLite statement: bind, step, read columns, reset. Reused
 /// across rows inside a transaction for bulk work.
@@ -35,6 +36,8 @@ public final class Statement {
         case let v as Double: rc = sqlite3_bind_double(handle, index, v)
         case let v as Bool: rc = sqlite3_bind_int64(handle, index, v ? 1 : 0)
         case let v as String: rc = sqlite3_bind_text(handle, index, v, -1, Statement.transient)
+        case let v as Data:
+            rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), Statement.transient) }
         default: rc = SQLITE_MISMATCH
         }
         guard rc == SQLITE_OK else { throw database.error(rc, context: "binding parameter \(index)") }
@@ -108,3 +111,4 @@ extension Int32: Bindable {}
 extension Double: Bindable {}
 extension Bool: Bindable {}
 extension String: Bindable {}
+extension Data: Bindable {}

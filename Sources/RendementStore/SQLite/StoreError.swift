@@ -2,6 +2,8 @@
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// SQLite reported an error.
     case sqlite(code: Int32, message: String, context: String)
+    /// Something the store holds cannot be read back (a damaged record).
+    case damaged(String)
     /// Another process holds the write lock for longer than the busy timeout.
     case busy(path: String)
     /// The file is not a rendement store (or was written by a newer version).
@@ -16,6 +18,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .sqlite(code, message, context): "store error \(code) while \(context): \(message)"
+        case let .damaged(what): "the store is damaged: \(what)"
         case let .busy(path): "store is busy (another rendement process is writing to \(path)); try again when it has finished"
         case let .incompatible(path, reason): "\(path) is not a usable rendement store: \(reason)"
         case let .cannotOpen(path, reason): "cannot open store \(path): \(reason)"

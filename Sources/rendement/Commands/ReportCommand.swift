@@ -5,12 +5,20 @@ import RendementCore
 import RendementReports
 import RendementStore
 
-/// `rendement report`: the quarterly rendement reports and the national overview.
+/// `rendement report`: renders a stored analysis run as the quarterly
+/// rendement reports and the national overview. It never recomputes: the
+/// numbers are those of the run's tables, with the run's settings.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the report set: an overview of all Veiligheidshuizen and a quarterly report per Veiligheidshuis.",
-        discussion: "Markdown (with SVG charts), one self-contained HTML file per page, and every table as CSV. Aggregates only: counts below --min-cell are shown as <10 and what derives from them is left empty."
+        abstract: "Write the report set of an analysis run: an overview of all Veiligheidshuizen and a quarterly report per Veiligheidshuis.",
+        discussion: """
+        Renders the latest analysis run (or --run N) exactly as stored: the same numbers as its result tables, with its \
+        settings (windows, anticipation, suppression threshold). The latest run is refused when an import was replaced or \
+        matching was run again after it, with the command that brings it up to date. Markdown (with SVG charts), one \
+        self-contained HTML file per page, and every table as CSV. Aggregates only: counts below the threshold are shown \
+        as <10 and what derives from them is left empty.
+        """
     )
 
     @OptionGroup var store: StoreOption
@@ -18,45 +26,32 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Folder for the report set.")
     var out: String
 
-    @Option(help: "Only this Veiligheidshuis.")
+    @Option(name: .customLong("run"), help: "The analysis run to render (default: the latest).")
+    var analysisRun: Int64?
+
+    @Option(help: "Only this Veiligheidshuis (as in the registry; case, accents, spaces and dashes do not matter).")
     var veiligheidshuis: String?
 
-    @Option(help: "The intake quarter of the quarterly reports, e.g. 2013Q2 (default: each house's latest).")
+    @Option(help: "The intake quarter of the quarterly reports, e.g. 2013Q2 (default: the latest quarter with intake).")
     var kwartaal: String?
 
     @Option(help: "Language: nl or en.")
-    var lang: String = "nl"
+    var lang: ReportLanguage = .nl
 
     @Option(help: "Formats: any of md,csv,html.")
     var format: String = "md,csv,html"
 
-    @Option(help: "Suppression threshold (at least 10).")
-    var minCell: Int = 10
-
-    @Option(help: "Window lengths in months.")
-    var windows: String = "1,2,3,6,12"
-
-    @Option(help: "Stated purpose of the analysis (doelbinding), shown in the provenance.")
-    var purpose: String = "rendementsanalyse Veiligheidshuizen"
-
     func validate() throws {
-        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang takes nl or en") }
         guard kwartaal.map({ Quarter($0) != nil }) ?? true else { throw ValidationError("--kwartaal: expected a quarter like 2013Q2") }
-        guard format.split(separator: ",").allSatisfy({ ReportSetWriter.Format(rawValue: String($0)) != nil }) else {
+        guard !format.isEmpty, format.split(separator: ",").allSatisfy({ ReportSetWriter.Format(rawValue: String($0)) != nil }) else {
             throw ValidationError("--format takes md, csv and/or html")
         }
-        if let reason = MinimumCell.refusal(minCell, name: "--min-cell") { throw ValidationError(reason) }
-        do { _ = try AnalysisSettings.windows(from: windows) } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {
         try reportingErrors {
             let db = try Store(path: store.path, create: false)
-            var settings = AnalysisSettings()
-            settings.minimumCell = minCell
-            settings.windows = try AnalysisSettings.windows(from: windows)
-            settings.purpose = purpose
-            let path = try ReportGeneration.write(store: db, settings: settings, out: out, language: ReportLanguage(rawValue: lang)!,
+            let path = try ReportGeneration.write(store: db, run: analysisRun, out: out, language: lang,
                                                   formats: Set(format.split(separator: ",").compactMap { ReportSetWriter.Format(rawValue: String($0)) }),
                                                   house: veiligheidshuis, quarter: kwartaal.flatMap(Quarter.init))
             print("Report set written. Overview: \(path)")
@@ -64,7 +59,7 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-/// Analysis plus report writing, shared by `report`, `run` and `demo`.
+/// Report writing from a stored analysis run.
 enum ReportGeneration {
     /// The registry's spelling of a Veiligheidshuis named on the command
     /// line, matched as the importer matches names (case, accents, spaces,
@@ -76,13 +71,15 @@ enum ReportGeneration {
                               + names.sorted().map(Escaping.terminal).joined(separator: ", "))
     }
 
-    static func write(store: Store, settings: AnalysisSettings, out: String, language: ReportLanguage,
+    static func write(store: Store, run: Int64?, out: String, language: ReportLanguage,
                       formats: Set<ReportSetWriter.Format>, house: String?, quarter: Quarter?) throws -> String {
         let house = try house.map { try registryName($0, store: store) }
         try ReportSetFolder.check(out)  // before the work, and again when the set is swapped in
-        let results = try AnalysisRun(settings: settings, toolVersion: RendementVersion.string).run(store: store)
         let today = Day(number: Int32(Date().timeIntervalSince1970 / 86400))
-        let inputs = try ReportInputs.gather(store: store, results: results, toolVersion: RendementVersion.string, runDate: today)
+        let inputs = try ReportInputs.load(store: store, run: run, toolVersion: RendementVersion.string, runDate: today)
+        if let staleness = inputs.staleness {
+            FileHandle.standardError.write(Data("rendement: note: analysis run \(inputs.results.record.id) is rendered as stored; \(staleness)\n".utf8))
+        }
         return try ReportSetWriter(inputs: inputs, language: language, formats: formats, house: house, quarter: quarter).write(to: out)
     }
 }

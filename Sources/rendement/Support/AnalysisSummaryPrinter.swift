@@ -8,12 +8,12 @@ struct AnalysisSummaryPrinter {
     let results: AnalysisRun.Results
 
     func print() {
-        let sets = results.input.sets.count
-        Swift.print("Matched sets analysed: \(Readable.count(sets)) (matching run #\(results.input.matchRun.id))")
+        let sets = results.stored.sets()
+        Swift.print("Matched sets analysed: \(Readable.count(sets)) (matching run #\(results.stored.matchRunID); analysis run #\(results.record.id))")
         let m = results.settings.anticipationMonths
         Swift.print("All clients; mean events per person, before -> after; did = difference-in-differences (95% CI); RR = rate ratio;")
         Swift.print("baseline ends \(m) month\(m == 1 ? "" : "s") before intake (anticipation); credible = placebo and pre-trend tests pass:")
-        let periods = results.input.periods
+        let periods = results.periods
         for source in OutcomeSource.allCases where (source == .bvh ? periods.bvh : periods.hks) == nil {
             Swift.print("  \(source.rawValue.uppercased()): not analysed: no \(source.rawValue.uppercased()) extract imported (rendement import \(source.rawValue) FILE)")
         }
@@ -24,9 +24,9 @@ struct AnalysisSummaryPrinter {
             let s = e.summary
             var line = label + String(format: ": n=%d  clients %.2f -> %.2f, controls %.2f -> %.2f, did %.3f",
                                       s.sets, s.clientsBeforeMean, s.clientsAfterMean, s.controlsBeforeMean, s.controlsAfterMean, s.did)
-            if let ci = e.didCI { line += String(format: " (%.3f to %.3f)", ci.low, ci.high) }
+            if let ci = e.didCI { line += String(format: " (%.3f to %.3f)", ci.lower, ci.upper) }
             if let p = e.pValue { line += p > 0 ? String(format: " p=%.3g", p) : " p<1e-300" }
-            if let rr = e.rateRatio, let ci = e.rateRatioCI { line += String(format: ", RR %.2f (%.2f to %.2f)", rr, ci.low, ci.high) }
+            if let rr = e.rateRatio, let ci = e.rateRatioCI { line += String(format: ", RR %.2f (%.2f to %.2f)", rr, ci.lower, ci.upper) }
             if let p = e.pRateRatio { line += String(format: " p=%.3g", p) }
             line += row.credibility.credible ? ", credible" : ", not credible (\(row.credibility.code))"
             Swift.print(line)

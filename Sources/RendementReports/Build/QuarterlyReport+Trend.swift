@@ -1,0 +1,54 @@
+import RendementAnalysis
+import RendementCore
+
+extension QuarterlyReport {
+    /// The eight quarters up to the report's quarter.
+    var recentQuarters: [Quarter] { (0..<8).map { quarter.adding($0 - 7) } }
+
+    /// The effect over time: the rate ratio of the clients who entered in the
+    /// four quarters up to each quarter (a rolling year), as a table and a
+    /// chart; quarters with too few sets are gaps.
+    func addEffectOverTime(to doc: inout ReportDocument) {
+        let settings = inputs.results.settings
+        let window = settings.windows.contains(2) ? 2 : settings.windows[0]
+        var display: [[String]] = [], csv: [[String]] = []
+        var points: [(x: Double, y: Double)] = [], band: [(x: Double, low: Double, high: Double)] = []
+        for (i, q) in recentQuarters.enumerated() {
+            let row = inputs.stored.effects(Scope(.veiligheidshuisVierKwartalen, house, quarter: q))
+                .first { $0.ageBand == "all" && $0.source == .bvh && $0.windowMonths == window }
+            let n = row?.estimate?.summary.sets ?? 0
+            if let row, let e = row.estimate, !row.suppressed, let rr = e.rateRatio {
+                display.append([q.description, tables.count(n), "\(style.decimal(rr)) (\(tables.interval(e.rateRatioCI, digits: 2)))",
+                                e.pRateRatio.map(tables.pCell) ?? "–", tables.credibilityCell(row.credibility)])
+                csv.append([q.description, String(n), "\(rr)", tables.csvNumber(e.rateRatioCI?.lower), tables.csvNumber(e.rateRatioCI?.upper),
+                             tables.csvNumber(e.pRateRatio), String(row.credibility.credible)])
+                points.append((Double(i), rr))
+                if let ci = e.rateRatioCI { band.append((Double(i), ci.lower, ci.upper)) }
+            } else {
+                display.append([q.description, tables.count(n), "–", "–", "–"])
+                csv.append([q.description, tables.csvCount(n), "", "", "", "", ""])
+                points.append((Double(i), .nan))
+                band.append((Double(i), .nan, .nan))
+            }
+        }
+        doc.heading(text.t("Het effect door de tijd", "The effect over time"))
+        doc.table(ReportTable(
+            name: "effect-over-time",
+            caption: text.t("Rate ratio van politiecontacten (\(text.months(window)) na instroom) van de cliënten die in de vier kwartalen tot en met elk kwartaal instroomden (een voortschrijdend jaar). Onder 1: sterkere daling dan bij vergelijkbare personen.",
+                            "Rate ratio of police contacts (\(text.months(window)) after intake) of the clients with intake in the four quarters up to each quarter (a rolling year). Below 1: a larger drop than among comparable people."),
+            header: [text.t("Kwartaal", "Quarter"), text.t("Sets", "Sets"), text.t("Rate ratio (95%-BI)", "Rate ratio (95% CI)"),
+                     text.t("p (rate ratio)", "p (rate ratio)"), text.t("Controles op de vergelijking", "Checks on the comparison")],
+            rows: display,
+            csvHeader: ["quarter", "n_sets", "rate_ratio", "rate_ratio_ci_low", "rate_ratio_ci_high", "p_rate_ratio", "credible"], csvRows: csv))
+        guard points.filter({ $0.y.isFinite }).count >= 2 else { return }
+        let labels = Dictionary(uniqueKeysWithValues: recentQuarters.enumerated().map { (Double($0.offset), $0.element.description) })
+        doc.chart("effect-over-time", LineChart(
+            title: text.t("Rate ratio per voortschrijdend jaar", "Rate ratio per rolling year"),
+            xLabel: text.t("Laatste kwartaal van het jaar van instroom", "Last quarter of the intake year"),
+            yLabel: text.t("Rate ratio (1 = geen verschil)", "Rate ratio (1 = no difference)"),
+            series: [.init(name: text.t("Rate ratio", "Rate ratio"), points: points, band: band)],
+            xTickLabels: labels, language: language).svg(),
+            caption: text.t("Rate ratio met 95%-band; een onderbreking is een kwartaal met te weinig cliënten om te tonen.",
+                            "Rate ratio with 95% band; a break is a quarter with too few clients to show."))
+    }
+}
