@@ -164,6 +164,15 @@ final class SourceOfTruthTests: XCTestCase {
         }
         let page = try String(contentsOfFile: dir + "/report/index.md", encoding: .utf8)
         XCTAssertTrue(page.contains("\"graceDays\":30"), "the provenance names the run's settings")
+        // A quarter outside the data is an error naming the data's range, and writes nothing.
+        XCTAssertThrowsError(try ReportSetWriter(inputs: inputs, language: .nl, quarter: Quarter(year: 2020, quarter: 1)).write(to: dir + "/report-2020")) {
+            XCTAssertTrue("\($0)".hasPrefix("no client entered in 2020Q1: the data cover intake from 2010Q1 to 2013Q4"), "\($0)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/report-2020"))
+        // Every Veiligheidshuis's quarterly report is about the same quarter: the latest with intake.
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: dir + "/report").filter { $0.hasSuffix(".md") && $0.contains("/") }
+        XCTAssertFalse(pages.isEmpty)
+        XCTAssertTrue(pages.allSatisfy { $0.hasSuffix("rendement-2013Q4.md") }, "\(pages)")
         XCTAssertTrue(page.contains("\"bvhRoles\":[\"verdachte\"]"))
     }
 

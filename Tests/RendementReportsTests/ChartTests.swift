@@ -75,6 +75,31 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(count(joined, "series"), 1)
     }
 
+    /// Suppressed weeks at the start of a survival curve are absent: the curve
+    /// starts at its first shown week, not as a flat 100% line from day 0.
+    func testSuppressedWeeksOfASurvivalCurveAreAbsentNotFlat() throws {
+        func steps(suppressedWeeks: Int) -> [(time: Double, survival: Double, low: Double, high: Double)] {
+            (1...20).map { (w: Int) -> (time: Double, survival: Double, low: Double, high: Double) in
+                let t = Double(7 * w), s: Double = 1 - 0.02 * Double(w)
+                return w <= suppressedWeeks ? (t, Double.nan, Double.nan, Double.nan) : (t, s, s - 0.1, 1.0)
+            }
+        }
+        /// The x where the first curve starts: `<path class="series" d="Mx,y ...`.
+        func firstX(_ svg: String) throws -> Double {
+            let marker = "<path class=\"series\" d=\"M"
+            let start = try XCTUnwrap(svg.range(of: marker)).upperBound
+            let digits = svg[start...].prefix { $0 != "," }
+            return try XCTUnwrap(Double(String(digits)))
+        }
+        let full = StepChart(title: "t", xLabel: "x", yLabel: "y", curves: [.init(name: "a", steps: steps(suppressedWeeks: 0))], maxTime: 140).svg()
+        let late = StepChart(title: "t", xLabel: "x", yLabel: "y", curves: [.init(name: "a", steps: steps(suppressedWeeks: 9))], maxTime: 140).svg()
+        _ = parse(late)
+        XCTAssertGreaterThan(try firstX(late), try firstX(full) + 100, "the curve starts at week 10, not at day 0")
+        let holed = steps(suppressedWeeks: 0).enumerated().map { $0.offset == 10 ? (time: $0.element.time, survival: Double.nan, low: Double.nan, high: Double.nan) : $0.element }
+        XCTAssertEqual(count(parse(StepChart(title: "t", xLabel: "x", yLabel: "y", curves: [.init(name: "a", steps: holed)], maxTime: 140).svg()), "series"), 2,
+                       "a suppressed week in the middle breaks the curve")
+    }
+
     func testEventStudyLineChart() {
         let months = Array(-12...(-1)) + Array(1...12)
         let clients = LineChart.Series(name: "Cliënten", points: months.map { (Double($0), $0 < 0 ? 0.3 : 0.2) },

@@ -92,8 +92,8 @@ public struct OverviewReport {
                       caption: text.t("Per Veiligheidshuis (met minstens \(m) sets) de rate ratio met 95%-BI, en het gepoolde effect (DerSimonian-Laird).",
                                       "Per Veiligheidshuis (with at least \(m) sets) the rate ratio with 95% CI, and the pooled effect (DerSimonian-Laird)."))
             if let p = comparison.pooled {
-                doc.paragraph(text.t("Gepoold: rate ratio \(style.decimal(exp(p.randomEffects.estimate))) (95%-BI \(style.decimal(exp(p.randomEffects.confidenceInterval.lower))) – \(style.decimal(exp(p.randomEffects.confidenceInterval.upper)))); verschillen tussen Veiligheidshuizen: I² = \(style.percent(p.iSquared)), tau² = \(style.decimal(p.tauSquared, digits: 4)), Cochran's Q \(style.pValue(p.qPValue)).",
-                                     "Pooled: rate ratio \(style.decimal(exp(p.randomEffects.estimate))) (95% CI \(style.decimal(exp(p.randomEffects.confidenceInterval.lower))) – \(style.decimal(exp(p.randomEffects.confidenceInterval.upper)))); differences between Veiligheidshuizen: I² = \(style.percent(p.iSquared)), tau² = \(style.decimal(p.tauSquared, digits: 4)), Cochran's Q \(style.pValue(p.qPValue))."))
+                doc.paragraph(text.t("Gepoold: rate ratio \(style.decimal(exp(p.randomEffects.estimate))) (95%-BI \(style.decimal(exp(p.randomEffects.confidenceInterval.lower))) – \(style.decimal(exp(p.randomEffects.confidenceInterval.upper)))); verschillen tussen Veiligheidshuizen: I² = \(style.percent(p.iSquared)), tau² = \(style.decimal(p.tauSquared, digits: 4)), Cochran's Q \(style.pValue(p.qPValue)). (Het gepoolde effect is het gemiddelde van alle Veiligheidshuizen samen, grote huizen wegen zwaarder; I² en tau² zeggen hoeveel de huizen onderling echt verschillen: I² = 0% betekent niet meer dan toeval, en Cochran's Q toetst of er verschil is.)",
+                                     "Pooled: rate ratio \(style.decimal(exp(p.randomEffects.estimate))) (95% CI \(style.decimal(exp(p.randomEffects.confidenceInterval.lower))) – \(style.decimal(exp(p.randomEffects.confidenceInterval.upper)))); differences between Veiligheidshuizen: I² = \(style.percent(p.iSquared)), tau² = \(style.decimal(p.tauSquared, digits: 4)), Cochran's Q \(style.pValue(p.qPValue)). (The pooled effect is the average of all Veiligheidshuizen together, larger houses weighing more; I² and tau² say how much the houses really differ: I² = 0% means no more than chance, and Cochran's Q tests whether there is a difference.)"))
             }
             doc.heading(text.t("Groeit het rendement met de leeftijd van het Veiligheidshuis?", "Does the return grow with the age of the Veiligheidshuis?"), level: 3)
             if let mr = comparison.maturity {
@@ -107,28 +107,7 @@ public struct OverviewReport {
             }
         }
 
-        // Regions.
-        doc.heading(text.t("Regio's naast elkaar", "Regions side by side"))
-        var regionDisplay: [[String]] = [], regionCSV: [[String]] = []
-        for r in results.effects where r.scope.kind == .regio && r.ageBand == "all" && r.source == .bvh && r.windowMonths == window {
-            let n = r.estimate?.summary.sets ?? 0
-            if let e = r.estimate, !r.suppressed {
-                regionDisplay.append([ReportMarkup.literal(r.scope.name), tables.count(n), "\(style.decimal(e.summary.did)) (\(tables.interval(e.didCI, digits: 2)))",
-                                      e.rateRatio.map { "\(style.decimal($0)) (\(tables.interval(e.rateRatioCI, digits: 2)))" } ?? "–"])
-                regionCSV.append([r.scope.name, String(n), "\(e.summary.did)", tables.csvNumber(e.didCI?.lower), tables.csvNumber(e.didCI?.upper),
-                                  tables.csvNumber(e.rateRatio), tables.csvNumber(e.rateRatioCI?.lower), tables.csvNumber(e.rateRatioCI?.upper), "false"])
-            } else {
-                regionDisplay.append([ReportMarkup.literal(r.scope.name), tables.count(n), "–", "–"])
-                regionCSV.append([r.scope.name, tables.csvCount(n), "", "", "", "", "", "", "true"])
-            }
-        }
-        doc.table(ReportTable(name: "regions", caption: text.t("Per regio: politiecontacten \(text.months(window)) vóór en na instroom, verschil-in-verschillen en rate ratio met 95%-BI.",
-                                                              "Per region: police contacts \(text.months(window)) before and after intake, difference-in-differences and rate ratio with 95% CI."),
-                              header: [text.t("Regio", "Region"), text.t("Sets", "Sets"), text.t("Verschil-in-verschillen (95%-BI)", "Difference-in-differences (95% CI)"),
-                                       text.t("Rate ratio (95%-BI)", "Rate ratio (95% CI)")],
-                              rows: regionDisplay,
-                              csvHeader: ["regio", "n_sets", "did", "did_ci_low", "did_ci_high", "rate_ratio", "rate_ratio_ci_low", "rate_ratio_ci_high", "suppressed"],
-                              csvRows: regionCSV))
+        addRegions(to: &doc, text: text, style: style, tables: tables, window: window)
         Glossary.add(to: &doc, language: language)
         doc.heading(text.t("Methode en kanttekeningen", "Method and caveats"))
         for p in text.methodParagraphs { doc.paragraph(p) }
@@ -185,5 +164,46 @@ public struct OverviewReport {
                             verticalMarker: (Double(settings.anticipationMonths), text.t("gekozen", "chosen")), language: language).svg(),
                   caption: text.t("Rate ratio met 95%-band per anticipatieperiode; de stippellijn is de gekozen periode.",
                                   "Rate ratio with 95% band per anticipation period; the dashed line is the chosen period."))
+    }
+
+    /// The regions side by side: the rate ratio of police contacts per window
+    /// (a table), and for the headline window a forest plot on a log axis.
+    func addRegions(to doc: inout ReportDocument, text: ReportText, style: NumberStyle, tables: EffectTables, window: Int) {
+        let windows = inputs.results.settings.windows
+        doc.heading(text.t("Regio's naast elkaar", "Regions side by side"))
+        let regions = Array(Set(inputs.stored.effects.filter { $0.scope.kind == .regio }.map(\.scope.name))).sorted()
+        func row(_ region: String, _ w: Int) -> EffectRow? {
+            inputs.stored.effects.first { $0.scope == Scope(.regio, region) && $0.ageBand == "all" && $0.source == .bvh && $0.windowMonths == w }
+        }
+        var display: [[String]] = [], csv: [[String]] = [], forest: [ForestPlot.Row] = []
+        for region in regions {
+            let n = row(region, window)?.estimate?.summary.sets ?? 0
+            var cells = [ReportMarkup.literal(region), tables.count(n)], csvCells = [region, tables.csvCount(n)]
+            for w in windows {
+                if let r = row(region, w), let e = r.estimate, !r.suppressed, let rr = e.rateRatio {
+                    cells.append("\(style.decimal(rr)) (\(tables.interval(e.rateRatioCI, digits: 2)))")
+                    csvCells += ["\(rr)", tables.csvNumber(e.rateRatioCI?.lower), tables.csvNumber(e.rateRatioCI?.upper)]
+                    if w == window, let ci = e.rateRatioCI { forest.append(.init(label: region, estimate: rr, low: ci.lower, high: ci.upper)) }
+                } else {
+                    cells.append("–")
+                    csvCells += ["", "", ""]
+                }
+            }
+            display.append(cells)
+            csv.append(csvCells)
+        }
+        doc.table(ReportTable(name: "regions",
+                              caption: text.t("Per regio: de rate ratio van politiecontacten (cliënten t.o.v. controles, na/vóór) per venster met 95%-BI; onder 1 = sterkere daling bij cliënten. Sets: het aantal gekoppelde sets in het venster van \(text.months(window)).",
+                                              "Per region: the rate ratio of police contacts (clients versus controls, after/before) per window with 95% CI; below 1 = a larger drop among clients. Sets: the number of matched sets in the \(text.months(window)) window."),
+                              header: [text.t("Regio", "Region"), text.t("Sets", "Sets")] + windows.map { "RR \(text.months($0))" },
+                              rows: display,
+                              csvHeader: ["regio", "n_sets"] + windows.flatMap { ["rate_ratio_\($0)m", "rate_ratio_\($0)m_ci_low", "rate_ratio_\($0)m_ci_high"] },
+                              csvRows: csv))
+        guard forest.count >= 2 else { return }
+        doc.chart("regions", ForestPlot(title: text.t("Rate ratio politiecontacten per regio, \(text.months(window)) na instroom", "Rate ratio of police contacts per region, \(text.months(window)) after intake"),
+                                        xLabel: text.t("Rate ratio (cliënten t.o.v. controles; < 1 = sterkere daling)", "Rate ratio (clients versus controls; < 1 = larger drop)"),
+                                        rows: forest, nullValue: 1, language: language).svg(),
+                  caption: text.t("Per regio (met minstens \(inputs.minimumCell) sets) de rate ratio met 95%-BI, op een logaritmische as: 0,5 en 2 liggen even ver van 1.",
+                                  "Per region (with at least \(inputs.minimumCell) sets) the rate ratio with 95% CI, on a logarithmic axis: 0.5 and 2 lie equally far from 1."))
     }
 }

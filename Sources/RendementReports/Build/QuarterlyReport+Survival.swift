@@ -11,9 +11,13 @@ extension QuarterlyReport {
         let chart = StepChart(title: text.t("Tijd tot het eerste nieuwe politiecontact", "Time to the first new police contact"),
                               xLabel: text.t("Dagen na instroom", "Days after intake"), yLabel: text.t("Nog zonder nieuw contact", "Still without a new contact"),
                               curves: groups.map { g in
-                                  // Weekly points, never a single event: a point needs >= m at risk and >= m events so far.
-                                  let points = result.weekly(.bvh, g).filter { $0.atRisk >= m && $0.cumulativeEvents >= m }
-                                  return .init(name: name(g), steps: points.map { ($0.day, $0.survival, $0.confidenceInterval.lower, $0.confidenceInterval.upper) })
+                                  // Weekly points, never a single event: a point needs >= m at risk and >= m events so far;
+                                  // a suppressed week is absent from the chart (NaN), not drawn flat.
+                                  let points = result.weekly(.bvh, g)
+                                  return .init(name: name(g), steps: points.map { p in
+                                      p.atRisk >= m && p.cumulativeEvents >= m
+                                          ? (p.day, p.survival, p.confidenceInterval.lower, p.confidenceInterval.upper) : (p.day, .nan, .nan, .nan)
+                                  })
                               }, maxTime: 365,
                               riskTitle: text.t("Sets nog gevolgd", "Sets still followed"),
                               riskRows: groups.map { g in
@@ -33,7 +37,7 @@ extension QuarterlyReport {
             return "\(style.decimal(v)) (\(text.t("95%-BI", "95% CI")) \(tables.interval(e.confidenceInterval, digits: 2)), \(style.pValue(p)))"
         }
         let lr = logRank.pValue.map { style.pValue($0) } ?? text.reason(logRank.reason ?? .invalidInput)
-        return text.t("Hazard ratio cliënten t.o.v. controles (Cox; controles gewogen 1/k, standaardfouten robuust per set): \(value(hr)). Alleen binnen sets vergeleken (gestratificeerd per set): \(value(within)). Log-rank, per set: \(lr).",
-                      "Hazard ratio of clients versus controls (Cox; controls weighted 1/k, standard errors robust to the set): \(value(hr)). Compared within sets only (stratified by set): \(value(within)). Log-rank within sets: \(lr).")
+        return text.t("Hoeveel sneller (boven 1) of langzamer (onder 1) cliënten een nieuw politiecontact krijgen dan controles, de hazard ratio (Cox-model; controles gewogen 1/k, standaardfouten robuust per set): \(value(hr)). Alleen binnen sets vergeleken (gestratificeerd per set): \(value(within)). Log-rank, per set: \(lr).",
+                      "How much faster (above 1) or slower (below 1) clients get a new police contact than controls, the hazard ratio (Cox model; controls weighted 1/k, standard errors robust to the set): \(value(hr)). Compared within sets only (stratified by set): \(value(within)). Log-rank within sets: \(lr).")
     }
 }

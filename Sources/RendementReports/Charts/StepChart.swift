@@ -1,7 +1,10 @@
 /// Kaplan-Meier survival curves drawn as steps (share without a new event
 /// against days since the index date), each with its confidence band, and
 /// below the axis the numbers still at risk (the classic risk table), so a
-/// reader sees how much each part of a curve rests on.
+/// reader sees how much each part of a curve rests on. A point whose
+/// survival is NaN is suppressed: the curve is absent there (no flat line
+/// through it), and starts at 100% on day 0 only when its first point is
+/// shown.
 public struct StepChart: Sendable {
     /// One row of the risk table: a label and the (already formatted) count at some times.
     public struct RiskRow: Sendable {
@@ -16,7 +19,7 @@ public struct StepChart: Sendable {
 
     public struct Curve: Sendable {
         public var name: String
-        /// Event times with the survival just after each and its CI.
+        /// Times (ascending) with the survival at each and its CI; NaN survival for a suppressed time.
         public var steps: [(time: Double, survival: Double, low: Double, high: Double)]
 
         public init(name: String, steps: [(time: Double, survival: Double, low: Double, high: Double)]) {
@@ -57,28 +60,37 @@ public struct StepChart: Sendable {
         for (i, curve) in curves.enumerated() {
             let style = ChartSeriesStyle.sequence[i % 3]
             let steps = curve.steps.filter { $0.time <= end }
-            var line: [(Double, Double)] = [(x(0), y(1))]
-            var upper: [(Double, Double)] = [(x(0), y(1))], lower: [(Double, Double)] = [(x(0), y(1))]
-            var previous = (s: 1.0, lo: 1.0, hi: 1.0)
-            for s in steps {
-                line += [(x(s.time), y(previous.s)), (x(s.time), y(s.survival))]
-                if s.low.isFinite && s.high.isFinite {
-                    upper += [(x(s.time), y(previous.hi)), (x(s.time), y(s.high))]
-                    lower += [(x(s.time), y(previous.lo)), (x(s.time), y(s.low))]
-                    previous = (s.survival, s.low, s.high)
-                } else {
-                    previous.s = s.survival
+            for (k, run) in Self.runs(steps).enumerated() {
+                // Day 0 (100%, no one has had an event) joins the curve only when its first point is shown.
+                let start = k == 0 && run.first?.time == steps.first?.time ? [(time: 0.0, survival: 1.0, low: 1.0, high: 1.0)] : []
+                let points = start + run
+                let last = points.last!
+                let stop = run.last?.time == steps.last?.time ? end : last.time
+                var line: [(Double, Double)] = [], upper: [(Double, Double)] = [], lower: [(Double, Double)] = []
+                for (a, b) in zip(points, points.dropFirst() + [(time: stop, survival: last.survival, low: last.low, high: last.high)]) {
+                    line += [(x(a.time), y(a.survival)), (x(b.time), y(a.survival))]
+                    if a.low.isFinite && a.high.isFinite {
+                        upper += [(x(a.time), y(a.high)), (x(b.time), y(a.high))]
+                        lower += [(x(a.time), y(a.low)), (x(b.time), y(a.low))]
+                    }
                 }
+                if !upper.isEmpty { c.polygon(upper + lower.reversed(), fill: style.stroke, opacity: 0.12, cssClass: "band") }
+                if line.count >= 2 { c.path(line, stroke: style.stroke, dash: style.dash, cssClass: "series") }
             }
-            line.append((x(end), y(previous.s)))
-            upper.append((x(end), y(previous.hi)))
-            lower.append((x(end), y(previous.lo)))
-            c.polygon(upper + lower.reversed(), fill: style.stroke, opacity: 0.12, cssClass: "band")
-            c.path(line, stroke: style.stroke, dash: style.dash, cssClass: "series")
         }
         drawRiskTable(on: &c, x: x, end: end)
         ChartFrame.legend(on: &c, names: curves.map(\.name))
         return c.document(title: title)
+    }
+
+    /// The stretches of shown points (finite survival) between suppressed ones.
+    static func runs(_ steps: [(time: Double, survival: Double, low: Double, high: Double)])
+        -> [[(time: Double, survival: Double, low: Double, high: Double)]] {
+        var out: [[(time: Double, survival: Double, low: Double, high: Double)]] = [[]]
+        for s in steps {
+            if s.survival.isFinite { out[out.count - 1].append(s) } else if !out[out.count - 1].isEmpty { out.append([]) }
+        }
+        return out.filter { !$0.isEmpty }
     }
 
     /// The risk table between the tick labels and the axis label.
