@@ -50,15 +50,16 @@ public struct OverviewReport {
             let coverage = cov.map { $0.clients >= m ? style.percent(Double($0.found) / Double($0.clients)) : "–" } ?? "–"
             let name = links[house].map { doc.link(house, to: $0) } ?? ReportMarkup.literal(house)
             var row = [name, tables.count(clients), tables.count(sets), coverage]
+            let shown = EffectTables.sideBySideWindows(windows)
             var csvRow = [house, tables.csvCount(clients), tables.csvCount(sets),
                           cov.map { $0.clients >= m ? "\(Double($0.found) / Double($0.clients))" : "" } ?? ""]
             for w in windows {
                 let r = results.effects.first { $0.scope == Scope(.veiligheidshuis, house) && $0.ageBand == "all" && $0.source == .bvh && $0.windowMonths == w }
                 if let r, let e = r.estimate, !r.suppressed, let rr = e.rateRatio {
-                    row.append("\(style.decimal(rr)) (\(tables.interval(e.rateRatioCI, digits: 2)))")
+                    if shown.contains(w) { row.append("\(style.decimal(rr)) (\(tables.interval(e.rateRatioCI, digits: 2)))") }
                     csvRow += ["\(rr)", tables.csvNumber(e.rateRatioCI?.lower), tables.csvNumber(e.rateRatioCI?.upper)]
                 } else {
-                    row.append("–")
+                    if shown.contains(w) { row.append("–") }
                     csvRow += ["", "", ""]
                 }
             }
@@ -66,10 +67,10 @@ public struct OverviewReport {
             csv.append(csvRow)
         }
         doc.table(ReportTable(name: "veiligheidshuizen",
-                              caption: text.t("Per Veiligheidshuis: cliënten in de analyse, gekoppeld, dekking in de politiegegevens, en de rate ratio van politiecontacten (cliënten t.o.v. controles, na/vóór) per venster met 95%-BI; onder 1 = sterkere daling bij cliënten.",
-                                              "Per Veiligheidshuis: clients in the analysis, matched, coverage in the police data, and the rate ratio of police contacts (clients versus controls, after/before) per window with 95% CI; below 1 = a larger drop among clients."),
+                              caption: text.t("Per Veiligheidshuis: cliënten in de analyse, gekoppeld, dekking in de politiegegevens, en de rate ratio van politiecontacten (cliënten t.o.v. controles, na/vóór) met 95%-BI, op korte en lange termijn (alle vensters staan in de CSV); onder 1 = sterkere daling bij cliënten.",
+                                              "Per Veiligheidshuis: clients in the analysis, matched, coverage in the police data, and the rate ratio of police contacts (clients versus controls, after/before) with 95% CI, short and long term (every window is in the CSV); below 1 = a larger drop among clients."),
                               header: [text.t("Veiligheidshuis", "Veiligheidshuis"), text.t("Cliënten", "Clients"), text.t("Gekoppeld", "Matched"),
-                                       text.t("Dekking", "Coverage")] + windows.map { "RR \(text.months($0))" },
+                                       text.t("Dekking", "Coverage")] + EffectTables.sideBySideWindows(windows).map { "RR \(text.months($0))" },
                               rows: display,
                               csvHeader: ["veiligheidshuis", "n_clients", "n_matched", "coverage"] + windows.flatMap { ["rate_ratio_\($0)m", "rate_ratio_\($0)m_ci_low", "rate_ratio_\($0)m_ci_high"] },
                               csvRows: csv))
@@ -161,9 +162,10 @@ public struct OverviewReport {
                   LineChart(title: text.t("Rate ratio bij een andere anticipatieperiode", "Rate ratio by anticipation period"),
                             xLabel: text.t("Anticipatieperiode (maanden vóór instroom)", "Anticipation period (months before intake)"),
                             yLabel: text.t("Rate ratio (1 = geen verschil)", "Rate ratio (1 = no difference)"), series: [series],
-                            verticalMarker: (Double(settings.anticipationMonths), text.t("gekozen", "chosen")), language: language).svg(),
-                  caption: text.t("Rate ratio met 95%-band per anticipatieperiode; de stippellijn is de gekozen periode.",
-                                  "Rate ratio with 95% band per anticipation period; the dashed line is the chosen period."))
+                            verticalMarker: (Double(settings.anticipationMonths), text.t("gekozen", "chosen")), language: language,
+                            logarithmic: true).svg(),
+                  caption: text.t("Rate ratio met 95%-band per anticipatieperiode, op een logaritmische as (de horizontale stippellijn is 1: geen verschil); de verticale stippellijn is de gekozen periode.",
+                                  "Rate ratio with 95% band per anticipation period, on a logarithmic axis (the horizontal dashed line is 1: no difference); the vertical dashed line is the chosen period."))
     }
 
     /// The regions side by side: the rate ratio of police contacts per window
@@ -181,11 +183,11 @@ public struct OverviewReport {
             var cells = [ReportMarkup.literal(region), tables.count(n)], csvCells = [region, tables.csvCount(n)]
             for w in windows {
                 if let r = row(region, w), let e = r.estimate, !r.suppressed, let rr = e.rateRatio {
-                    cells.append("\(style.decimal(rr)) (\(tables.interval(e.rateRatioCI, digits: 2)))")
+                    if EffectTables.sideBySideWindows(windows).contains(w) { cells.append("\(style.decimal(rr)) (\(tables.interval(e.rateRatioCI, digits: 2)))") }
                     csvCells += ["\(rr)", tables.csvNumber(e.rateRatioCI?.lower), tables.csvNumber(e.rateRatioCI?.upper)]
                     if w == window, let ci = e.rateRatioCI { forest.append(.init(label: region, estimate: rr, low: ci.lower, high: ci.upper)) }
                 } else {
-                    cells.append("–")
+                    if EffectTables.sideBySideWindows(windows).contains(w) { cells.append("–") }
                     csvCells += ["", "", ""]
                 }
             }
@@ -193,9 +195,9 @@ public struct OverviewReport {
             csv.append(csvCells)
         }
         doc.table(ReportTable(name: "regions",
-                              caption: text.t("Per regio: de rate ratio van politiecontacten (cliënten t.o.v. controles, na/vóór) per venster met 95%-BI; onder 1 = sterkere daling bij cliënten. Sets: het aantal gekoppelde sets in het venster van \(text.months(window)).",
-                                              "Per region: the rate ratio of police contacts (clients versus controls, after/before) per window with 95% CI; below 1 = a larger drop among clients. Sets: the number of matched sets in the \(text.months(window)) window."),
-                              header: [text.t("Regio", "Region"), text.t("Sets", "Sets")] + windows.map { "RR \(text.months($0))" },
+                              caption: text.t("Per regio: de rate ratio van politiecontacten (cliënten t.o.v. controles, na/vóór) met 95%-BI, op korte en lange termijn (alle vensters staan in de CSV); onder 1 = sterkere daling bij cliënten. Sets: het aantal gekoppelde sets in het venster van \(text.months(window)).",
+                                              "Per region: the rate ratio of police contacts (clients versus controls, after/before) with 95% CI, short and long term (every window is in the CSV); below 1 = a larger drop among clients. Sets: the number of matched sets in the \(text.months(window)) window."),
+                              header: [text.t("Regio", "Region"), text.t("Sets", "Sets")] + EffectTables.sideBySideWindows(windows).map { "RR \(text.months($0))" },
                               rows: display,
                               csvHeader: ["regio", "n_sets"] + windows.flatMap { ["rate_ratio_\($0)m", "rate_ratio_\($0)m_ci_low", "rate_ratio_\($0)m_ci_high"] },
                               csvRows: csv))

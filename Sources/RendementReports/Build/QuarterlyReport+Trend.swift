@@ -32,6 +32,11 @@ extension QuarterlyReport {
             }
         }
         doc.heading(text.t("Het effect door de tijd", "The effect over time"))
+        guard points.contains(where: { $0.y.isFinite }) else {
+            doc.paragraph(text.t("Per voortschrijdend jaar (de vier kwartalen tot en met een kwartaal) zijn er nog te weinig cliënten met een controlepersoon (minder dan \(inputs.minimumCell)) om het effect door de tijd te tonen; het effect over alle cliënten tot nu toe staat hierboven.",
+                                 "Per rolling year (the four quarters up to a quarter) there are still too few clients with a control person (fewer than \(inputs.minimumCell)) to show the effect over time; the effect over all clients so far is given above."))
+            return
+        }
         doc.table(ReportTable(
             name: "effect-over-time",
             caption: text.t("Rate ratio van politiecontacten (\(text.months(window)) na instroom) van de cliënten die in de vier kwartalen tot en met elk kwartaal instroomden (een voortschrijdend jaar). Onder 1: sterkere daling dan bij vergelijkbare personen.",
@@ -47,8 +52,8 @@ extension QuarterlyReport {
             xLabel: text.t("Laatste kwartaal van het jaar van instroom", "Last quarter of the intake year"),
             yLabel: text.t("Rate ratio (1 = geen verschil)", "Rate ratio (1 = no difference)"),
             series: [.init(name: text.t("Rate ratio", "Rate ratio"), points: points, band: band)],
-            xTickLabels: labels, language: language).svg(),
-            caption: text.t("Rate ratio met 95%-band; een onderbreking is een kwartaal met te weinig cliënten om te tonen.",
-                            "Rate ratio with 95% band; a break is a quarter with too few clients to show."))
+            xTickLabels: labels, language: language, logarithmic: true).svg(),
+            caption: text.t("Rate ratio met 95%-band, op een logaritmische as (0,5 en 2 liggen even ver van 1; de stippellijn is 1: geen verschil); een onderbreking is een kwartaal met te weinig cliënten om te tonen.",
+                            "Rate ratio with 95% band, on a logarithmic axis (0.5 and 2 lie equally far from 1; the dashed line is 1: no difference); a break is a quarter with too few clients to show."))
     }
 }

@@ -4,9 +4,10 @@ import Foundation
 /// and the legend.
 enum ChartFrame {
     static func draw(on c: inout SVGCanvas, title: String, xLabel: String, yLabel: String, x: LinearScale, y: LinearScale,
-                     xTickLabels: [Double: String]? = nil, yTickFormat: ((Double) -> String)? = nil, language: ReportLanguage = .en) {
+                     xTickLabels: [Double: String]? = nil, yTickFormat: ((Double) -> String)? = nil, language: ReportLanguage = .en,
+                     yTickValues: [Double]? = nil) {
         c.text(title, x: c.width / 2, y: 24, size: 15, weight: "bold", cssClass: "title")
-        for t in y.ticks() {
+        for t in yTickValues ?? y.ticks() {
             c.line(c.plotLeft, y(t), c.plotRight, y(t), stroke: "#dddddd", width: 1)
             c.text(yTickFormat?(t) ?? tick(t, language: language), x: c.plotLeft - 6, y: y(t) + 4, anchor: "end", size: 11, cssClass: "y-tick")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A line chart of one or more series over x, each with an optional
 /// confidence band, a legend, axis labels and an optional vertical marker
 /// (e.g. the index date at x = 0). Used for the event study (monthly events
@@ -30,10 +32,14 @@ public struct LineChart: Sendable {
     public var shadedRange: (from: Double, to: Double, label: String)?
     /// The language of the tick labels (decimal comma in Dutch).
     public var language: ReportLanguage
+    /// A ratio on a logarithmic y axis with 1 marked (rate ratios): equal
+    /// factors lie equally far from 1. Values must be positive.
+    public var logarithmic: Bool = false
 
     public init(title: String, xLabel: String, yLabel: String, series: [Series],
                 verticalMarker: (x: Double, label: String)? = nil, xTickLabels: [Double: String]? = nil,
-                shadedRange: (from: Double, to: Double, label: String)? = nil, language: ReportLanguage = .nl) {
+                shadedRange: (from: Double, to: Double, label: String)? = nil, language: ReportLanguage = .nl, logarithmic: Bool = false) {
+        self.logarithmic = logarithmic
         self.shadedRange = shadedRange
         self.language = language
         self.title = title
@@ -49,8 +55,21 @@ public struct LineChart: Sendable {
         let xs = series.flatMap { $0.points.map(\.x) }
         let ys = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.low, $0.high] } }.filter(\.isFinite)
         let x = LinearScale(domain: (xs.min() ?? 0, xs.max() ?? 1), range: (c.plotLeft, c.plotRight))
-        let y = LinearScale(domain: LinearScale.niceDomain(ys, includeZero: true), range: (c.plotBottom, c.plotTop))
-        ChartFrame.draw(on: &c, title: title, xLabel: xLabel, yLabel: yLabel, x: x, y: y, xTickLabels: xTickLabels, language: language)
+        let y: (Double) -> Double
+        if logarithmic {
+            // A linear scale over log10 of the values; ticks at 1, 2, 5 x 10^k (and 1 marked).
+            let log = LogScale(values: ys, include: 1, range: (c.plotBottom, c.plotTop))
+            let linear = LinearScale(domain: (log10(log.domain.0), log10(log.domain.1)), range: (c.plotBottom, c.plotTop))
+            ChartFrame.draw(on: &c, title: title, xLabel: xLabel, yLabel: yLabel, x: x, y: linear, xTickLabels: xTickLabels,
+                            yTickFormat: { ChartFrame.tick(pow(10, $0), language: language) }, language: language,
+                            yTickValues: log.ticks().map { log10($0) })
+            c.line(c.plotLeft, linear(0), c.plotRight, linear(0), stroke: "#000", width: 1, dash: "4 3")
+            y = { linear(log10(max($0, 1e-9))) }
+        } else {
+            let linear = LinearScale(domain: LinearScale.niceDomain(ys, includeZero: true), range: (c.plotBottom, c.plotTop))
+            ChartFrame.draw(on: &c, title: title, xLabel: xLabel, yLabel: yLabel, x: x, y: linear, xTickLabels: xTickLabels, language: language)
+            y = { linear($0) }
+        }
         if let r = shadedRange {
             let left = x(max(r.from, x.domain.0)), right = x(min(r.to, x.domain.1))
             c.polygon([(left, c.plotTop), (right, c.plotTop), (right, c.plotBottom), (left, c.plotBottom)],

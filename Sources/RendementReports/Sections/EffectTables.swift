@@ -25,9 +25,18 @@ struct EffectTables {
         return p < 0.001 ? "<" + NumberStyle.nbsp + style.decimal(0.001, digits: 3) : style.decimal(p, digits: p < 0.1 ? 3 : 2)
     }
 
+    /// "0,34 – 0,98", with non-breaking spaces: an interval never breaks over two lines.
     func interval(_ ci: (low: Double, high: Double)?, digits: Int) -> String {
         guard let ci else { return "–" }
-        return "\(style.decimal(ci.low, digits: digits)) – \(style.decimal(ci.high, digits: digits))"
+        return "\(style.decimal(ci.low, digits: digits))\(NumberStyle.nbsp)–\(NumberStyle.nbsp)\(style.decimal(ci.high, digits: digits))"
+    }
+
+    /// The windows the side-by-side tables show: the short and the long term
+    /// (2 and 12 months, when analysed), so the table fits a printed page;
+    /// every window is in the table's CSV.
+    static func sideBySideWindows(_ windows: [Int]) -> [Int] {
+        let chosen = windows.filter { [2, 12].contains($0) }
+        return chosen.isEmpty ? Array(windows.prefix(2)) : chosen
     }
 
     func interval(_ ci: ConfidenceInterval?, digits: Int) -> String {

@@ -20,6 +20,10 @@ struct DemoCommand: ParsableCommand {
         """
     )
 
+    /// Persons in the demo's population: enough for about ten clients per
+    /// Veiligheidshuis and year, so the quarterly reports have a rolling year to show.
+    static let persons = 60_000
+
     @Option(help: "Folder for the demo's results: the report set (report/) and the result tables (tables/).")
     var out: String = "rendement-demo"
 
@@ -37,8 +41,8 @@ struct DemoCommand: ParsableCommand {
             let work = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             defer { try? FileManager.default.removeItem(atPath: work) }
             let started = Date()
-            print("Generating synthetic extracts (seed \(seed), small) in \(work)")
-            let truth = try SyntheticExtracts.generate(into: work + "/data", options: SynthOptions(seed: seed, scale: .small))
+            print("Generating synthetic extracts (seed \(seed), \(Readable.count(Self.persons)) persons) in \(work)")
+            let truth = try SyntheticExtracts.generate(into: work + "/data", options: SynthOptions(seed: seed, scale: .small, persons: Self.persons))
             let inputs = InputKind.allCases.map { kind in
                 Pipeline.Input(kind: kind, file: "\(work)/data/\(kind.rawValue).csv", periodFrom: truth.periods[kind.rawValue].flatMap { Day(iso: $0[0]) },
                                periodTo: truth.periods[kind.rawValue].flatMap { Day(iso: $0[1]) })
