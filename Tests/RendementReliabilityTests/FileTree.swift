@@ -90,7 +90,8 @@ final class MatchedStore {
         if importing { try importAndMatch() }
     }
 
-    /// Imports the five extracts of `data/` (registry first) and matches.
+    /// Imports the five extracts of `data/` (registry first), matches and analyses
+    /// (a report renders a stored analysis run).
     func importAndMatch() throws {
         for kind in ["veiligheidshuizen", "personen", "bvh", "hks", "clienten"] {
             let r = try CLI.run(["import", kind, data + "/\(kind).csv", "--db", store], in: dir.path)
@@ -98,6 +99,8 @@ final class MatchedStore {
         }
         let m = try CLI.run(["match", "--db", store, "--out", dir.file("output")], in: dir.path)
         XCTAssertEqual(m.status, 0, m.stderr)
+        let a = try CLI.run(["analyze", "--db", store, "--out", dir.file("output")], in: dir.path)
+        XCTAssertEqual(a.status, 0, a.stderr)
     }
 }
 
