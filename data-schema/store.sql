@@ -183,3 +183,15 @@ CREATE TABLE registry_renames (
     new_name TEXT NOT NULL,
     registrations INTEGER NOT NULL
 );
+
+-- version 7: a chain of recorded runs: the imports a match run read, the match run and imports an analysis run read, and the results each run stored (reports render these, never a recomputation)
+ALTER TABLE match_runs ADD COLUMN inputs TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE analysis_runs ADD COLUMN match_run_id INTEGER REFERENCES match_runs(run_id);
+ALTER TABLE analysis_runs ADD COLUMN inputs TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE run_results (
+    run_kind TEXT NOT NULL,
+    run_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    content BLOB NOT NULL,
+    PRIMARY KEY (run_kind, run_id, name)
+) WITHOUT ROWID;
