@@ -15,7 +15,7 @@ final class CooperationReferenceTests: XCTestCase {
 
     struct Expected: Decodable {
         struct Indicator: Decodable {
-            let veiligheidshuis: String?, doelgroep: String?, quarter: String?
+            let veiligheidshuis: String?, doelgroep: String?, quarter: String?, rolling_year: Bool
             let registrations: Int, persons: Int, with_plan: Int, repeats: Int
             let plan_days_n: Int, plan_days_persons: Int, plan_days: [Double]?, plan_before_intake: Int
             let partners_n: Int, partners_persons: Int, partners_mean: Double?, partners_median: Double?
@@ -63,9 +63,10 @@ final class CooperationReferenceTests: XCTestCase {
         let want = try expected().indicators
         XCTAssertEqual(r.indicators.cells.count, want.count)
         XCTAssertGreaterThan(want.filter { $0.repeats > 0 }.count, 10, "the fixture has repeat registrations")
+        XCTAssertGreaterThan(want.filter(\.rolling_year).count, 40, "the fixture has rolling years")
         for e in want {
-            let what = "\(e.veiligheidshuis ?? "all")/\(e.doelgroep ?? "all")/\(e.quarter ?? "all")"
-            guard let c = r.indicators.cell(house: e.veiligheidshuis, group: e.doelgroep, quarter: e.quarter.flatMap(Quarter.init)) else {
+            let what = "\(e.veiligheidshuis ?? "all")/\(e.doelgroep ?? "all")/\(e.quarter ?? "all")\(e.rolling_year ? " rolling year" : "")"
+            guard let c = r.indicators.cell(house: e.veiligheidshuis, group: e.doelgroep, quarter: e.quarter.flatMap(Quarter.init), rollingYear: e.rolling_year) else {
                 XCTFail("no cell \(what)"); continue
             }
             XCTAssertEqual([c.registrations, c.persons, c.withPlan, c.repeats, c.planBeforeIntake],

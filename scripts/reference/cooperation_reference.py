@@ -145,17 +145,23 @@ def indicators(out):
         start = r.intake - pd.DateOffset(months=12)
         rep.append(bool(((same.intake < r.intake) & (same.intake >= start)).any()))
     df["repeat"] = rep
+    df["qindex"] = df["intake"].dt.year * 4 + (df["intake"].dt.month - 1) // 3
+    last = int(df.qindex.max())
     cells = []
     for h in [None] + sorted(df.veiligheidshuis.unique()):
         for g in [None] + sorted(df.doelgroep.unique()):
-            for q in [None] + sorted(df.quarter.unique()):
-                sub = select(df, veiligheidshuis=h, doelgroep=g, quarter=q)
+            groups = [(q, False, select(df, veiligheidshuis=h, doelgroep=g, quarter=q)) for q in [None] + sorted(df.quarter.unique())]
+            # Rolling years: the intakes of a quarter and the three before it, for every quarter up to the last of the data.
+            base = select(df, veiligheidshuis=h, doelgroep=g)
+            for end in range(int(df.qindex.min()), last + 1):
+                groups.append((f"{end // 4}Q{end % 4 + 1}", True, base[(base.qindex > end - 4) & (base.qindex <= end)]))
+            for q, rolling, sub in groups:
                 if len(sub) == 0:
                     continue
                 dated = sub[sub.plan_days >= 0]
                 part = sub[sub.partners.notna()]
                 cells.append({
-                    "veiligheidshuis": h, "doelgroep": g, "quarter": q,
+                    "veiligheidshuis": h, "doelgroep": g, "quarter": q, "rolling_year": rolling,
                     "registrations": int(len(sub)), "persons": int(sub.persoon_id.nunique()),
                     "with_plan": int(sub.plan.sum()), "repeats": int(sub.repeat.sum()),
                     "plan_days_n": int(len(dated)), "plan_days_persons": int(dated.persoon_id.nunique()),

@@ -4,7 +4,8 @@ import RendementStore
 
 /// The basic result indicators of the cooperation, from the client
 /// registrations alone (docs/cooperation.md): per Veiligheidshuis, target
-/// group and intake quarter -- and for all of each (nil) -- how many
+/// group and intake quarter (also per rolling year: the four quarters up to
+/// a quarter) -- and for all of each (nil) -- how many
 /// registrations and persons, the share with an integral plan of approach,
 /// the days from intake to the plan, the share of repeat registrations
 /// within 12 months, and the partners per case where the file gives them.
@@ -29,11 +30,15 @@ public struct CooperationIndicators: Sendable, Codable, Equatable {
         }
     }
 
-    /// One cell: a Veiligheidshuis (nil: all), target group (nil: all) and intake quarter (nil: all quarters).
+    /// One cell: a Veiligheidshuis (nil: all), target group (nil: all) and
+    /// intake quarter (nil: all quarters) -- or, with `rollingYear`, the
+    /// four quarters up to and including `quarter`.
     public struct Cell: Sendable, Codable, Equatable {
         public var veiligheidshuis: String?
         public var doelgroep: String?
         public var quarter: Quarter?
+        /// The cell holds the intakes of `quarter` and the three quarters before it.
+        public var rollingYear: Bool
         public var registrations: Int
         public var persons: Int
         public var withPlan: Int
@@ -52,9 +57,9 @@ public struct CooperationIndicators: Sendable, Codable, Equatable {
 
     public var cells: [Cell]
 
-    /// The cell of a Veiligheidshuis, target group and quarter (nil = all).
-    public func cell(house: String?, group: String? = nil, quarter: Quarter?) -> Cell? {
-        cells.first { $0.veiligheidshuis == house && $0.doelgroep == group && $0.quarter == quarter }
+    /// The cell of a Veiligheidshuis, target group and quarter (nil = all), or of the rolling year up to the quarter.
+    public func cell(house: String?, group: String? = nil, quarter: Quarter?, rollingYear: Bool = false) -> Cell? {
+        cells.first { $0.veiligheidshuis == house && $0.doelgroep == group && $0.quarter == quarter && $0.rollingYear == rollingYear }
     }
 
     /// A registration reduced to what the indicators use.
@@ -73,10 +78,15 @@ public struct CooperationIndicators: Sendable, Codable, Equatable {
     public static func compute(_ registrations: [RegistrationRecord]) -> CooperationIndicators {
         let rows = prepare(registrations)
         var groups: [CellKey: [Registration]] = [:]
+        let last = rows.map(\.quarter).max()
         for r in rows {
             for h in [r.house, nil] as [String?] {
                 for g in [r.group, nil] as [String?] {
-                    for q in [r.quarter, nil] as [Quarter?] { groups[CellKey(house: h, group: g, quarter: q), default: []].append(r) }
+                    for q in [r.quarter, nil] as [Quarter?] { groups[CellKey(house: h, group: g, quarter: q, rollingYear: false), default: []].append(r) }
+                    // The rolling years that hold this intake and end in a quarter of the data.
+                    for k in 0..<4 where r.quarter.adding(k) <= last! {
+                        groups[CellKey(house: h, group: g, quarter: r.quarter.adding(k), rollingYear: true), default: []].append(r)
+                    }
                 }
             }
         }
@@ -105,7 +115,7 @@ public struct CooperationIndicators: Sendable, Codable, Equatable {
     static func cell(_ key: CellKey, _ rows: [Registration]) -> Cell {
         let dated = rows.filter { ($0.planDays ?? -1) >= 0 }
         let withPartners = rows.filter { $0.partners != nil }
-        return Cell(veiligheidshuis: key.house, doelgroep: key.group, quarter: key.quarter, registrations: rows.count,
+        return Cell(veiligheidshuis: key.house, doelgroep: key.group, quarter: key.quarter, rollingYear: key.rollingYear, registrations: rows.count,
                     persons: Set(rows.map(\.person)).count, withPlan: rows.filter(\.plan).count, repeats: rows.filter(\.isRepeat).count,
                     planDays: Spread.of(dated.map { Double($0.planDays!) }, persons: Set(dated.map(\.person)).count),
                     planBeforeIntake: rows.filter { ($0.planDays ?? 0) < 0 }.count,
@@ -117,9 +127,10 @@ public struct CooperationIndicators: Sendable, Codable, Equatable {
         var house: String?
         var group: String?
         var quarter: Quarter?
+        var rollingYear: Bool
         static func < (a: CellKey, b: CellKey) -> Bool {
-            (a.house ?? "", a.group ?? "", a.quarter.map { $0.year * 4 + $0.quarter } ?? 0)
-                < (b.house ?? "", b.group ?? "", b.quarter.map { $0.year * 4 + $0.quarter } ?? 0)
+            (a.house ?? "", a.group ?? "", a.rollingYear ? 1 : 0, a.quarter.map { $0.year * 4 + $0.quarter } ?? 0)
+                < (b.house ?? "", b.group ?? "", b.rollingYear ? 1 : 0, b.quarter.map { $0.year * 4 + $0.quarter } ?? 0)
         }
     }
 }

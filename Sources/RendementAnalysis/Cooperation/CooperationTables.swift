@@ -9,15 +9,16 @@ public enum CooperationTables {
     static func label(_ s: String?) -> TidyCSV.Cell { .text(s ?? "all") }
     static func label(_ q: Quarter?) -> TidyCSV.Cell { .text(q?.description ?? "all") }
 
-    /// `cooperation_indicators.csv`: one row per Veiligheidshuis, target group and intake quarter.
+    /// `cooperation_indicators.csv`: one row per Veiligheidshuis, target group and intake quarter or rolling year.
     public static func indicators(_ r: CooperationIndicators, minimumCell m: Int) -> String {
-        var t = TidyCSV(columns: ["veiligheidshuis", "doelgroep", "kwartaal", "registrations", "persons", "with_plan", "plan_share",
+        var t = TidyCSV(columns: ["veiligheidshuis", "doelgroep", "period", "kwartaal", "registrations", "persons", "with_plan", "plan_share",
                                   "repeats", "repeat_share", "plan_days_n", "plan_days_persons", "plan_days_q1", "plan_days_median",
                                   "plan_days_q3", "plan_before_intake", "partners_n", "partners_persons", "partners_mean",
                                   "partners_median", "suppressed"])
         for c in r.cells {
             let hidden = c.persons < m
-            var row: [TidyCSV.Cell] = [label(c.veiligheidshuis), label(c.doelgroep), label(c.quarter)]
+            var row: [TidyCSV.Cell] = [label(c.veiligheidshuis), label(c.doelgroep),
+                                       .text(c.quarter == nil ? "all" : c.rollingYear ? "rolling_year" : "quarter"), label(c.quarter)]
             if hidden {
                 row += Array(repeating: .missing, count: 16) + [.flag(true)]
                 t.append(row)

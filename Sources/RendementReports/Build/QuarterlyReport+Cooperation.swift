@@ -25,12 +25,12 @@ extension QuarterlyReport {
         for (k, i) in mine.enumerated() { addStappenmeter(i, index: k, to: &doc) }
     }
 
-    /// The indicators of the eight quarters up to this one, all target groups together.
+    /// The indicators of the rolling years (four quarters of intake) ending in the eight quarters up to this one, all target groups together.
     func addIndicators(_ indicators: CooperationIndicators, to doc: inout ReportDocument) {
         let m = inputs.minimumCell
         var display: [[String]] = [], csv: [[String]] = []
         for q in recentQuarters {
-            let cell = indicators.cell(house: house, quarter: q)
+            let cell = indicators.cell(house: house, quarter: q, rollingYear: true)
             let persons = cell?.persons ?? 0
             guard let cell, persons >= m else {
                 display.append([q.description, tables.count(cell?.registrations ?? 0), tables.count(persons), "–", "–", "–", "–"])
@@ -48,24 +48,24 @@ extension QuarterlyReport {
         }
         doc.table(ReportTable(
             name: "samenwerking-indicatoren",
-            caption: text.t("Aanmeldingen bij \(name) per kwartaal van instroom (alle doelgroepen): aantal aanmeldingen en personen; het deel met een integraal plan van aanpak; het aantal dagen van instroom tot het plan (mediaan, met daartussen de middelste helft van de aanmeldingen); het deel dat binnen 12 maanden na een eerdere aanmelding bij dit Veiligheidshuis opnieuw is aangemeld; en het gemiddelde aantal betrokken partners per casus (waar geregistreerd). – : minder dan \(m) personen, of niet geregistreerd.",
-                            "Registrations at \(name) per intake quarter (all target groups): registrations and persons; the share with an integral plan of approach; the days from intake to the plan (median, with the middle half of the registrations between); the share registered again within 12 months of an earlier registration at this Veiligheidshuis; and the mean number of partners involved per case (where recorded). – : fewer than \(m) persons, or not recorded."),
-            header: [text.t("Kwartaal", "Quarter"), text.t("Aanmeldingen", "Registrations"), text.t("Personen", "Persons"),
+            caption: text.t("Aanmeldingen bij \(name) per voortschrijdend jaar: de instroom in de vier kwartalen tot en met elk kwartaal (alle doelgroepen; de cijfers per kwartaal en per doelgroep staan in cooperation_indicators.csv): aantal aanmeldingen en personen; het deel met een integraal plan van aanpak; het aantal dagen van instroom tot het plan (mediaan, met daartussen de middelste helft van de aanmeldingen); het deel dat binnen 12 maanden na een eerdere aanmelding bij dit Veiligheidshuis opnieuw is aangemeld; en het gemiddelde aantal betrokken partners per casus (waar geregistreerd). – : minder dan \(m) personen, of niet geregistreerd.",
+                            "Registrations at \(name) per rolling year: the intakes in the four quarters up to each quarter (all target groups; the figures per quarter and per target group are in cooperation_indicators.csv): registrations and persons; the share with an integral plan of approach; the days from intake to the plan (median, with the middle half of the registrations between); the share registered again within 12 months of an earlier registration at this Veiligheidshuis; and the mean number of partners involved per case (where recorded). – : fewer than \(m) persons, or not recorded."),
+            header: [text.t("Jaar tot en met", "Year up to"), text.t("Aanmeldingen", "Registrations"), text.t("Personen", "Persons"),
                      text.t("Met plan van aanpak", "With plan of approach"), text.t("Dagen tot plan (mediaan, middelste helft)", "Days to plan (median, middle half)"),
                      text.t("Opnieuw binnen 12 maanden", "Again within 12 months"), text.t("Partners per casus", "Partners per case")],
             rows: display,
-            csvHeader: ["quarter", "registrations", "persons", "plan_share", "plan_days_q1", "plan_days_median", "plan_days_q3", "repeat_share",
+            csvHeader: ["rolling_year_to", "registrations", "persons", "plan_share", "plan_days_q1", "plan_days_median", "plan_days_q3", "repeat_share",
                         "partners_mean", "suppressed"],
             csvRows: csv))
         addIndicatorChart(indicators, to: &doc)
     }
 
-    /// The share with a plan of approach per quarter: this house against all Veiligheidshuizen.
+    /// The share with a plan of approach per rolling year: this house against all Veiligheidshuizen.
     func addIndicatorChart(_ indicators: CooperationIndicators, to doc: inout ReportDocument) {
         let m = inputs.minimumCell
         func series(_ h: String?) -> [(x: Double, y: Double)] {
             recentQuarters.enumerated().map { i, q in
-                let c = indicators.cell(house: h, quarter: q)
+                let c = indicators.cell(house: h, quarter: q, rollingYear: true)
                 return (Double(i), c.map { $0.persons >= m ? $0.planShare * 100 : .nan } ?? .nan)
             }
         }
@@ -74,11 +74,11 @@ extension QuarterlyReport {
         let labels = Dictionary(uniqueKeysWithValues: recentQuarters.enumerated().map { (Double($0.offset), $0.element.description) })
         doc.chart("samenwerking-plan", LineChart(
             title: text.t("Aanmeldingen met een plan van aanpak", "Registrations with a plan of approach"),
-            xLabel: text.t("Kwartaal van instroom", "Intake quarter"), yLabel: text.t("Met plan van aanpak (%)", "With plan of approach (%)"),
+            xLabel: text.t("Laatste kwartaal van het jaar van instroom", "Last quarter of the intake year"), yLabel: text.t("Met plan van aanpak (%)", "With plan of approach (%)"),
             series: [.init(name: house, points: own), .init(name: text.t("Alle Veiligheidshuizen", "All Veiligheidshuizen"), points: all)],
             xTickLabels: labels, language: language).svg(),
-            caption: text.t("Het deel van de aanmeldingen met een integraal plan van aanpak, per kwartaal van instroom, bij \(name) en bij alle Veiligheidshuizen samen; een onderbreking is een kwartaal met minder dan \(m) personen.",
-                            "The share of registrations with an integral plan of approach, per intake quarter, at \(name) and at all Veiligheidshuizen together; a break is a quarter with fewer than \(m) persons."))
+            caption: text.t("Het deel van de aanmeldingen met een integraal plan van aanpak, per voortschrijdend jaar van instroom, bij \(name) en bij alle Veiligheidshuizen samen; een onderbreking is een jaar met minder dan \(m) personen.",
+                            "The share of registrations with an integral plan of approach, per rolling year of intake, at \(name) and at all Veiligheidshuizen together; a break is a year with fewer than \(m) persons."))
     }
 
     /// One instrument's scores: per step this quarter, the quarter before, all quarters, and all houses this quarter; a chart of the total; the trend; the association.
