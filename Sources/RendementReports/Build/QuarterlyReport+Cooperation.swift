@@ -103,8 +103,8 @@ extension QuarterlyReport {
             csv.append([s.id ?? "total"] + csvCells(house, quarter, s.id) + csvCells(house, previous, s.id) + csvCells(house, nil, s.id) + csvCells(nil, quarter, s.id))
         }
         let scale = "\(instrument.scale.min)–\(instrument.scale.max)"
-        doc.paragraph(text.t("\(title) (\(ReportMarkup.literal(instrument.name))): per stap een score van \(scale) (\(scaleText(instrument))). \(i.forms) vragenlijsten in totaal; van \(name) \(tables.count(i.scores.cell(house: house, quarter: nil, step: nil)?.n ?? 0)).",
-                             "\(title) (\(ReportMarkup.literal(instrument.name))): per step a score of \(scale) (\(scaleText(instrument))). \(i.forms) questionnaires in all; from \(name) \(tables.count(i.scores.cell(house: house, quarter: nil, step: nil)?.n ?? 0))."))
+        doc.paragraph(text.t("\(title) (\(ReportMarkup.literal(instrument.name))): per stap een score van \(scale) (\(scaleText(instrument))). \(tables.count(i.forms)) vragenlijsten in totaal; van \(name) \(tables.count(i.scores.cell(house: house, quarter: nil, step: nil)?.n ?? 0)).",
+                             "\(title) (\(ReportMarkup.literal(instrument.name))): per step a score of \(scale) (\(scaleText(instrument))). \(tables.count(i.forms)) questionnaires in all; from \(name) \(tables.count(i.scores.cell(house: house, quarter: nil, step: nil)?.n ?? 0))."))
         doc.table(ReportTable(
             name: "stappenmeter-\(index + 1)",
             caption: text.t("Gemiddelde score per stap met 95%-BI en het aantal vragenlijsten (n): dit kwartaal, het vorige kwartaal en alle kwartalen van \(name), en alle Veiligheidshuizen dit kwartaal. – : minder dan \(m) vragenlijsten.",
@@ -159,8 +159,8 @@ extension QuarterlyReport {
         if t.n < inputs.minimumCell {
             doc.paragraph(text.t("Trend: minder dan \(inputs.minimumCell) vragenlijsten, niet getoond.", "Trend: fewer than \(inputs.minimumCell) questionnaires, not shown."))
         } else if let slope = t.slopePerQuarter, let p = t.pValue {
-            let direction = p >= 0.05 ? text.t("Er is geen duidelijke trend", "There is no clear trend")
-                : slope > 0 ? text.t("De totaalscore stijgt", "The total score rises") : text.t("De totaalscore daalt", "The total score falls")
+            let direction = p >= 0.05 ? text.t("er is geen duidelijke trend", "there is no clear trend")
+                : slope > 0 ? text.t("de totaalscore stijgt", "the total score rises") : text.t("de totaalscore daalt", "the total score falls")
             doc.paragraph(text.t("**Trend \(span)** (\(t.quarters) kwartalen, \(tables.count(t.n)) vragenlijsten): \(direction); per kwartaal \(style.decimal(slope, digits: 3)) punt (95%-BI \(tables.interval(t.ci, digits: 3)), \(style.pValue(p)); toets op een rechte lijn door de scores).",
                                  "**Trend \(span)** (\(t.quarters) quarters, \(tables.count(t.n)) questionnaires): \(direction); per quarter \(style.decimal(slope, digits: 3)) point (95% CI \(tables.interval(t.ci, digits: 3)), \(style.pValue(p)); a test of a straight line through the scores)."))
         } else {
