@@ -39,6 +39,9 @@ public struct AnalysisResults: Sendable, Codable {
     public var survival: [ScopedSurvival]
     public var comparison: [VeiligheidshuisComparison]
     public var setTallies: [SetTally]
+    /// The comparison with clients who had not entered yet; nil when the run's
+    /// `comparisonDesign` is `matched` (or the run was made before it existed).
+    public var staggered: StaggeredResults?
 
     /// The result name under which the results are stored with their run.
     public static let resultName = "results"
