@@ -3,8 +3,11 @@ import RendementStats
 
 /// Clients as units of a staggered difference-in-differences over calendar
 /// months: the outcome of a unit in a month is its number of events of one
-/// source (BVH contacts or HKS reports) dated in that month; its cohort is the
-/// month of its intake. Only whole calendar months inside the source's
+/// source (BVH contacts or HKS reports) dated in that month; its cohort (the
+/// first treated period) is the first whole month after its intake month --
+/// the intake month itself lies partly before intake, so it counts as
+/// neither before nor after (as the index day does in the matched design).
+/// Only whole calendar months inside the source's
 /// observation period count (a month cut off by the start or end of an
 /// extract would look like a drop); a client whose intake lies before the
 /// first month is never a comparison (it is treated), one whose intake lies
@@ -37,7 +40,7 @@ public struct MonthlyPanel: Sendable {
         var outcomes = [Double](repeating: 0, count: units.count * months)
         var cohorts: [Int?] = []
         for (i, u) in units.enumerated() {
-            cohorts.append(monthIndex(u.intake, from: first))
+            cohorts.append(monthIndex(u.intake, from: first) + 1)
             for day in source.days(u.history).days where day >= starts[0].number && day < starts[months].number {
                 outcomes[i * months + monthIndex(Day(number: day), from: first)] += 1
             }

@@ -7,18 +7,23 @@ import RendementStats
 ///
 /// Units are the clients of the matched sets (each once), cohorts their
 /// intake month, outcomes their monthly BVH contacts and HKS reports
-/// (`MonthlyPanel`). With anticipation M the base month is M + 1 months
-/// before the intake month and a client compares with those whose intake
-/// lies more than M months after the later of the month compared and the base
-/// month. A window of W months is the cumulative effect over the intake
-/// month and the W - 1 months after it, over the intake cohorts that have
+/// (`MonthlyPanel`). Months are counted from the intake month (0): with
+/// anticipation M the base month is -(M + 1); months -M...0 count nowhere
+/// (the crisis before intake, and the intake month, partly before intake);
+/// month k >= 1 of a client is compared with the clients whose intake month
+/// lies more than M months after it (for months before the base month: after
+/// the base month). In the estimator's terms the first treated period is
+/// month 1 and the anticipation M + 1 periods. A window of W months is the
+/// cumulative effect over months 1...W, over the intake cohorts that have
 /// all W months. Cells with fewer comparison clients than the suppression
 /// threshold are left out. Estimated for all clients and per age band,
 /// Veiligheidshuis and region; the event-time curve (months -12..12, with a
 /// uniform band) for all clients.
 public struct StaggeredComparison: Sendable {
-    /// Months of the event-time curve around the intake month.
-    public static let eventTimes = -12...12
+    /// Months of the event-time curve, counted from the intake month (0).
+    public static let eventMonths = -12...12
+    /// The same in the estimator's event time (from month 1, the first treated period).
+    static let eventTimes = (eventMonths.lowerBound - 1)...(eventMonths.upperBound - 1)
     /// Multiplier-bootstrap draws and seed of the uniform band.
     public static let draws = 999, seed: UInt64 = 2021_0013
 
@@ -66,7 +71,7 @@ public struct StaggeredComparison: Sendable {
     func estimator(_ units: [MonthlyPanel.Unit], source: OutcomeSource) -> (MonthlyPanel, StaggeredDifferenceInDifferences)? {
         guard let period = periods[source], let panel = MonthlyPanel.build(units, source: source, period: period) else { return nil }
         do {
-            let did = try StaggeredDifferenceInDifferences(panel.panel, anticipation: anticipationMonths, eventTimes: Self.eventTimes,
+            let did = try StaggeredDifferenceInDifferences(panel.panel, anticipation: anticipationMonths + 1, eventTimes: Self.eventTimes,
                                                            minimumComparison: minimumCell)
             return (panel, did)
         } catch {
@@ -78,7 +83,9 @@ public struct StaggeredComparison: Sendable {
     func rows(scope: Scope, band: String, units: [MonthlyPanel.Unit]) -> [StaggeredRow] {
         OutcomeSource.allCases.flatMap { source -> [StaggeredRow] in
             let fit = estimator(units, source: source)?.1
-            let preTrend = Self.preTrendMonths(anticipation: anticipationMonths).flatMap { fit?.waldTest(eventTimes: $0) }
+            let preTrend = Self.preTrendMonths(anticipation: anticipationMonths).flatMap { months in
+                fit?.waldTest(eventTimes: (months.lowerBound - 1)...(months.upperBound - 1))
+            }
             return windows.map { w in
                 let effect = fit?.cumulative(periods: w)
                 let suppressed = effect.map { $0.treated < minimumCell || $0.comparison < minimumCell } ?? (units.count < minimumCell)
@@ -88,7 +95,7 @@ public struct StaggeredComparison: Sendable {
         }
     }
 
-    /// Event months of the pre-trend test: -12 up to the month before the anticipation months and the base month.
+    /// Months (from the intake month) of the pre-trend test: -12 up to the month before the base month -(M + 1).
     /// Nil when the anticipation months leave none.
     public static func preTrendMonths(anticipation: Int) -> ClosedRange<Int>? {
         let last = -(anticipation + 2)
@@ -99,7 +106,8 @@ public struct StaggeredComparison: Sendable {
     func eventStudy(_ units: [MonthlyPanel.Unit], source: OutcomeSource) -> StaggeredResults.EventStudy? {
         guard let (panel, fit) = estimator(units, source: source) else { return nil }
         do {
-            let study = try fit.eventStudy(Self.eventTimes, draws: Self.draws, seed: Self.seed, keys: panel.keys)
+            var study = try fit.eventStudy(Self.eventTimes, draws: Self.draws, seed: Self.seed, keys: panel.keys)
+            for i in study.points.indices { study.points[i].eventTime += 1 }  // months from the intake month
             return .init(source: source, study: study)
         } catch {
             preconditionFailure("one key per unit and a valid level: \(error)")

@@ -2,7 +2,8 @@ import RendementStats
 
 /// What the not-yet-treated comparison produced, stored with the analysis run.
 public struct StaggeredResults: Sendable, Codable, Equatable {
-    /// The event-time curve of all clients for one source.
+    /// The event-time curve of all clients for one source; `eventTime` of its
+    /// points counts months from the intake month (0).
     public struct EventStudy: Sendable, Codable, Equatable {
         public var source: OutcomeSource
         public var study: StaggeredEventStudy

@@ -1,9 +1,9 @@
 import RendementStats
 
 /// One row of `staggered.csv`: the not-yet-treated estimate for a scope, age
-/// band, source and window -- the extra events per client over the first W
-/// calendar months from the intake month (the month of intake and the W - 1
-/// after it), against clients who had not yet entered (`StaggeredComparison`).
+/// band, source and window -- the extra events per client over the W whole
+/// calendar months after the intake month, against clients who had not yet
+/// entered (`StaggeredComparison`).
 public struct StaggeredRow: Sendable, Codable, Equatable {
     public var scope: Scope
     /// `all` or a band label such as `12-17`.

@@ -10,7 +10,7 @@ import RendementStats
 public enum StaggeredTables {
     public static func rows(_ r: StaggeredResults, minimumCell: Int) -> String {
         var t = TidyCSV(columns: ["scope_type", "scope", "age_band", "source", "window_months", "anticipation_months", "n_clients",
-                                  "n_cohorts", "n_treated", "n_comparison", "att_events_per_client", "se", "ci_low", "ci_high", "p_value",
+                                  "cohort_months", "n_treated", "n_comparison", "att_events_per_client", "se", "ci_low", "ci_high", "p_value",
                                   "pretrend_wald", "pretrend_df", "pretrend_p", "reason", "suppressed"])
         let n = { (k: Int) -> TidyCSV.Cell in k > 0 && k < minimumCell ? .missing : .int(k) }
         for row in r.rows {
@@ -33,7 +33,7 @@ public enum StaggeredTables {
     }
 
     public static func eventStudy(_ r: StaggeredResults, minimumCell: Int) -> String {
-        var t = TidyCSV(columns: ["source", "event_month", "anticipation_months", "reference", "n_cohorts", "n_treated", "n_comparison",
+        var t = TidyCSV(columns: ["source", "event_month", "anticipation_months", "reference", "cohort_months", "n_treated", "n_comparison",
                                   "att_events_per_client", "se", "ci_low", "ci_high", "band_low", "band_high", "band_critical_value",
                                   "bootstrap_draws", "suppressed"])
         let n = { (k: Int) -> TidyCSV.Cell in k > 0 && k < minimumCell ? .missing : .int(k) }
