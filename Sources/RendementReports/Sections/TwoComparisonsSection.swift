@@ -26,6 +26,7 @@ struct TwoComparisonsSection {
         let agreement = DesignAgreement.compare(matched: matchedRow(.bvh, window), staggered: staggered.row(scope, source: .bvh, months: window))
         doc.paragraph(sentence(agreement, window: window))
         doc.table(table(staggered))
+        if scope == .all { addEventStudy(staggered, to: &doc) }
         if let p = staggered.row(scope, source: .bvh, months: window)?.preTrend, staggered.row(scope, source: .bvh, months: window)?.reason == nil {
             doc.paragraph(p.pValue < 0.05
                 ? text.t("**Let op:** in het jaar vóór instroom (buiten de anticipatiemaanden) bewogen cliënten en later instromende cliënten niet gelijk op (\(style.pValue(p.pValue))); ook de tweede vergelijking is dan met voorzichtigheid te lezen.",
@@ -99,5 +100,25 @@ struct TwoComparisonsSection {
             csvHeader: ["source", "window_months", "n_sets", "matched_did", "matched_ci_low", "matched_ci_high", "n_clients", "n_comparison",
                         "staggered_att", "staggered_ci_low", "staggered_ci_high", "agreement"],
             csvRows: csv)
+    }
+
+    /// The event-time curve of police contacts against clients not yet entered, with its uniform band.
+    func addEventStudy(_ staggered: StaggeredResults, to doc: inout ReportDocument) {
+        guard let study = staggered.eventStudy(.bvh) else { return }
+        let m = inputs.minimumCell
+        let shown = study.points.filter { p in p.isReference || (p.effect.map { $0.treated >= m && $0.comparison >= m } ?? false) }
+        guard shown.filter({ !$0.isReference }).count >= 2 else { return }
+        let series = LineChart.Series(name: text.t("Verschil met later instromende cliënten", "Difference with clients entering later"),
+                                      points: shown.map { (Double($0.eventTime), $0.effect?.estimate ?? 0) },
+                                      band: shown.compactMap { p in study.uniformInterval(p).map { (Double(p.eventTime), $0.lower, $0.upper) } })
+        let a = staggered.anticipationMonths
+        doc.chart("staggered-event-study",
+                  LineChart(title: text.t("Politiecontacten rond de instroom, tegenover later instromende cliënten", "Police contacts around intake, against clients entering later"),
+                            xLabel: text.t("Maanden vanaf de maand van instroom (0)", "Months from the month of intake (0)"),
+                            yLabel: text.t("Extra contacten per cliënt per maand", "Extra contacts per client per month"),
+                            series: [series], verticalMarker: (0, text.t("instroom", "intake")),
+                            shadedRange: (Double(-a) - 0.5, 0.5, text.t("telt niet mee", "not counted")), language: language).svg(),
+                  caption: text.t("Per maand het verschil in politiecontacten (BVH) tussen cliënten en cliënten die toen nog niet waren ingestroomd, ten opzichte van maand −\(a + 1) (op 0 gezet), met een 95%-band die voor alle maanden tegelijk geldt (\(style.count(study.draws)) bootstrap-trekkingen). Vóór instroom hoort de lijn rond 0 te liggen; het gearceerde deel (de \(a) anticipatiemaanden en de maand van instroom) telt in geen venster mee.",
+                                  "Per month the difference in police contacts (BVH) between clients and clients who had not entered yet, relative to month −\(a + 1) (set to 0), with a 95% band that holds for all months at once (\(style.count(study.draws)) bootstrap draws). Before intake the line should lie around 0; the shaded part (the \(a) anticipation months and the month of intake) counts in no window."))
     }
 }
