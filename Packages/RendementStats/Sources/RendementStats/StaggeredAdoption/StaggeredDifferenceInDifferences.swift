@@ -1,0 +1,103 @@
+import Foundation
+
+/// Staggered difference-in-differences with not-yet-treated comparison units
+/// (Callaway & Sant'Anna 2021, Journal of Econometrics 225(2); R `did::att_gt`
+/// with `control_group = "notyettreated"`, `base_period = "universal"`, no
+/// covariates, panel data), with anticipation.
+///
+/// For cohort g the base period is b = g - anticipation - 1. For each period t
+/// (t != b) the comparison units are those whose cohort lies after
+/// max(t, b) + anticipation (and is not g); with ΔY = Y_t - Y_b,
+/// ATT(g, t) = mean ΔY of cohort g - mean ΔY of the comparison units.
+/// Its influence function, scaled to all n units as `did` does, is
+/// psi_i = (n / n_g)(ΔY_i - mu1) for a unit of g, -(n / n_c)(ΔY_i - mu0) for a
+/// comparison unit and 0 otherwise; the analytic standard error is
+/// sqrt(sum psi_i^2) / n. A unit is one cluster (a person), so the variance is
+/// clustered on units.
+///
+/// A cell is estimated when its cohort has a unit, both periods lie in the
+/// panel and at least `minimumComparison` comparison units exist (`did` uses 1).
+///
+/// ```swift
+/// let panel = try StaggeredPanel(periods: 6, cohorts: cohorts, outcomes: y)
+/// let did = try StaggeredDifferenceInDifferences(panel, anticipation: 1, eventTimes: -3...2)
+/// let twoMonths = did.cumulative(periods: 2)   // sum of ATT(g, g) and ATT(g, g + 1) over balanced cohorts
+/// ```
+public struct StaggeredDifferenceInDifferences: Sendable {
+    /// The panel estimated on.
+    public let panel: StaggeredPanel
+    /// Periods before g in which units may already react (`did`'s `anticipation`).
+    public let anticipation: Int
+    /// Fewest comparison units for a cell.
+    public let minimumComparison: Int
+    /// Every estimated ATT(g, t), by cohort and period.
+    public private(set) var cells: [GroupTimeEffect]
+
+    /// Units of each cohort.
+    let members: [Int: [Int]]
+    /// Unit indices ordered by cohort (never treated last), and their cohorts (Int.max for never).
+    let order: [Int], orderedCohorts: [Int]
+    /// Cell index by (g, t).
+    private(set) var cellIndex: [Pair: Int]
+
+    struct Pair: Hashable { var g: Int, t: Int }
+
+    /// Estimates every ATT(g, t) with event time t - g in `eventTimes`.
+    /// - Throws: `StatsError` for a negative anticipation or a minimum below 1.
+    public init(_ panel: StaggeredPanel, anticipation: Int, eventTimes: ClosedRange<Int>, minimumComparison: Int = 1) throws(StatsError) {
+        guard anticipation >= 0 else { throw .invalidValue("anticipation \(anticipation) is negative") }
+        guard minimumComparison >= 1 else { throw .invalidValue("minimum comparison \(minimumComparison) is below 1") }
+        self.panel = panel
+        self.anticipation = anticipation
+        self.minimumComparison = minimumComparison
+        var members: [Int: [Int]] = [:]
+        for (i, g) in panel.cohorts.enumerated() { if let g { members[g, default: []].append(i) } }
+        self.members = members
+        let order = panel.cohorts.indices.sorted { (panel.cohorts[$0] ?? .max, $0) < (panel.cohorts[$1] ?? .max, $1) }
+        self.order = order
+        orderedCohorts = order.map { panel.cohorts[$0] ?? .max }
+        cells = []
+        cellIndex = [:]
+        var cells: [GroupTimeEffect] = [], index: [Pair: Int] = [:]
+        for g in members.keys.sorted() where g < panel.periods {
+            let b = g - anticipation - 1
+            guard b >= 0 else { continue }
+            for e in eventTimes {
+                let t = g + e
+                guard t >= 0, t < panel.periods, t != b, let cell = estimateCell(g: g, t: t) else { continue }
+                index[Pair(g: g, t: t)] = cells.count
+                cells.append(cell)
+            }
+        }
+        self.cells = cells
+        self.cellIndex = index
+    }
+
+    /// The estimated cell ATT(g, t), if any.
+    public func cell(group g: Int, period t: Int) -> GroupTimeEffect? { cellIndex[Pair(g: g, t: t)].map { cells[$0] } }
+
+    /// Calls `body` with every comparison unit of ATT(g, t): cohort after max(t, b) + anticipation, not g.
+    func forEachComparison(g: Int, t: Int, _ body: (Int) -> Void) {
+        let threshold = max(t, g - anticipation - 1) + anticipation
+        var lo = 0, hi = orderedCohorts.count
+        while lo < hi { let mid = (lo + hi) / 2; if orderedCohorts[mid] > threshold { hi = mid } else { lo = mid + 1 } }
+        for p in lo..<orderedCohorts.count where orderedCohorts[p] != g { body(order[p]) }
+    }
+
+    /// ATT(g, t) with its analytic standard error, or nil when the cell cannot be estimated.
+    func estimateCell(g: Int, t: Int) -> GroupTimeEffect? {
+        let b = g - anticipation - 1
+        guard let treated = members[g], !treated.isEmpty else { return nil }
+        var comparison: [Double] = []
+        forEachComparison(g: g, t: t) { comparison.append(panel.y($0, t) - panel.y($0, b)) }
+        guard comparison.count >= minimumComparison else { return nil }
+        let changes = treated.map { panel.y($0, t) - panel.y($0, b) }
+        let mu1 = Self.mean(changes), mu0 = Self.mean(comparison)
+        let n1 = Double(changes.count), n0 = Double(comparison.count)
+        let ss1 = changes.reduce(0) { $0 + ($1 - mu1) * ($1 - mu1) }, ss0 = comparison.reduce(0) { $0 + ($1 - mu0) * ($1 - mu0) }
+        return GroupTimeEffect(group: g, period: t, basePeriod: b, att: mu1 - mu0, standardError: (ss1 / (n1 * n1) + ss0 / (n0 * n0)).squareRoot(),
+                               treated: treated.count, comparison: comparison.count, treatedMean: mu1, comparisonMean: mu0)
+    }
+
+    static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
+}

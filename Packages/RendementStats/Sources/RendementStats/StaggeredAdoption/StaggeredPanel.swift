@@ -1,0 +1,42 @@
+import Foundation
+
+/// A balanced panel for staggered difference-in-differences: `units` units
+/// observed in periods `0..<periods`, each with the period in which it is
+/// first treated (its cohort; nil when it is never treated in or after the
+/// panel), and one outcome per unit and period.
+///
+/// A cohort may lie outside `0..<periods`: a unit treated before the panel
+/// starts is never a comparison, one treated after it ends is a comparison
+/// as long as it is not yet treated (with anticipation).
+///
+/// ```swift
+/// let panel = try StaggeredPanel(periods: 3, cohorts: [2, nil], outcomes: [0, 1, 3,  0, 1, 1])
+/// ```
+public struct StaggeredPanel: Sendable {
+    /// Number of periods.
+    public let periods: Int
+    /// First treated period of each unit (nil: never treated).
+    public let cohorts: [Int?]
+    /// Outcomes, unit-major: unit `i`'s outcome in period `t` is `outcomes[i * periods + t]`.
+    public let outcomes: [Double]
+
+    /// Number of units.
+    public var units: Int { cohorts.count }
+
+    /// A panel from its cohorts and unit-major outcomes.
+    /// - Throws: `StatsError` when the outcome count is not `units * periods`,
+    ///   there are no periods, or an outcome is not finite.
+    public init(periods: Int, cohorts: [Int?], outcomes: [Double]) throws(StatsError) {
+        guard periods > 0 else { throw .invalidValue("a panel needs at least one period, got \(periods)") }
+        guard outcomes.count == cohorts.count * periods else {
+            throw .dimensionMismatch("outcomes has \(outcomes.count) entries, expected \(cohorts.count) units x \(periods) periods")
+        }
+        try Check.finite(outcomes, name: "outcomes")
+        self.periods = periods
+        self.cohorts = cohorts
+        self.outcomes = outcomes
+    }
+
+    /// Unit `i`'s outcome in period `t`.
+    @inline(__always) func y(_ i: Int, _ t: Int) -> Double { outcomes[i * periods + t] }
+}
