@@ -30,6 +30,12 @@ final class StaggeredComparisonTests: XCTestCase {
         let hks = try XCTUnwrap(MonthlyPanel.build(units, source: .hks, period: day(2012, 1, 1)...day(2012, 3, 31)))
         XCTAssertEqual(Array(hks.panel.outcomes[0..<3]), [0, 1, 0])
         XCTAssertNil(MonthlyPanel.build(units, source: .bvh, period: day(2012, 1, 1)...day(2012, 1, 31)), "one month is no panel")
+        let young = [MonthlyPanel.Unit(key: 1, intake: day(2012, 3, 20), history: history, atRiskFrom: day(2012, 2, 15)),
+                     MonthlyPanel.Unit(key: 2, intake: day(2012, 3, 20), history: history, atRiskFrom: day(2012, 2, 1)),
+                     MonthlyPanel.Unit(key: 3, intake: day(2012, 3, 20), history: history, atRiskFrom: day(2010, 2, 1))]
+        let entries = try XCTUnwrap(MonthlyPanel.build(young, source: .bvh, period: day(2012, 1, 1)...day(2012, 3, 31))).panel.entries
+        XCTAssertEqual(entries, [2, 1, 0], "at risk from the first whole month from the 12th birthday on")
+        XCTAssertEqual(StaggeredComparison.twelfth(SetMember(person: 1, index: day(2012, 3, 20), age: 13, history: history)), day(2011, 3, 20))
     }
 
     /// Clients entering over two years, each with one BVH contact in every

@@ -75,8 +75,9 @@ def csdid_results(cohorts, y):
 class Direct:
     """The formulas of Callaway & Sant'Anna (2021) and R did's aggte, written out with numpy."""
 
-    def __init__(self, cohorts, y):
+    def __init__(self, cohorts, y, entries=None):
         self.g = np.array([np.inf if g is None else g for g in cohorts], dtype=float)
+        self.entry = np.zeros(len(cohorts)) if entries is None else np.array(entries, dtype=float)
         self.y, self.n = y, len(cohorts)
         self.groups = sorted({g for g in cohorts if g is not None})
         self.cells = {}
@@ -87,8 +88,11 @@ class Direct:
             for e in range(EVENT_TIMES[0], EVENT_TIMES[1] + 1):
                 t = g + e
                 if 0 <= t < T and t != b:
-                    treated = self.g == g
-                    control = (self.g > max(t, b) + ANTICIPATION) & ~treated
+                    at_risk = self.entry <= min(t, b)
+                    treated = (self.g == g) & at_risk
+                    control = (self.g > max(t, b) + ANTICIPATION) & (self.g != g) & at_risk
+                    if not treated.any() or not control.any():
+                        continue
                     d = y[:, t] - y[:, b]
                     mu1, mu0 = d[treated].mean(), d[control].mean()
                     psi = np.zeros(self.n)
@@ -142,6 +146,22 @@ def main(out):
     sd = np.sqrt(np.diag(cov))
     z = np.random.default_rng(7).multivariate_normal(np.zeros(len(sd)), cov, size=400_000)
     crit = float(np.quantile(np.max(np.abs(z) / sd, axis=1), 0.95))
+    # Units at risk only from their entry period (before it their outcome is a structural 0):
+    # the same formulas on the units at risk in both periods of a cell (no csdid equivalent).
+    rng = np.random.default_rng(99)
+    entries = [int(rng.integers(1, 12)) if rng.random() < 0.3 else 0 for _ in cohorts]
+    y_entry = y.copy()
+    for i, e in enumerate(entries):
+        y_entry[i, :e] = 0
+    late = Direct(cohorts, y_entry, entries)
+    with_entries = {
+        "entries": entries, "outcomes": [float(v) for v in y_entry.ravel()],
+        "cells": [{"group": g, "period": t, "att": float(a), "se": float(np.sqrt(np.sum(p ** 2)) / late.n)}
+                  for (g, t), (a, p) in sorted(late.cells.items())],
+        "event_study": [{"e": e, "att": float(r[0]), "se": float(r[1])}
+                        for e in range(EVENT_TIMES[0], EVENT_TIMES[1] + 1) if e != -ANTICIPATION - 1 for r in [late.event(e)] if r],
+        "cumulative": [{"w": w, "att": float(late.cumulative(w)[0]), "se": float(late.cumulative(w)[1])} for w in WINDOWS],
+    }
     fixture = {
         "source": "scripts/reference/staggered_did.py (csdid 0.4.3, est_method reg, universal base, not yet treated)",
         "periods": T, "anticipation": ANTICIPATION, "event_times": list(EVENT_TIMES),
@@ -149,6 +169,7 @@ def main(out):
         "cells": cells, "event_study": events, "cumulative": cumulative,
         "wald": {"from": PRE[0], "to": PRE[1], "statistic": wald, "df": len(pre), "p": float(stats.chi2.sf(wald, len(pre)))},
         "uniform_critical_value_gaussian": crit,
+        "with_entries": with_entries,
     }
     path = Path(out) / "staggered.json"
     path.write_text(json.dumps(fixture, indent=1) + "\n")

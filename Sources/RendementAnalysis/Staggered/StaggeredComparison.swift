@@ -16,7 +16,10 @@ import RendementStats
 /// month 1 and the anticipation M + 1 periods. A window of W months is the
 /// cumulative effect over months 1...W, over the intake cohorts that have
 /// all W months. Cells with fewer comparison clients than the suppression
-/// threshold are left out. Estimated for all clients and per age band,
+/// threshold are left out. A client takes part in a month's comparison only
+/// when it was surely 12 (the age of criminal responsibility) in that month
+/// and the base month: before that its count of 0 is no level, and the
+/// rise at its 12th birthday no trend. Estimated for all clients and per age band,
 /// Veiligheidshuis and region; the event-time curve (months -12..12, with a
 /// uniform band) for all clients.
 public struct StaggeredComparison: Sendable {
@@ -51,7 +54,7 @@ public struct StaggeredComparison: Sendable {
     /// Every row and the event-time curves of all clients.
     public func estimate(_ sets: [AnalysisSet]) -> StaggeredResults {
         let clients = sets.sorted { $0.id < $1.id }.map { s in
-            Client(unit: .init(key: UInt64(s.id), intake: s.client.index, history: s.client.history), age: s.client.age,
+            Client(unit: .init(key: UInt64(s.id), intake: s.client.index, history: s.client.history, atRiskFrom: Self.twelfth(s.client)), age: s.client.age,
                    scopes: [.all, Scope(.veiligheidshuis, s.veiligheidshuis), Scope(.regio, s.regio)])
         }
         var groups: [(Scope, String, [Client])] = []
@@ -65,6 +68,13 @@ public struct StaggeredComparison: Sendable {
         let studies = OutcomeSource.allCases.compactMap { source in eventStudy(clients.map(\.unit), source: source) }
         return StaggeredResults(anticipationMonths: anticipationMonths, rows: rows.flatMap { $0 }, eventStudies: studies,
                                 draws: Self.draws, seed: Self.seed)
+    }
+
+    /// The day from which a client surely is 12 (its age at intake is in whole
+    /// years, so its 12th birthday lies at most `age - 12` years before intake);
+    /// nil when the age is unknown.
+    static func twelfth(_ m: SetMember) -> Day? {
+        m.age >= 0 ? m.index.adding(months: -12 * (m.age - 12)) : nil
     }
 
     /// The estimator for `units` and `source`, or nil when the source has no whole months.

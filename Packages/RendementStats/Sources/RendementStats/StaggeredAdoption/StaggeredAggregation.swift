@@ -99,17 +99,19 @@ extension StaggeredDifferenceInDifferences {
         let theta = zip(parts, cohortATT).reduce(0.0) { $0 + Double(members[$1.0.g]!.count) / Double(n) * $1.1 } / s
         var psi = [Double](repeating: 0, count: n), used = [Bool](repeating: false, count: n)
         for (p, attG) in zip(parts, cohortATT) {
-            let treated = members[p.g]!
+            let cohort = members[p.g]!
             for k in p.cells {
                 let c = cells[k], b = c.basePeriod, t = c.period
-                for i in treated { psi[i] += (panel.y(i, t) - panel.y(i, b) - c.treatedMean) / s }
-                let scale = Double(treated.count) / (s * Double(c.comparison))
+                // The cell's influence scaled by P(G = g) / S: n_g / (S n_g,cell) for its treated units, n_g / (S n_c) for its comparison units.
+                let treatedScale = Double(cohort.count) / (s * Double(c.treated))
+                for i in treatedUnits(g: p.g, t: t) { psi[i] += treatedScale * (panel.y(i, t) - panel.y(i, b) - c.treatedMean) }
+                let scale = Double(cohort.count) / (s * Double(c.comparison))
                 forEachComparison(g: p.g, t: t) { i in
                     psi[i] -= scale * (panel.y(i, t) - panel.y(i, b) - c.comparisonMean)
                     used[i] = true
                 }
             }
-            for i in treated { psi[i] += (attG - theta) / s }
+            for i in cohort { psi[i] += (attG - theta) / s }
         }
         let se = psi.reduce(0) { $0 + $1 * $1 }.squareRoot() / Double(n)
         let treated = parts.reduce(0) { $0 + members[$1.g]!.count }

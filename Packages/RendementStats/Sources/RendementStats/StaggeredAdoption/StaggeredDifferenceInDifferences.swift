@@ -17,6 +17,8 @@ import Foundation
 ///
 /// A cell is estimated when its cohort has a unit, both periods lie in the
 /// panel and at least `minimumComparison` comparison units exist (`did` uses 1).
+/// With entries (`StaggeredPanel`), only units at risk in both periods take
+/// part in a cell, on either side; n_g is then the cell's own count.
 ///
 /// ```swift
 /// let panel = try StaggeredPanel(periods: 6, cohorts: cohorts, outcomes: y)
@@ -76,18 +78,25 @@ public struct StaggeredDifferenceInDifferences: Sendable {
     /// The estimated cell ATT(g, t), if any.
     public func cell(group g: Int, period t: Int) -> GroupTimeEffect? { cellIndex[Pair(g: g, t: t)].map { cells[$0] } }
 
-    /// Calls `body` with every comparison unit of ATT(g, t): cohort after max(t, b) + anticipation, not g.
+    /// Calls `body` with every comparison unit of ATT(g, t): cohort after max(t, b) + anticipation, not g, at risk in t and b.
     func forEachComparison(g: Int, t: Int, _ body: (Int) -> Void) {
-        let threshold = max(t, g - anticipation - 1) + anticipation
+        let b = g - anticipation - 1, threshold = max(t, b) + anticipation, first = min(t, b)
         var lo = 0, hi = orderedCohorts.count
         while lo < hi { let mid = (lo + hi) / 2; if orderedCohorts[mid] > threshold { hi = mid } else { lo = mid + 1 } }
-        for p in lo..<orderedCohorts.count where orderedCohorts[p] != g { body(order[p]) }
+        for p in lo..<orderedCohorts.count where orderedCohorts[p] != g && panel.entries[order[p]] <= first { body(order[p]) }
+    }
+
+    /// The units of cohort g at risk in both t and the base period.
+    func treatedUnits(g: Int, t: Int) -> [Int] {
+        let first = min(t, g - anticipation - 1)
+        return (members[g] ?? []).filter { panel.entries[$0] <= first }
     }
 
     /// ATT(g, t) with its analytic standard error, or nil when the cell cannot be estimated.
     func estimateCell(g: Int, t: Int) -> GroupTimeEffect? {
         let b = g - anticipation - 1
-        guard let treated = members[g], !treated.isEmpty else { return nil }
+        let treated = treatedUnits(g: g, t: t)
+        guard !treated.isEmpty else { return nil }
         var comparison: [Double] = []
         forEachComparison(g: g, t: t) { comparison.append(panel.y($0, t) - panel.y($0, b)) }
         guard comparison.count >= minimumComparison else { return nil }
