@@ -50,11 +50,12 @@ def panel(seed=20261201):
     return cohorts, y
 
 
-def csdid_results(cohorts, y):
-    rows = [{"id": i + 1, "year": t + 1, "g": 0 if g is None else g + 1, "y": y[i, t]}
+def csdid_results(cohorts, y, strata=None):
+    rows = [{"id": i + 1, "year": t + 1, "g": 0 if g is None else g + 1, "y": y[i, t], "s": 0 if strata is None else strata[i]}
             for i, g in enumerate(cohorts) for t in range(T)]
     df = pd.DataFrame(rows)
     fit = ATTgt(yname="y", tname="year", idname="id", gname="g", data=df, control_group="notyettreated",
+                xformla=None if strata is None else "~C(s)",
                 anticipation=ANTICIPATION).fit(est_method="reg", base_period="universal", bstrap=False)
     r = fit.results
     cells = []
@@ -75,8 +76,9 @@ def csdid_results(cohorts, y):
 class Direct:
     """The formulas of Callaway & Sant'Anna (2021) and R did's aggte, written out with numpy."""
 
-    def __init__(self, cohorts, y, entries=None):
+    def __init__(self, cohorts, y, entries=None, strata=None):
         self.g = np.array([np.inf if g is None else g for g in cohorts], dtype=float)
+        self.s = np.zeros(len(cohorts)) if strata is None else np.array(strata, dtype=float)
         self.entry = np.zeros(len(cohorts)) if entries is None else np.array(entries, dtype=float)
         self.y, self.n = y, len(cohorts)
         self.groups = sorted({g for g in cohorts if g is not None})
@@ -91,14 +93,22 @@ class Direct:
                     at_risk = self.entry <= min(t, b)
                     treated = (self.g == g) & at_risk
                     control = (self.g > max(t, b) + ANTICIPATION) & (self.g != g) & at_risk
+                    # Conditional parallel trends within strata: only treated units whose stratum has comparison units.
+                    treated &= np.isin(self.s, self.s[control])
+                    control &= np.isin(self.s, self.s[treated])
                     if not treated.any() or not control.any():
                         continue
                     d = y[:, t] - y[:, b]
-                    mu1, mu0 = d[treated].mean(), d[control].mean()
+                    mu0 = {k: d[control & (self.s == k)].mean() for k in np.unique(self.s[treated])}
+                    gap = d - np.array([mu0.get(k, 0.0) for k in self.s])
+                    att = gap[treated].mean()
+                    n1 = treated.sum()
                     psi = np.zeros(self.n)
-                    psi[treated] = self.n / treated.sum() * (d[treated] - mu1)
-                    psi[control] = -self.n / control.sum() * (d[control] - mu0)
-                    self.cells[(g, t)] = (mu1 - mu0, psi)
+                    psi[treated] = self.n / n1 * (gap[treated] - att)
+                    for k in mu0:
+                        c = control & (self.s == k)
+                        psi[c] = -self.n / n1 * (np.sum(treated & (self.s == k)) / c.sum()) * gap[c]
+                    self.cells[(g, t)] = (att, psi)
 
     def aggregate(self, keys_by_group):
         pg = {g: np.mean(self.g == g) for g in keys_by_group}
@@ -162,6 +172,23 @@ def main(out):
                         for e in range(EVENT_TIMES[0], EVENT_TIMES[1] + 1) if e != -ANTICIPATION - 1 for r in [late.event(e)] if r],
         "cumulative": [{"w": w, "att": float(late.cumulative(w)[0]), "se": float(late.cumulative(w)[1])} for w in WINDOWS],
     }
+    # Conditional parallel trends: three strata with trends of their own; csdid with xformla '~C(s)'.
+    strata = [int(v) for v in np.random.default_rng(5).integers(0, 3, size=len(cohorts))]
+    trend_rng = np.random.default_rng(6)
+    y_strata = y + np.array([[trend_rng.poisson(0.04 * s * t) for t in range(T)] for s in strata], dtype=float)
+    s_cells, s_events, s_cumulative = csdid_results(cohorts, y_strata, strata)
+    within = Direct(cohorts, y_strata, strata=strata)
+    for c in s_cells:
+        att, psi = within.cells[(c["group"], c["period"])]
+        assert abs(att - c["att"]) < 1e-10 and abs(np.sqrt(np.sum(psi ** 2)) / within.n - c["se"]) < 1e-10, c
+    for ev in s_events:
+        att, se, _ = within.event(ev["e"])
+        assert abs(att - ev["att"]) < 1e-10 and abs(se - ev["se"]) < 1e-10, ev
+    for cu in s_cumulative:
+        att, se, _ = within.cumulative(cu["w"])
+        assert abs(att - cu["att"]) < 1e-10 and abs(se - cu["se"]) < 1e-10, cu
+    with_strata = {"strata": strata, "outcomes": [float(v) for v in y_strata.ravel()], "cells": s_cells,
+                   "event_study": s_events, "cumulative": s_cumulative}
     fixture = {
         "source": "scripts/reference/staggered_did.py (csdid 0.4.3, est_method reg, universal base, not yet treated)",
         "periods": T, "anticipation": ANTICIPATION, "event_times": list(EVENT_TIMES),
@@ -170,6 +197,7 @@ def main(out):
         "wald": {"from": PRE[0], "to": PRE[1], "statistic": wald, "df": len(pre), "p": float(stats.chi2.sf(wald, len(pre)))},
         "uniform_critical_value_gaussian": crit,
         "with_entries": with_entries,
+        "with_strata": with_strata,
     }
     path = Path(out) / "staggered.json"
     path.write_text(json.dumps(fixture, indent=1) + "\n")

@@ -82,6 +82,35 @@ final class StaggeredDifferenceInDifferencesTests: XCTestCase {
         XCTAssertNotEqual(est.cumulative(periods: 2)?.estimate, f.estimator.cumulative(periods: 2)?.estimate, "entries change the estimate")
     }
 
+    /// Conditional parallel trends within strata: csdid with `xformla='~C(s)'`
+    /// (outcome regression on stratum dummies) on a panel whose strata trend apart.
+    func testStrataMatchCsdidWithCovariates() throws {
+        let f = try fixture()
+        let w = f.json["with_strata"] as! [String: Any]
+        let p = f.estimator.panel
+        let panel = try StaggeredPanel(periods: p.periods, cohorts: p.cohorts, outcomes: FixtureLoader.doubles(w["outcomes"]),
+                                       strata: FixtureLoader.ints(w["strata"]))
+        let est = try StaggeredDifferenceInDifferences(panel, anticipation: f.anticipation, eventTimes: f.range)
+        let cells = w["cells"] as! [[String: Any]]
+        XCTAssertEqual(est.cells.count, cells.count)
+        for c in cells {
+            let g = FixtureLoader.int(c["group"]), t = FixtureLoader.int(c["period"])
+            let mine = try XCTUnwrap(est.cell(group: g, period: t), "ATT(\(g), \(t))")
+            XCTAssertEqual(mine.att, FixtureLoader.double(c["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(c["se"]), accuracy: 1e-9)
+        }
+        for q in w["event_study"] as! [[String: Any]] {
+            let mine = try XCTUnwrap(est.eventTime(FixtureLoader.int(q["e"])))
+            XCTAssertEqual(mine.estimate, FixtureLoader.double(q["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(q["se"]), accuracy: 1e-9)
+        }
+        for q in w["cumulative"] as! [[String: Any]] {
+            let mine = try XCTUnwrap(est.cumulative(periods: FixtureLoader.int(q["w"])))
+            XCTAssertEqual(mine.estimate, FixtureLoader.double(q["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(q["se"]), accuracy: 1e-9)
+        }
+    }
+
     func testPreTrendWaldTestMatchesReference() throws {
         let f = try fixture()
         let w = f.json["wald"] as! [String: Any]

@@ -102,13 +102,17 @@ extension StaggeredDifferenceInDifferences {
             let cohort = members[p.g]!
             for k in p.cells {
                 let c = cells[k], b = c.basePeriod, t = c.period
-                // The cell's influence scaled by P(G = g) / S: n_g / (S n_g,cell) for its treated units, n_g / (S n_c) for its comparison units.
-                let treatedScale = Double(cohort.count) / (s * Double(c.treated))
-                for i in treatedUnits(g: p.g, t: t) { psi[i] += treatedScale * (panel.y(i, t) - panel.y(i, b) - c.treatedMean) }
-                let scale = Double(cohort.count) / (s * Double(c.comparison))
-                forEachComparison(g: p.g, t: t) { i in
-                    psi[i] -= scale * (panel.y(i, t) - panel.y(i, b) - c.comparisonMean)
-                    used[i] = true
+                // The cell's influence scaled by P(G = g) / S = n_g / (n S): n_g / (S n_g,cell) (change_i - mu0_s - ATT)
+                // for its treated units, -n_g / (S n_g,cell) (n_g,s / n_c,s)(change_j - mu0_s) for its comparison units.
+                let scale = Double(cohort.count) / (s * Double(c.treated))
+                for i in treatedUnits(g: p.g, t: t) {
+                    guard let st = c.strata[panel.strata[i]] else { continue }
+                    psi[i] += scale * (panel.y(i, t) - panel.y(i, b) - st.mean - c.att)
+                }
+                forEachComparison(g: p.g, t: t) { j in
+                    guard let st = c.strata[panel.strata[j]] else { return }
+                    psi[j] -= scale * Double(st.treated) / Double(st.comparison) * (panel.y(j, t) - panel.y(j, b) - st.mean)
+                    used[j] = true
                 }
             }
             for i in cohort { psi[i] += (attG - theta) / s }

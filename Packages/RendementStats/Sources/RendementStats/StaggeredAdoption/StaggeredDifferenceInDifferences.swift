@@ -93,19 +93,42 @@ public struct StaggeredDifferenceInDifferences: Sendable {
     }
 
     /// ATT(g, t) with its analytic standard error, or nil when the cell cannot be estimated.
+    /// With strata: ATT = mean over the treated of (change_i - mu0 of its stratum), over the
+    /// treated whose stratum has comparison units; psi_i = (n / n_g)(change_i - mu0_s - ATT)
+    /// for those, -(n / n_g)(n_g,s / n_c,s)(change_j - mu0_s) for comparison unit j of stratum s
+    /// (one stratum: the difference of the two means).
     func estimateCell(g: Int, t: Int) -> GroupTimeEffect? {
         let b = g - anticipation - 1
-        let treated = treatedUnits(g: g, t: t)
+        var sums: [Int: (n: Int, sum: Double)] = [:]
+        forEachComparison(g: g, t: t) { j in
+            let s = panel.strata[j], d = panel.y(j, t) - panel.y(j, b)
+            sums[s] = ((sums[s]?.n ?? 0) + 1, (sums[s]?.sum ?? 0) + d)
+        }
+        let treated = treatedUnits(g: g, t: t).filter { sums[panel.strata[$0]] != nil }
         guard !treated.isEmpty else { return nil }
-        var comparison: [Double] = []
-        forEachComparison(g: g, t: t) { comparison.append(panel.y($0, t) - panel.y($0, b)) }
-        guard comparison.count >= minimumComparison else { return nil }
-        let changes = treated.map { panel.y($0, t) - panel.y($0, b) }
-        let mu1 = Self.mean(changes), mu0 = Self.mean(comparison)
-        let n1 = Double(changes.count), n0 = Double(comparison.count)
-        let ss1 = changes.reduce(0) { $0 + ($1 - mu1) * ($1 - mu1) }, ss0 = comparison.reduce(0) { $0 + ($1 - mu0) * ($1 - mu0) }
-        return GroupTimeEffect(group: g, period: t, basePeriod: b, att: mu1 - mu0, standardError: (ss1 / (n1 * n1) + ss0 / (n0 * n0)).squareRoot(),
-                               treated: treated.count, comparison: comparison.count, treatedMean: mu1, comparisonMean: mu0)
+        var strata: [Int: GroupTimeEffect.StratumComparison] = [:]
+        for i in treated {
+            let s = panel.strata[i], c = sums[s]!
+            strata[s, default: .init(treated: 0, comparison: c.n, mean: c.sum / Double(c.n))].treated += 1
+        }
+        let comparison = strata.values.reduce(0) { $0 + $1.comparison }
+        guard comparison >= minimumComparison else { return nil }
+        let n1 = Double(treated.count)
+        let gaps = treated.map { panel.y($0, t) - panel.y($0, b) - strata[panel.strata[$0]]!.mean }
+        let att = Self.mean(gaps)
+        var variance = gaps.reduce(0) { $0 + ($1 - att) * ($1 - att) } / (n1 * n1)
+        var comparisonSquares: [Int: Double] = [:]
+        forEachComparison(g: g, t: t) { j in
+            guard let st = strata[panel.strata[j]] else { return }
+            let d = panel.y(j, t) - panel.y(j, b) - st.mean
+            comparisonSquares[panel.strata[j], default: 0] += d * d
+        }
+        for (s, ss) in comparisonSquares {
+            let st = strata[s]!, w = Double(st.treated) / (n1 * Double(st.comparison))
+            variance += w * w * ss
+        }
+        return GroupTimeEffect(group: g, period: t, basePeriod: b, att: att, standardError: variance.squareRoot(),
+                               treated: treated.count, comparison: comparison, strata: strata)
     }
 
     static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
