@@ -58,7 +58,7 @@ final class StaggeredComparisonTests: XCTestCase {
                 }
                 m = m.adding(months: 1)
             }
-            let client = SetMember(person: Int64(i), index: intake, age: 20 + i % 30, history: PoliceHistory(bvh: days.map { ($0, Int64($0)) }))
+            let client = SetMember(person: Int64(i), index: intake, age: 20, history: PoliceHistory(bvh: days.map { ($0, Int64($0)) }))
             sets.append(AnalysisSet(id: i + 1, client: client, controls: [], veiligheidshuis: i % 2 == 0 ? "A" : "B", regio: "R",
                                     doelgroep: "x", founded: 2005))
         }
@@ -72,7 +72,7 @@ final class StaggeredComparisonTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(results.row(.all, source: .bvh, months: 1)?.effect).estimate, 1, accuracy: 1e-12)
         XCTAssertEqual(results.row(.all, source: .hks, months: 1)?.reason, .noFollowUp, "no HKS extract: no estimate, with a reason")
         XCTAssertNotNil(results.row(Scope(.veiligheidshuis, "A"), source: .bvh, months: 2))
-        XCTAssertEqual(results.row(.all, ageBand: "35-", source: .bvh, months: 2)?.reason, .suppressed, "fewer than 10 clients aged 35+")
+        XCTAssertEqual(results.row(.all, ageBand: "35-", source: .bvh, months: 2)?.reason, .suppressed, "no client aged 35+")
         let study = try XCTUnwrap(results.eventStudy(.bvh))
         XCTAssertEqual(study.points.first { $0.isReference }?.eventTime, -2)
         XCTAssertEqual(try XCTUnwrap(study.points.first { $0.eventTime == -5 }?.effect).estimate, 0, accuracy: 1e-12)

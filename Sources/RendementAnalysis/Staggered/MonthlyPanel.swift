@@ -23,12 +23,15 @@ public struct MonthlyPanel: Sendable {
         public var history: PoliceHistory
         /// The first day on which the unit can have an event (nil: always).
         public var atRiskFrom: Day?
+        /// The unit's stratum: it is compared only with units of the same stratum.
+        public var stratum: Int
 
-        public init(key: UInt64, intake: Day, history: PoliceHistory, atRiskFrom: Day? = nil) {
+        public init(key: UInt64, intake: Day, history: PoliceHistory, atRiskFrom: Day? = nil, stratum: Int = 0) {
             self.key = key
             self.intake = intake
             self.history = history
             self.atRiskFrom = atRiskFrom
+            self.stratum = stratum
         }
     }
 
@@ -53,7 +56,7 @@ public struct MonthlyPanel: Sendable {
             }
         }
         do {
-            let panel = try StaggeredPanel(periods: months, cohorts: cohorts, outcomes: outcomes, entries: entries)
+            let panel = try StaggeredPanel(periods: months, cohorts: cohorts, outcomes: outcomes, entries: entries, strata: units.map(\.stratum))
             return MonthlyPanel(monthStarts: starts, panel: panel, keys: units.map(\.key))
         } catch {
             preconditionFailure("a panel of counts is always valid: \(error)")

@@ -19,7 +19,11 @@ import RendementStats
 /// threshold are left out. A client takes part in a month's comparison only
 /// when it was surely 12 (the age of criminal responsibility) in that month
 /// and the base month: before that its count of 0 is no level, and the
-/// rise at its 12th birthday no trend. Estimated for all clients and per age band,
+/// rise at its 12th birthday no trend. Parallel trends is assumed within
+/// bands of three birth years only: a client is compared with clients born in
+/// the same band (Callaway & Sant'Anna's conditional parallel trends with
+/// the band as a saturated covariate), as later entrants are more often
+/// young and police contact rises and falls with age. Estimated for all clients and per age band,
 /// Veiligheidshuis and region; the event-time curve (months -12..12, with a
 /// uniform band) for all clients.
 public struct StaggeredComparison: Sendable {
@@ -54,7 +58,8 @@ public struct StaggeredComparison: Sendable {
     /// Every row and the event-time curves of all clients.
     public func estimate(_ sets: [AnalysisSet]) -> StaggeredResults {
         let clients = sets.sorted { $0.id < $1.id }.map { s in
-            Client(unit: .init(key: UInt64(s.id), intake: s.client.index, history: s.client.history, atRiskFrom: Self.twelfth(s.client)), age: s.client.age,
+            Client(unit: .init(key: UInt64(s.id), intake: s.client.index, history: s.client.history, atRiskFrom: Self.twelfth(s.client),
+                               stratum: Self.birthBand(s.client)), age: s.client.age,
                    scopes: [.all, Scope(.veiligheidshuis, s.veiligheidshuis), Scope(.regio, s.regio)])
         }
         var groups: [(Scope, String, [Client])] = []
@@ -70,11 +75,24 @@ public struct StaggeredComparison: Sendable {
                                 draws: Self.draws, seed: Self.seed)
     }
 
-    /// The day from which a client surely is 12 (its age at intake is in whole
-    /// years, so its 12th birthday lies at most `age - 12` years before intake);
-    /// nil when the age is unknown.
+    /// The day from which a client is 12: its 12th birthday (without a birth
+    /// date, from its age in whole years at intake, the latest day it can be);
+    /// nil when neither is known.
     static func twelfth(_ m: SetMember) -> Day? {
-        m.age >= 0 ? m.index.adding(months: -12 * (m.age - 12)) : nil
+        if let birth = m.birth { return birth.adding(months: 144) }
+        return m.age >= 0 ? m.index.adding(months: -12 * (m.age - 12)) : nil
+    }
+
+    /// Years of birth compared together: clients are compared only with clients
+    /// born in the same band, so that they are of about the same age in every
+    /// calendar month (police contact rises and falls with age, and later
+    /// entrants are more often young).
+    public static let birthBandYears = 3
+
+    /// The client's band of birth years (from its age at intake when the birth date is unknown).
+    static func birthBand(_ m: SetMember) -> Int {
+        let year = m.birth?.year ?? (m.index.year - max(m.age, 0))
+        return Int((Double(year) / Double(birthBandYears)).rounded(.down))
     }
 
     /// The estimator for `units` and `source`, or nil when the source has no whole months.

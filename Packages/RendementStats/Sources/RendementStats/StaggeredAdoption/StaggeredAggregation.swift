@@ -10,7 +10,8 @@ public struct AggregateEffect: Sendable, Codable, Equatable {
     public var standardError: Double
     /// Cohorts aggregated.
     public var cohorts: Int
-    /// Units of those cohorts.
+    /// Distinct units of those cohorts that took part in an aggregated cell
+    /// (at risk, with comparison units in their stratum).
     public var treated: Int
     /// Distinct units that served as comparison in any aggregated cell.
     public var comparison: Int
@@ -97,7 +98,7 @@ extension StaggeredDifferenceInDifferences {
         let s = parts.reduce(0.0) { $0 + Double(members[$1.g]!.count) } / Double(n)
         let cohortATT = parts.map { p in p.cells.reduce(0.0) { $0 + cells[$1].att } }
         let theta = zip(parts, cohortATT).reduce(0.0) { $0 + Double(members[$1.0.g]!.count) / Double(n) * $1.1 } / s
-        var psi = [Double](repeating: 0, count: n), used = [Bool](repeating: false, count: n)
+        var psi = [Double](repeating: 0, count: n), used = [Bool](repeating: false, count: n), usedTreated = used
         for (p, attG) in zip(parts, cohortATT) {
             let cohort = members[p.g]!
             for k in p.cells {
@@ -108,6 +109,7 @@ extension StaggeredDifferenceInDifferences {
                 for i in treatedUnits(g: p.g, t: t) {
                     guard let st = c.strata[panel.strata[i]] else { continue }
                     psi[i] += scale * (panel.y(i, t) - panel.y(i, b) - st.mean - c.att)
+                    usedTreated[i] = true
                 }
                 forEachComparison(g: p.g, t: t) { j in
                     guard let st = c.strata[panel.strata[j]] else { return }
@@ -118,7 +120,7 @@ extension StaggeredDifferenceInDifferences {
             for i in cohort { psi[i] += (attG - theta) / s }
         }
         let se = psi.reduce(0) { $0 + $1 * $1 }.squareRoot() / Double(n)
-        let treated = parts.reduce(0) { $0 + members[$1.g]!.count }
+        let treated = usedTreated.lazy.filter { $0 }.count
         let effect = AggregateEffect(estimate: theta, standardError: se, cohorts: parts.count, treated: treated,
                                      comparison: used.lazy.filter { $0 }.count)
         return (effect, psi)
