@@ -76,7 +76,7 @@ def csdid_results(cohorts, y, strata=None):
 class Direct:
     """The formulas of Callaway & Sant'Anna (2021) and R did's aggte, written out with numpy."""
 
-    def __init__(self, cohorts, y, entries=None, strata=None):
+    def __init__(self, cohorts, y, entries=None, strata=None, base_length=1):
         self.g = np.array([np.inf if g is None else g for g in cohorts], dtype=float)
         self.s = np.zeros(len(cohorts)) if strata is None else np.array(strata, dtype=float)
         self.entry = np.zeros(len(cohorts)) if entries is None else np.array(entries, dtype=float)
@@ -85,12 +85,13 @@ class Direct:
         self.cells = {}
         for g in self.groups:
             b = g - ANTICIPATION - 1
-            if b < 0:
+            bs = b - base_length + 1
+            if bs < 0:
                 continue
             for e in range(EVENT_TIMES[0], EVENT_TIMES[1] + 1):
                 t = g + e
-                if 0 <= t < T and t != b:
-                    at_risk = self.entry <= min(t, b)
+                if 0 <= t < T and (base_length > 1 or t != b):
+                    at_risk = self.entry <= min(t, bs)
                     treated = (self.g == g) & at_risk
                     control = (self.g > max(t, b) + ANTICIPATION) & (self.g != g) & at_risk
                     # Conditional parallel trends within strata: only treated units whose stratum has comparison units.
@@ -98,7 +99,7 @@ class Direct:
                     control &= np.isin(self.s, self.s[treated])
                     if not treated.any() or not control.any():
                         continue
-                    d = y[:, t] - y[:, b]
+                    d = y[:, t] - y[:, bs:b + 1].mean(axis=1)
                     mu0 = {k: d[control & (self.s == k)].mean() for k in np.unique(self.s[treated])}
                     gap = d - np.array([mu0.get(k, 0.0) for k in self.s])
                     att = gap[treated].mean()
@@ -189,6 +190,17 @@ def main(out):
         assert abs(att - cu["att"]) < 1e-10 and abs(se - cu["se"]) < 1e-10, cu
     with_strata = {"strata": strata, "outcomes": [float(v) for v in y_strata.ravel()], "cells": s_cells,
                    "event_study": s_events, "cumulative": s_cumulative}
+    # A base window of 4 periods (the mean outcome over g - 5 .. g - 2 as the base), with entries:
+    # the direct implementation only.
+    wide = Direct(cohorts, y_entry, entries, base_length=4)
+    with_base_window = {
+        "base_length": 4,
+        "cells": [{"group": g, "period": t, "att": float(a), "se": float(np.sqrt(np.sum(p ** 2)) / wide.n)}
+                  for (g, t), (a, p) in sorted(wide.cells.items())],
+        "event_study": [{"e": e, "att": float(r[0]), "se": float(r[1])}
+                        for e in range(EVENT_TIMES[0], EVENT_TIMES[1] + 1) for r in [wide.event(e)] if r],
+        "cumulative": [{"w": w, "att": float(wide.cumulative(w)[0]), "se": float(wide.cumulative(w)[1])} for w in WINDOWS],
+    }
     fixture = {
         "source": "scripts/reference/staggered_did.py (csdid 0.4.3, est_method reg, universal base, not yet treated)",
         "periods": T, "anticipation": ANTICIPATION, "event_times": list(EVENT_TIMES),
@@ -198,6 +210,7 @@ def main(out):
         "uniform_critical_value_gaussian": crit,
         "with_entries": with_entries,
         "with_strata": with_strata,
+        "with_base_window": with_base_window,
     }
     path = Path(out) / "staggered.json"
     path.write_text(json.dumps(fixture, indent=1) + "\n")

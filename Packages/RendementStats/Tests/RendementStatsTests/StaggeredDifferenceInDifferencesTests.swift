@@ -111,6 +111,36 @@ final class StaggeredDifferenceInDifferencesTests: XCTestCase {
         }
     }
 
+    /// A base window of 4 periods (the mean outcome over them as the base),
+    /// with entries: every period, inside the window too, against the direct implementation.
+    func testBaseWindowMatchesTheDirectImplementation() throws {
+        let f = try fixture()
+        let w = f.json["with_base_window"] as! [String: Any], e = f.json["with_entries"] as! [String: Any]
+        let p = f.estimator.panel
+        let panel = try StaggeredPanel(periods: p.periods, cohorts: p.cohorts, outcomes: FixtureLoader.doubles(e["outcomes"]),
+                                       entries: FixtureLoader.ints(e["entries"]))
+        let est = try StaggeredDifferenceInDifferences(panel, anticipation: f.anticipation, eventTimes: f.range,
+                                                       baseLength: FixtureLoader.int(w["base_length"]))
+        let cells = w["cells"] as! [[String: Any]]
+        XCTAssertEqual(est.cells.count, cells.count)
+        for c in cells {
+            let g = FixtureLoader.int(c["group"]), t = FixtureLoader.int(c["period"])
+            let mine = try XCTUnwrap(est.cell(group: g, period: t), "ATT(\(g), \(t))")
+            XCTAssertEqual(mine.att, FixtureLoader.double(c["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(c["se"]), accuracy: 1e-9)
+        }
+        for q in w["event_study"] as! [[String: Any]] {
+            let mine = try XCTUnwrap(est.eventTime(FixtureLoader.int(q["e"])))
+            XCTAssertEqual(mine.estimate, FixtureLoader.double(q["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(q["se"]), accuracy: 1e-9)
+        }
+        for q in w["cumulative"] as! [[String: Any]] {
+            let mine = try XCTUnwrap(est.cumulative(periods: FixtureLoader.int(q["w"])))
+            XCTAssertEqual(mine.estimate, FixtureLoader.double(q["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(q["se"]), accuracy: 1e-9)
+        }
+    }
+
     func testPreTrendWaldTestMatchesReference() throws {
         let f = try fixture()
         let w = f.json["wald"] as! [String: Any]

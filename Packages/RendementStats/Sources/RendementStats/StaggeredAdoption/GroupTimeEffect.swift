@@ -9,8 +9,10 @@ public struct GroupTimeEffect: Sendable, Codable, Equatable {
     public var group: Int
     /// The period t.
     public var period: Int
-    /// The base period: g - anticipation - 1 (the "universal" base period).
+    /// The base period: g - anticipation - 1 (the "universal" base period), the last of the base window.
     public var basePeriod: Int
+    /// The base window: the `baseLength` periods up to `basePeriod`, whose mean outcome is the base.
+    public var baseWindow: ClosedRange<Int>
     /// ATT(g, t).
     public var att: Double
     /// Analytic standard error from the influence function, sqrt(sum psi^2) / n.

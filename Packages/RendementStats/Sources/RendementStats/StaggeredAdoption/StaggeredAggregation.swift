@@ -102,18 +102,18 @@ extension StaggeredDifferenceInDifferences {
         for (p, attG) in zip(parts, cohortATT) {
             let cohort = members[p.g]!
             for k in p.cells {
-                let c = cells[k], b = c.basePeriod, t = c.period
+                let c = cells[k], base = c.baseWindow, t = c.period
                 // The cell's influence scaled by P(G = g) / S = n_g / (n S): n_g / (S n_g,cell) (change_i - mu0_s - ATT)
                 // for its treated units, -n_g / (S n_g,cell) (n_g,s / n_c,s)(change_j - mu0_s) for its comparison units.
                 let scale = Double(cohort.count) / (s * Double(c.treated))
                 for i in treatedUnits(g: p.g, t: t) {
                     guard let st = c.strata[panel.strata[i]] else { continue }
-                    psi[i] += scale * (panel.y(i, t) - panel.y(i, b) - st.mean - c.att)
+                    psi[i] += scale * (change(i, t, base) - st.mean - c.att)
                     usedTreated[i] = true
                 }
                 forEachComparison(g: p.g, t: t) { j in
                     guard let st = c.strata[panel.strata[j]] else { return }
-                    psi[j] -= scale * Double(st.treated) / Double(st.comparison) * (panel.y(j, t) - panel.y(j, b) - st.mean)
+                    psi[j] -= scale * Double(st.treated) / Double(st.comparison) * (change(j, t, base) - st.mean)
                     used[j] = true
                 }
             }

@@ -61,4 +61,11 @@ public struct StaggeredPanel: Sendable {
 
     /// Unit `i`'s outcome in period `t`.
     @inline(__always) func y(_ i: Int, _ t: Int) -> Double { outcomes[i * periods + t] }
+
+    /// Unit `i`'s mean outcome over periods `range`.
+    func mean(_ i: Int, _ range: ClosedRange<Int>) -> Double {
+        var s = 0.0
+        for t in range { s += outcomes[i * periods + t] }
+        return s / Double(range.count)
+    }
 }
