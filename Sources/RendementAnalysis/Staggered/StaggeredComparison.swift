@@ -8,11 +8,13 @@ import RendementStats
 /// Units are the clients of the matched sets (each once), cohorts their
 /// intake month, outcomes their monthly BVH contacts and HKS reports
 /// (`MonthlyPanel`). Months are counted from the intake month (0): with
-/// anticipation M the base month is -(M + 1); months -M...0 count nowhere
+/// anticipation M the base is the mean count over months -(M + 12)..-(M + 1)
+/// (a year, so that a rise in a single month before the anticipation months
+/// does not become the level everything is compared with); months -M...0 count nowhere
 /// (the crisis before intake, and the intake month, partly before intake);
-/// month k >= 1 of a client is compared with the clients whose intake month
-/// lies more than M months after it (for months before the base month: after
-/// the base month). In the estimator's terms the first treated period is
+/// month k of a client is compared with the clients whose intake month
+/// lies more than M months after it (for months before the end of the base
+/// year: after the end of the base year). In the estimator's terms the first treated period is
 /// month 1 and the anticipation M + 1 periods. A window of W months is the
 /// cumulative effect over months 1...W, over the intake cohorts that have
 /// all W months. Cells with fewer comparison clients than the suppression
@@ -31,6 +33,9 @@ public struct StaggeredComparison: Sendable {
     public static let eventMonths = -12...12
     /// The same in the estimator's event time (from month 1, the first treated period).
     static let eventTimes = (eventMonths.lowerBound - 1)...(eventMonths.upperBound - 1)
+    /// Months in the base window: the base is a client's mean count over the
+    /// year before the anticipation months, months -(M + 12)..-(M + 1).
+    public static let baseMonths = 12
     /// Multiplier-bootstrap draws and seed of the uniform band.
     public static let draws = 999, seed: UInt64 = 2021_0013
 
@@ -100,7 +105,7 @@ public struct StaggeredComparison: Sendable {
         guard let period = periods[source], let panel = MonthlyPanel.build(units, source: source, period: period) else { return nil }
         do {
             let did = try StaggeredDifferenceInDifferences(panel.panel, anticipation: anticipationMonths + 1, eventTimes: Self.eventTimes,
-                                                           minimumComparison: minimumCell)
+                                                           minimumComparison: minimumCell, baseLength: Self.baseMonths)
             return (panel, did)
         } catch {
             preconditionFailure("valid anticipation and minimum are checked by AnalysisSettings: \(error)")
@@ -123,10 +128,11 @@ public struct StaggeredComparison: Sendable {
         }
     }
 
-    /// Months (from the intake month) of the pre-trend test: -12 up to the month before the base month -(M + 1).
+    /// Months (from the intake month) of the pre-trend test: -12 up to the last month before the anticipation months, -(M + 1):
+    /// under parallel trends the clients' deviation from their base in these months is 0.
     /// Nil when the anticipation months leave none.
     public static func preTrendMonths(anticipation: Int) -> ClosedRange<Int>? {
-        let last = -(anticipation + 2)
+        let last = -(anticipation + 1)
         return last >= -12 ? -12...last : nil
     }
 
