@@ -39,6 +39,8 @@ public struct AnalysisResults: Sendable, Codable {
     public var survival: [ScopedSurvival]
     public var comparison: [VeiligheidshuisComparison]
     public var setTallies: [SetTally]
+    /// The cooperation indicators and the Stappenmeter (nil in runs stored by an earlier version).
+    public var cooperation: CooperationResults?
     /// The comparison with clients who had not entered yet; nil when the run's
     /// `comparisonDesign` is `matched` (or the run was made before it existed).
     public var staggered: StaggeredResults?

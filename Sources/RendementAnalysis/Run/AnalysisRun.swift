@@ -60,6 +60,8 @@ public struct AnalysisRun: Sendable {
                 .estimate(input.sets)
             lap("not-yet-treated comparison")
         }
+        withStaggered.cooperation = try Self.cooperation(store: store, effects: withStaggered.effects, settings: settings)
+        lap("cooperation")
         let record = try store.recordAnalysisRun(kind: "analysis", configuration: settings.json, purpose: settings.purpose,
                                                  toolVersion: toolVersion, matchRunID: input.matchRun.id)
         try store.saveRunResult(kind: "analysis", run: record.id, name: AnalysisResults.resultName, content: try StoredJSON.encoder.encode(withStaggered))
@@ -89,6 +91,28 @@ public struct AnalysisRun: Sendable {
             setTallies: tallies)
         lap("sensitivity, age, event study, survival, comparison")
         return stored
+    }
+
+    /// The cooperation indicators and Stappenmeter results of the live registrations and questionnaires.
+    static func cooperation(store: Store, effects: [EffectRow], settings: AnalysisSettings) throws -> CooperationResults {
+        let forms = try store.stappenmeterForms(), instruments = try store.stappenmeterInstruments()
+        if let orphan = forms.first(where: { instruments[$0.importID] == nil }) {
+            throw StoreError.damaged("Stappenmeter import \(orphan.importID) has no instrument definition; import the file again with --replace")
+        }
+        return CooperationResults.compute(registrations: try store.registrations(), forms: forms, instruments: instruments,
+                                          effects: effects, windows: settings.windows, minimumCell: settings.minimumCell)
+    }
+
+    /// The cooperation tables (none for a run stored by an earlier version).
+    static func cooperationTables(_ c: CooperationResults?, minimumCell m: Int) -> [(String, String)] {
+        guard let c else { return [] }
+        return [
+            ("cooperation_indicators.csv", CooperationTables.indicators(c.indicators, minimumCell: m)),
+            ("stappenmeter_scores.csv", CooperationTables.scores(c.stappenmeter, minimumCell: m)),
+            ("stappenmeter_distribution.csv", CooperationTables.distribution(c.stappenmeter, minimumCell: m)),
+            ("stappenmeter_trend.csv", CooperationTables.trends(c.stappenmeter, minimumCell: m)),
+            ("stappenmeter_association.csv", CooperationTables.association(c.stappenmeter)),
+        ]
     }
 
     /// `make` for all sets (house nil) and for each Veiligheidshuis's sets, in parallel.
@@ -124,7 +148,7 @@ public struct AnalysisRun: Sendable {
             // Header only when the run's design leaves the comparison out (data-schema/outputs.md).
             ("staggered.csv", StaggeredTables.rows(s.staggered ?? .none(s.settings), minimumCell: m)),
             ("staggered_event_study.csv", StaggeredTables.eventStudy(s.staggered ?? .none(s.settings), minimumCell: m)),
-        ]
+        ] + cooperationTables(s.cooperation, minimumCell: m)
         // All tables replaced in one step: never a mix of this run's and an earlier run's.
         return try TableFolder.write(files.map { (name: $0.0, text: $0.1) }, into: folder)
     }
