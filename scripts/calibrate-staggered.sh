@@ -20,8 +20,10 @@ rate="${RATE:-0.3}" months="${MONTHS:-6}"
 config="${CONFIG:-release}"
 cd "$(dirname "$0")/.."
 swift build -c "$config" --product rendement >/dev/null
-bin="$(swift build -c "$config" --show-bin-path)/rendement"
 mkdir -p "$work"
+# A copy of the binary: a rebuild during the run does not change it.
+cp "$(swift build -c "$config" --show-bin-path)/rendement" "$work/rendement"
+bin="$work/rendement"
 one() {
   local seed="$1" dir="$work/S-$1"
   [ -f "$dir/out-planted/staggered.csv" ] && return 0

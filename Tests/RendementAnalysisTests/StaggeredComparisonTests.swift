@@ -30,6 +30,12 @@ final class StaggeredComparisonTests: XCTestCase {
         let hks = try XCTUnwrap(MonthlyPanel.build(units, source: .hks, period: day(2012, 1, 1)...day(2012, 3, 31)))
         XCTAssertEqual(Array(hks.panel.outcomes[0..<3]), [0, 1, 0])
         XCTAssertNil(MonthlyPanel.build(units, source: .bvh, period: day(2012, 1, 1)...day(2012, 1, 31)), "one month is no panel")
+        let young = [MonthlyPanel.Unit(key: 1, intake: day(2012, 3, 20), history: history, atRiskFrom: day(2012, 2, 15)),
+                     MonthlyPanel.Unit(key: 2, intake: day(2012, 3, 20), history: history, atRiskFrom: day(2012, 2, 1)),
+                     MonthlyPanel.Unit(key: 3, intake: day(2012, 3, 20), history: history, atRiskFrom: day(2010, 2, 1))]
+        let entries = try XCTUnwrap(MonthlyPanel.build(young, source: .bvh, period: day(2012, 1, 1)...day(2012, 3, 31))).panel.entries
+        XCTAssertEqual(entries, [2, 1, 0], "at risk from the first whole month from the 12th birthday on")
+        XCTAssertEqual(StaggeredComparison.twelfth(SetMember(person: 1, index: day(2012, 3, 20), age: 13, history: history)), day(2011, 3, 20))
     }
 
     /// Clients entering over two years, each with one BVH contact in every
@@ -52,7 +58,7 @@ final class StaggeredComparisonTests: XCTestCase {
                 }
                 m = m.adding(months: 1)
             }
-            let client = SetMember(person: Int64(i), index: intake, age: 20 + i % 30, history: PoliceHistory(bvh: days.map { ($0, Int64($0)) }))
+            let client = SetMember(person: Int64(i), index: intake, age: 20, history: PoliceHistory(bvh: days.map { ($0, Int64($0)) }))
             sets.append(AnalysisSet(id: i + 1, client: client, controls: [], veiligheidshuis: i % 2 == 0 ? "A" : "B", regio: "R",
                                     doelgroep: "x", founded: 2005))
         }
@@ -66,9 +72,9 @@ final class StaggeredComparisonTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(results.row(.all, source: .bvh, months: 1)?.effect).estimate, 1, accuracy: 1e-12)
         XCTAssertEqual(results.row(.all, source: .hks, months: 1)?.reason, .noFollowUp, "no HKS extract: no estimate, with a reason")
         XCTAssertNotNil(results.row(Scope(.veiligheidshuis, "A"), source: .bvh, months: 2))
-        XCTAssertEqual(results.row(.all, ageBand: "35-", source: .bvh, months: 2)?.reason, .suppressed, "fewer than 10 clients aged 35+")
+        XCTAssertEqual(results.row(.all, ageBand: "35-", source: .bvh, months: 2)?.reason, .suppressed, "no client aged 35+")
         let study = try XCTUnwrap(results.eventStudy(.bvh))
-        XCTAssertEqual(study.points.first { $0.isReference }?.eventTime, -2)
+        XCTAssertNil(study.points.first { $0.isReference }, "a base year, no single reference month")
         XCTAssertEqual(try XCTUnwrap(study.points.first { $0.eventTime == -5 }?.effect).estimate, 0, accuracy: 1e-12)
         let csv = StaggeredTables.rows(results, minimumCell: 10)
         XCTAssertTrue(csv.hasPrefix("scope_type,scope,age_band,source,window_months,anticipation_months,n_clients"))
@@ -76,9 +82,9 @@ final class StaggeredComparisonTests: XCTestCase {
         XCTAssertFalse(StaggeredTables.eventStudy(results, minimumCell: 10).isEmpty)
     }
 
-    func testPreTrendMonthsEndBeforeTheBaseMonth() {
-        XCTAssertEqual(StaggeredComparison.preTrendMonths(anticipation: 3), -12...(-5))
-        XCTAssertEqual(StaggeredComparison.preTrendMonths(anticipation: 0), -12...(-2))
-        XCTAssertNil(StaggeredComparison.preTrendMonths(anticipation: 11))
+    func testPreTrendMonthsEndBeforeTheAnticipationMonths() {
+        XCTAssertEqual(StaggeredComparison.preTrendMonths(anticipation: 3), -12...(-4))
+        XCTAssertEqual(StaggeredComparison.preTrendMonths(anticipation: 0), -12...(-1))
+        XCTAssertEqual(StaggeredComparison.preTrendMonths(anticipation: 11), -12...(-12))
     }
 }

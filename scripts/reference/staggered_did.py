@@ -50,11 +50,12 @@ def panel(seed=20261201):
     return cohorts, y
 
 
-def csdid_results(cohorts, y):
-    rows = [{"id": i + 1, "year": t + 1, "g": 0 if g is None else g + 1, "y": y[i, t]}
+def csdid_results(cohorts, y, strata=None):
+    rows = [{"id": i + 1, "year": t + 1, "g": 0 if g is None else g + 1, "y": y[i, t], "s": 0 if strata is None else strata[i]}
             for i, g in enumerate(cohorts) for t in range(T)]
     df = pd.DataFrame(rows)
     fit = ATTgt(yname="y", tname="year", idname="id", gname="g", data=df, control_group="notyettreated",
+                xformla=None if strata is None else "~C(s)",
                 anticipation=ANTICIPATION).fit(est_method="reg", base_period="universal", bstrap=False)
     r = fit.results
     cells = []
@@ -75,26 +76,40 @@ def csdid_results(cohorts, y):
 class Direct:
     """The formulas of Callaway & Sant'Anna (2021) and R did's aggte, written out with numpy."""
 
-    def __init__(self, cohorts, y):
+    def __init__(self, cohorts, y, entries=None, strata=None, base_length=1):
         self.g = np.array([np.inf if g is None else g for g in cohorts], dtype=float)
+        self.s = np.zeros(len(cohorts)) if strata is None else np.array(strata, dtype=float)
+        self.entry = np.zeros(len(cohorts)) if entries is None else np.array(entries, dtype=float)
         self.y, self.n = y, len(cohorts)
         self.groups = sorted({g for g in cohorts if g is not None})
         self.cells = {}
         for g in self.groups:
             b = g - ANTICIPATION - 1
-            if b < 0:
+            bs = b - base_length + 1
+            if bs < 0:
                 continue
             for e in range(EVENT_TIMES[0], EVENT_TIMES[1] + 1):
                 t = g + e
-                if 0 <= t < T and t != b:
-                    treated = self.g == g
-                    control = (self.g > max(t, b) + ANTICIPATION) & ~treated
-                    d = y[:, t] - y[:, b]
-                    mu1, mu0 = d[treated].mean(), d[control].mean()
+                if 0 <= t < T and (base_length > 1 or t != b):
+                    at_risk = self.entry <= min(t, bs)
+                    treated = (self.g == g) & at_risk
+                    control = (self.g > max(t, b) + ANTICIPATION) & (self.g != g) & at_risk
+                    # Conditional parallel trends within strata: only treated units whose stratum has comparison units.
+                    treated &= np.isin(self.s, self.s[control])
+                    control &= np.isin(self.s, self.s[treated])
+                    if not treated.any() or not control.any():
+                        continue
+                    d = y[:, t] - y[:, bs:b + 1].mean(axis=1)
+                    mu0 = {k: d[control & (self.s == k)].mean() for k in np.unique(self.s[treated])}
+                    gap = d - np.array([mu0.get(k, 0.0) for k in self.s])
+                    att = gap[treated].mean()
+                    n1 = treated.sum()
                     psi = np.zeros(self.n)
-                    psi[treated] = self.n / treated.sum() * (d[treated] - mu1)
-                    psi[control] = -self.n / control.sum() * (d[control] - mu0)
-                    self.cells[(g, t)] = (mu1 - mu0, psi)
+                    psi[treated] = self.n / n1 * (gap[treated] - att)
+                    for k in mu0:
+                        c = control & (self.s == k)
+                        psi[c] = -self.n / n1 * (np.sum(treated & (self.s == k)) / c.sum()) * gap[c]
+                    self.cells[(g, t)] = (att, psi)
 
     def aggregate(self, keys_by_group):
         pg = {g: np.mean(self.g == g) for g in keys_by_group}
@@ -142,6 +157,50 @@ def main(out):
     sd = np.sqrt(np.diag(cov))
     z = np.random.default_rng(7).multivariate_normal(np.zeros(len(sd)), cov, size=400_000)
     crit = float(np.quantile(np.max(np.abs(z) / sd, axis=1), 0.95))
+    # Units at risk only from their entry period (before it their outcome is a structural 0):
+    # the same formulas on the units at risk in both periods of a cell (no csdid equivalent).
+    rng = np.random.default_rng(99)
+    entries = [int(rng.integers(1, 12)) if rng.random() < 0.3 else 0 for _ in cohorts]
+    y_entry = y.copy()
+    for i, e in enumerate(entries):
+        y_entry[i, :e] = 0
+    late = Direct(cohorts, y_entry, entries)
+    with_entries = {
+        "entries": entries, "outcomes": [float(v) for v in y_entry.ravel()],
+        "cells": [{"group": g, "period": t, "att": float(a), "se": float(np.sqrt(np.sum(p ** 2)) / late.n)}
+                  for (g, t), (a, p) in sorted(late.cells.items())],
+        "event_study": [{"e": e, "att": float(r[0]), "se": float(r[1])}
+                        for e in range(EVENT_TIMES[0], EVENT_TIMES[1] + 1) if e != -ANTICIPATION - 1 for r in [late.event(e)] if r],
+        "cumulative": [{"w": w, "att": float(late.cumulative(w)[0]), "se": float(late.cumulative(w)[1])} for w in WINDOWS],
+    }
+    # Conditional parallel trends: three strata with trends of their own; csdid with xformla '~C(s)'.
+    strata = [int(v) for v in np.random.default_rng(5).integers(0, 3, size=len(cohorts))]
+    trend_rng = np.random.default_rng(6)
+    y_strata = y + np.array([[trend_rng.poisson(0.04 * s * t) for t in range(T)] for s in strata], dtype=float)
+    s_cells, s_events, s_cumulative = csdid_results(cohorts, y_strata, strata)
+    within = Direct(cohorts, y_strata, strata=strata)
+    for c in s_cells:
+        att, psi = within.cells[(c["group"], c["period"])]
+        assert abs(att - c["att"]) < 1e-10 and abs(np.sqrt(np.sum(psi ** 2)) / within.n - c["se"]) < 1e-10, c
+    for ev in s_events:
+        att, se, _ = within.event(ev["e"])
+        assert abs(att - ev["att"]) < 1e-10 and abs(se - ev["se"]) < 1e-10, ev
+    for cu in s_cumulative:
+        att, se, _ = within.cumulative(cu["w"])
+        assert abs(att - cu["att"]) < 1e-10 and abs(se - cu["se"]) < 1e-10, cu
+    with_strata = {"strata": strata, "outcomes": [float(v) for v in y_strata.ravel()], "cells": s_cells,
+                   "event_study": s_events, "cumulative": s_cumulative}
+    # A base window of 4 periods (the mean outcome over g - 5 .. g - 2 as the base), with entries:
+    # the direct implementation only.
+    wide = Direct(cohorts, y_entry, entries, base_length=4)
+    with_base_window = {
+        "base_length": 4,
+        "cells": [{"group": g, "period": t, "att": float(a), "se": float(np.sqrt(np.sum(p ** 2)) / wide.n)}
+                  for (g, t), (a, p) in sorted(wide.cells.items())],
+        "event_study": [{"e": e, "att": float(r[0]), "se": float(r[1])}
+                        for e in range(EVENT_TIMES[0], EVENT_TIMES[1] + 1) for r in [wide.event(e)] if r],
+        "cumulative": [{"w": w, "att": float(wide.cumulative(w)[0]), "se": float(wide.cumulative(w)[1])} for w in WINDOWS],
+    }
     fixture = {
         "source": "scripts/reference/staggered_did.py (csdid 0.4.3, est_method reg, universal base, not yet treated)",
         "periods": T, "anticipation": ANTICIPATION, "event_times": list(EVENT_TIMES),
@@ -149,6 +208,9 @@ def main(out):
         "cells": cells, "event_study": events, "cumulative": cumulative,
         "wald": {"from": PRE[0], "to": PRE[1], "statistic": wald, "df": len(pre), "p": float(stats.chi2.sf(wald, len(pre)))},
         "uniform_critical_value_gaussian": crit,
+        "with_entries": with_entries,
+        "with_strata": with_strata,
+        "with_base_window": with_base_window,
     }
     path = Path(out) / "staggered.json"
     path.write_text(json.dumps(fixture, indent=1) + "\n")

@@ -12,17 +12,26 @@ import RendementStats
 /// extract would look like a drop); a client whose intake lies before the
 /// first month is never a comparison (it is treated), one whose intake lies
 /// after the last is a comparison in every month it has not entered yet.
+/// A unit is at risk from the first whole month from `atRiskFrom` on (the
+/// day from which it surely is 12, the age of criminal responsibility: before
+/// it a count of 0 is no level at all, and a rise at the 12th birthday no trend).
 public struct MonthlyPanel: Sendable {
-    /// One client as a unit: its stable key (for the bootstrap), intake day and outcome history.
+    /// One client as a unit: its stable key (for the bootstrap), intake day, outcome history and the day it is at risk from.
     public struct Unit: Sendable {
         public var key: UInt64
         public var intake: Day
         public var history: PoliceHistory
+        /// The first day on which the unit can have an event (nil: always).
+        public var atRiskFrom: Day?
+        /// The unit's stratum: it is compared only with units of the same stratum.
+        public var stratum: Int
 
-        public init(key: UInt64, intake: Day, history: PoliceHistory) {
+        public init(key: UInt64, intake: Day, history: PoliceHistory, atRiskFrom: Day? = nil, stratum: Int = 0) {
             self.key = key
             self.intake = intake
             self.history = history
+            self.atRiskFrom = atRiskFrom
+            self.stratum = stratum
         }
     }
 
@@ -38,15 +47,16 @@ public struct MonthlyPanel: Sendable {
         let months = starts.count - 1
         let first = starts[0]
         var outcomes = [Double](repeating: 0, count: units.count * months)
-        var cohorts: [Int?] = []
+        var cohorts: [Int?] = [], entries: [Int] = []
         for (i, u) in units.enumerated() {
             cohorts.append(monthIndex(u.intake, from: first) + 1)
+            entries.append(u.atRiskFrom.map { d in max(0, monthIndex(d, from: first) + (d.components.day == 1 ? 0 : 1)) } ?? 0)
             for day in source.days(u.history).days where day >= starts[0].number && day < starts[months].number {
                 outcomes[i * months + monthIndex(Day(number: day), from: first)] += 1
             }
         }
         do {
-            let panel = try StaggeredPanel(periods: months, cohorts: cohorts, outcomes: outcomes)
+            let panel = try StaggeredPanel(periods: months, cohorts: cohorts, outcomes: outcomes, entries: entries, strata: units.map(\.stratum))
             return MonthlyPanel(monthStarts: starts, panel: panel, keys: units.map(\.key))
         } catch {
             preconditionFailure("a panel of counts is always valid: \(error)")

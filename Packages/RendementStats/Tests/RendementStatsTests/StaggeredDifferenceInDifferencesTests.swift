@@ -52,6 +52,95 @@ final class StaggeredDifferenceInDifferencesTests: XCTestCase {
         }
     }
 
+    /// Units at risk only from their entry period: each cell uses the units
+    /// at risk in both its periods (the direct implementation's formulas).
+    func testEntriesMatchTheDirectImplementation() throws {
+        let f = try fixture()
+        let w = f.json["with_entries"] as! [String: Any]
+        let p = f.estimator.panel
+        let panel = try StaggeredPanel(periods: p.periods, cohorts: p.cohorts, outcomes: FixtureLoader.doubles(w["outcomes"]),
+                                       entries: FixtureLoader.ints(w["entries"]))
+        let est = try StaggeredDifferenceInDifferences(panel, anticipation: f.anticipation, eventTimes: f.range)
+        let cells = w["cells"] as! [[String: Any]]
+        XCTAssertEqual(est.cells.count, cells.count)
+        for c in cells {
+            let g = FixtureLoader.int(c["group"]), t = FixtureLoader.int(c["period"])
+            let mine = try XCTUnwrap(est.cell(group: g, period: t), "ATT(\(g), \(t))")
+            XCTAssertEqual(mine.att, FixtureLoader.double(c["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(c["se"]), accuracy: 1e-9)
+        }
+        for q in w["event_study"] as! [[String: Any]] {
+            let mine = try XCTUnwrap(est.eventTime(FixtureLoader.int(q["e"])))
+            XCTAssertEqual(mine.estimate, FixtureLoader.double(q["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(q["se"]), accuracy: 1e-9)
+        }
+        for q in w["cumulative"] as! [[String: Any]] {
+            let mine = try XCTUnwrap(est.cumulative(periods: FixtureLoader.int(q["w"])))
+            XCTAssertEqual(mine.estimate, FixtureLoader.double(q["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(q["se"]), accuracy: 1e-9)
+        }
+        XCTAssertNotEqual(est.cumulative(periods: 2)?.estimate, f.estimator.cumulative(periods: 2)?.estimate, "entries change the estimate")
+    }
+
+    /// Conditional parallel trends within strata: csdid with `xformla='~C(s)'`
+    /// (outcome regression on stratum dummies) on a panel whose strata trend apart.
+    func testStrataMatchCsdidWithCovariates() throws {
+        let f = try fixture()
+        let w = f.json["with_strata"] as! [String: Any]
+        let p = f.estimator.panel
+        let panel = try StaggeredPanel(periods: p.periods, cohorts: p.cohorts, outcomes: FixtureLoader.doubles(w["outcomes"]),
+                                       strata: FixtureLoader.ints(w["strata"]))
+        let est = try StaggeredDifferenceInDifferences(panel, anticipation: f.anticipation, eventTimes: f.range)
+        let cells = w["cells"] as! [[String: Any]]
+        XCTAssertEqual(est.cells.count, cells.count)
+        for c in cells {
+            let g = FixtureLoader.int(c["group"]), t = FixtureLoader.int(c["period"])
+            let mine = try XCTUnwrap(est.cell(group: g, period: t), "ATT(\(g), \(t))")
+            XCTAssertEqual(mine.att, FixtureLoader.double(c["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(c["se"]), accuracy: 1e-9)
+        }
+        for q in w["event_study"] as! [[String: Any]] {
+            let mine = try XCTUnwrap(est.eventTime(FixtureLoader.int(q["e"])))
+            XCTAssertEqual(mine.estimate, FixtureLoader.double(q["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(q["se"]), accuracy: 1e-9)
+        }
+        for q in w["cumulative"] as! [[String: Any]] {
+            let mine = try XCTUnwrap(est.cumulative(periods: FixtureLoader.int(q["w"])))
+            XCTAssertEqual(mine.estimate, FixtureLoader.double(q["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(q["se"]), accuracy: 1e-9)
+        }
+    }
+
+    /// A base window of 4 periods (the mean outcome over them as the base),
+    /// with entries: every period, inside the window too, against the direct implementation.
+    func testBaseWindowMatchesTheDirectImplementation() throws {
+        let f = try fixture()
+        let w = f.json["with_base_window"] as! [String: Any], e = f.json["with_entries"] as! [String: Any]
+        let p = f.estimator.panel
+        let panel = try StaggeredPanel(periods: p.periods, cohorts: p.cohorts, outcomes: FixtureLoader.doubles(e["outcomes"]),
+                                       entries: FixtureLoader.ints(e["entries"]))
+        let est = try StaggeredDifferenceInDifferences(panel, anticipation: f.anticipation, eventTimes: f.range,
+                                                       baseLength: FixtureLoader.int(w["base_length"]))
+        let cells = w["cells"] as! [[String: Any]]
+        XCTAssertEqual(est.cells.count, cells.count)
+        for c in cells {
+            let g = FixtureLoader.int(c["group"]), t = FixtureLoader.int(c["period"])
+            let mine = try XCTUnwrap(est.cell(group: g, period: t), "ATT(\(g), \(t))")
+            XCTAssertEqual(mine.att, FixtureLoader.double(c["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(c["se"]), accuracy: 1e-9)
+        }
+        for q in w["event_study"] as! [[String: Any]] {
+            let mine = try XCTUnwrap(est.eventTime(FixtureLoader.int(q["e"])))
+            XCTAssertEqual(mine.estimate, FixtureLoader.double(q["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(q["se"]), accuracy: 1e-9)
+        }
+        for q in w["cumulative"] as! [[String: Any]] {
+            let mine = try XCTUnwrap(est.cumulative(periods: FixtureLoader.int(q["w"])))
+            XCTAssertEqual(mine.estimate, FixtureLoader.double(q["att"]), accuracy: 1e-9)
+            XCTAssertEqual(mine.standardError, FixtureLoader.double(q["se"]), accuracy: 1e-9)
+        }
+    }
+
     func testPreTrendWaldTestMatchesReference() throws {
         let f = try fixture()
         let w = f.json["wald"] as! [String: Any]
@@ -99,6 +188,7 @@ final class StaggeredDifferenceInDifferencesTests: XCTestCase {
     func testInvalidInputIsRefused() {
         XCTAssertThrowsError(try StaggeredPanel(periods: 3, cohorts: [1, nil], outcomes: [0, 1, 2]))
         XCTAssertThrowsError(try StaggeredPanel(periods: 2, cohorts: [1], outcomes: [0, .nan]))
+        XCTAssertThrowsError(try StaggeredPanel(periods: 2, cohorts: [1], outcomes: [0, 1], entries: [0, 1]))
         XCTAssertThrowsError(try StaggeredDifferenceInDifferences(StaggeredPanel(periods: 2, cohorts: [1], outcomes: [0, 1]),
                                                                   anticipation: -1, eventTimes: 0...1))
     }

@@ -10,7 +10,8 @@ public struct AggregateEffect: Sendable, Codable, Equatable {
     public var standardError: Double
     /// Cohorts aggregated.
     public var cohorts: Int
-    /// Units of those cohorts.
+    /// Distinct units of those cohorts that took part in an aggregated cell
+    /// (at risk, with comparison units in their stratum).
     public var treated: Int
     /// Distinct units that served as comparison in any aggregated cell.
     public var comparison: Int
@@ -97,22 +98,29 @@ extension StaggeredDifferenceInDifferences {
         let s = parts.reduce(0.0) { $0 + Double(members[$1.g]!.count) } / Double(n)
         let cohortATT = parts.map { p in p.cells.reduce(0.0) { $0 + cells[$1].att } }
         let theta = zip(parts, cohortATT).reduce(0.0) { $0 + Double(members[$1.0.g]!.count) / Double(n) * $1.1 } / s
-        var psi = [Double](repeating: 0, count: n), used = [Bool](repeating: false, count: n)
+        var psi = [Double](repeating: 0, count: n), used = [Bool](repeating: false, count: n), usedTreated = used
         for (p, attG) in zip(parts, cohortATT) {
-            let treated = members[p.g]!
+            let cohort = members[p.g]!
             for k in p.cells {
-                let c = cells[k], b = c.basePeriod, t = c.period
-                for i in treated { psi[i] += (panel.y(i, t) - panel.y(i, b) - c.treatedMean) / s }
-                let scale = Double(treated.count) / (s * Double(c.comparison))
-                forEachComparison(g: p.g, t: t) { i in
-                    psi[i] -= scale * (panel.y(i, t) - panel.y(i, b) - c.comparisonMean)
-                    used[i] = true
+                let c = cells[k], base = c.baseWindow, t = c.period
+                // The cell's influence scaled by P(G = g) / S = n_g / (n S): n_g / (S n_g,cell) (change_i - mu0_s - ATT)
+                // for its treated units, -n_g / (S n_g,cell) (n_g,s / n_c,s)(change_j - mu0_s) for its comparison units.
+                let scale = Double(cohort.count) / (s * Double(c.treated))
+                for i in treatedUnits(g: p.g, t: t) {
+                    guard let st = c.strata[panel.strata[i]] else { continue }
+                    psi[i] += scale * (change(i, t, base) - st.mean - c.att)
+                    usedTreated[i] = true
+                }
+                forEachComparison(g: p.g, t: t) { j in
+                    guard let st = c.strata[panel.strata[j]] else { return }
+                    psi[j] -= scale * Double(st.treated) / Double(st.comparison) * (change(j, t, base) - st.mean)
+                    used[j] = true
                 }
             }
-            for i in treated { psi[i] += (attG - theta) / s }
+            for i in cohort { psi[i] += (attG - theta) / s }
         }
         let se = psi.reduce(0) { $0 + $1 * $1 }.squareRoot() / Double(n)
-        let treated = parts.reduce(0) { $0 + members[$1.g]!.count }
+        let treated = usedTreated.lazy.filter { $0 }.count
         let effect = AggregateEffect(estimate: theta, standardError: se, cohorts: parts.count, treated: treated,
                                      comparison: used.lazy.filter { $0 }.count)
         return (effect, psi)

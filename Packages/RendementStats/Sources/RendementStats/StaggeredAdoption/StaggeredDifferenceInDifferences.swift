@@ -15,8 +15,16 @@ import Foundation
 /// sqrt(sum psi_i^2) / n. A unit is one cluster (a person), so the variance is
 /// clustered on units.
 ///
+/// With `baseLength` K > 1 the base is a unit's mean outcome over the K
+/// periods up to g - anticipation - 1 (a base window, less sensitive to a
+/// single period; with K = 1 it is `did`'s universal base period), every
+/// period outside and inside the window is estimated against it, and a
+/// comparison unit must be untreated (with anticipation) through t and the window.
+///
 /// A cell is estimated when its cohort has a unit, both periods lie in the
 /// panel and at least `minimumComparison` comparison units exist (`did` uses 1).
+/// With entries (`StaggeredPanel`), only units at risk in both periods take
+/// part in a cell, on either side; n_g is then the cell's own count.
 ///
 /// ```swift
 /// let panel = try StaggeredPanel(periods: 6, cohorts: cohorts, outcomes: y)
@@ -30,6 +38,8 @@ public struct StaggeredDifferenceInDifferences: Sendable {
     public let anticipation: Int
     /// Fewest comparison units for a cell.
     public let minimumComparison: Int
+    /// Periods in the base window (1: the universal base period).
+    public let baseLength: Int
     /// Every estimated ATT(g, t), by cohort and period.
     public private(set) var cells: [GroupTimeEffect]
 
@@ -44,8 +54,11 @@ public struct StaggeredDifferenceInDifferences: Sendable {
 
     /// Estimates every ATT(g, t) with event time t - g in `eventTimes`.
     /// - Throws: `StatsError` for a negative anticipation or a minimum below 1.
-    public init(_ panel: StaggeredPanel, anticipation: Int, eventTimes: ClosedRange<Int>, minimumComparison: Int = 1) throws(StatsError) {
+    public init(_ panel: StaggeredPanel, anticipation: Int, eventTimes: ClosedRange<Int>, minimumComparison: Int = 1,
+                baseLength: Int = 1) throws(StatsError) {
         guard anticipation >= 0 else { throw .invalidValue("anticipation \(anticipation) is negative") }
+        guard baseLength >= 1 else { throw .invalidValue("base length \(baseLength) is below 1") }
+        self.baseLength = baseLength
         guard minimumComparison >= 1 else { throw .invalidValue("minimum comparison \(minimumComparison) is below 1") }
         self.panel = panel
         self.anticipation = anticipation
@@ -61,10 +74,10 @@ public struct StaggeredDifferenceInDifferences: Sendable {
         var cells: [GroupTimeEffect] = [], index: [Pair: Int] = [:]
         for g in members.keys.sorted() where g < panel.periods {
             let b = g - anticipation - 1
-            guard b >= 0 else { continue }
+            guard b - baseLength + 1 >= 0 else { continue }
             for e in eventTimes {
                 let t = g + e
-                guard t >= 0, t < panel.periods, t != b, let cell = estimateCell(g: g, t: t) else { continue }
+                guard t >= 0, t < panel.periods, baseLength > 1 || t != b, let cell = estimateCell(g: g, t: t) else { continue }
                 index[Pair(g: g, t: t)] = cells.count
                 cells.append(cell)
             }
@@ -76,27 +89,65 @@ public struct StaggeredDifferenceInDifferences: Sendable {
     /// The estimated cell ATT(g, t), if any.
     public func cell(group g: Int, period t: Int) -> GroupTimeEffect? { cellIndex[Pair(g: g, t: t)].map { cells[$0] } }
 
-    /// Calls `body` with every comparison unit of ATT(g, t): cohort after max(t, b) + anticipation, not g.
+    /// The base window of cohort g.
+    func baseWindow(_ g: Int) -> ClosedRange<Int> { (g - anticipation - baseLength)...(g - anticipation - 1) }
+
+    /// Unit i's change from the base (the mean over the base window) to period t.
+    @inline(__always) func change(_ i: Int, _ t: Int, _ base: ClosedRange<Int>) -> Double {
+        base.count == 1 ? panel.y(i, t) - panel.y(i, base.lowerBound) : panel.y(i, t) - panel.mean(i, base)
+    }
+
+    /// Calls `body` with every comparison unit of ATT(g, t): cohort after max(t, b) + anticipation, not g, at risk in t and the base window.
     func forEachComparison(g: Int, t: Int, _ body: (Int) -> Void) {
-        let threshold = max(t, g - anticipation - 1) + anticipation
+        let b = g - anticipation - 1, threshold = max(t, b) + anticipation, first = min(t, b - baseLength + 1)
         var lo = 0, hi = orderedCohorts.count
         while lo < hi { let mid = (lo + hi) / 2; if orderedCohorts[mid] > threshold { hi = mid } else { lo = mid + 1 } }
-        for p in lo..<orderedCohorts.count where orderedCohorts[p] != g { body(order[p]) }
+        for p in lo..<orderedCohorts.count where orderedCohorts[p] != g && panel.entries[order[p]] <= first { body(order[p]) }
+    }
+
+    /// The units of cohort g at risk in both t and the base window.
+    func treatedUnits(g: Int, t: Int) -> [Int] {
+        let first = min(t, g - anticipation - baseLength)
+        return (members[g] ?? []).filter { panel.entries[$0] <= first }
     }
 
     /// ATT(g, t) with its analytic standard error, or nil when the cell cannot be estimated.
+    /// With strata: ATT = mean over the treated of (change_i - mu0 of its stratum), over the
+    /// treated whose stratum has comparison units; psi_i = (n / n_g)(change_i - mu0_s - ATT)
+    /// for those, -(n / n_g)(n_g,s / n_c,s)(change_j - mu0_s) for comparison unit j of stratum s
+    /// (one stratum: the difference of the two means).
     func estimateCell(g: Int, t: Int) -> GroupTimeEffect? {
-        let b = g - anticipation - 1
-        guard let treated = members[g], !treated.isEmpty else { return nil }
-        var comparison: [Double] = []
-        forEachComparison(g: g, t: t) { comparison.append(panel.y($0, t) - panel.y($0, b)) }
-        guard comparison.count >= minimumComparison else { return nil }
-        let changes = treated.map { panel.y($0, t) - panel.y($0, b) }
-        let mu1 = Self.mean(changes), mu0 = Self.mean(comparison)
-        let n1 = Double(changes.count), n0 = Double(comparison.count)
-        let ss1 = changes.reduce(0) { $0 + ($1 - mu1) * ($1 - mu1) }, ss0 = comparison.reduce(0) { $0 + ($1 - mu0) * ($1 - mu0) }
-        return GroupTimeEffect(group: g, period: t, basePeriod: b, att: mu1 - mu0, standardError: (ss1 / (n1 * n1) + ss0 / (n0 * n0)).squareRoot(),
-                               treated: treated.count, comparison: comparison.count, treatedMean: mu1, comparisonMean: mu0)
+        let b = g - anticipation - 1, base = baseWindow(g)
+        var sums: [Int: (n: Int, sum: Double)] = [:]
+        forEachComparison(g: g, t: t) { j in
+            let s = panel.strata[j], d = change(j, t, base)
+            sums[s] = ((sums[s]?.n ?? 0) + 1, (sums[s]?.sum ?? 0) + d)
+        }
+        let treated = treatedUnits(g: g, t: t).filter { sums[panel.strata[$0]] != nil }
+        guard !treated.isEmpty else { return nil }
+        var strata: [Int: GroupTimeEffect.StratumComparison] = [:]
+        for i in treated {
+            let s = panel.strata[i], c = sums[s]!
+            strata[s, default: .init(treated: 0, comparison: c.n, mean: c.sum / Double(c.n))].treated += 1
+        }
+        let comparison = strata.values.reduce(0) { $0 + $1.comparison }
+        guard comparison >= minimumComparison else { return nil }
+        let n1 = Double(treated.count)
+        let gaps = treated.map { change($0, t, base) - strata[panel.strata[$0]]!.mean }
+        let att = Self.mean(gaps)
+        var variance = gaps.reduce(0) { $0 + ($1 - att) * ($1 - att) } / (n1 * n1)
+        var comparisonSquares: [Int: Double] = [:]
+        forEachComparison(g: g, t: t) { j in
+            guard let st = strata[panel.strata[j]] else { return }
+            let d = change(j, t, base) - st.mean
+            comparisonSquares[panel.strata[j], default: 0] += d * d
+        }
+        for (s, ss) in comparisonSquares {
+            let st = strata[s]!, w = Double(st.treated) / (n1 * Double(st.comparison))
+            variance += w * w * ss
+        }
+        return GroupTimeEffect(group: g, period: t, basePeriod: b, baseWindow: base, att: att, standardError: variance.squareRoot(),
+                               treated: treated.count, comparison: comparison, strata: strata)
     }
 
     static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }

@@ -15,7 +15,7 @@ public struct StaggeredEventStudy: Sendable, Codable, Equatable {
     /// One event time: its effect (nil when no cohort has it), or the reference period.
     public struct Point: Sendable, Codable, Equatable {
         public var eventTime: Int
-        /// True for the base period e = -anticipation - 1 (0 by construction).
+        /// True for the base period e = -anticipation - 1 (0 by construction; only with a base window of one period).
         public var isReference: Bool
         public var effect: AggregateEffect?
     }
@@ -46,7 +46,7 @@ extension StaggeredDifferenceInDifferences {
         var points: [StaggeredEventStudy.Point] = [], influences: [[Double]] = [], ses: [Double] = []
         for e in eventTimes {
             let fit = eventTimeWithInfluence(e)
-            points.append(.init(eventTime: e, isReference: e == -anticipation - 1, effect: fit?.effect))
+            points.append(.init(eventTime: e, isReference: baseLength == 1 && e == -anticipation - 1, effect: fit?.effect))
             if let fit, fit.effect.standardError > 0 { influences.append(fit.influence); ses.append(fit.effect.standardError) }
         }
         let c = draws > 0 && !influences.isEmpty
