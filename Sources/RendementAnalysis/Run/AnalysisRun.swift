@@ -57,7 +57,7 @@ public struct AnalysisRun: Sendable {
                                        minimumCell: settings.minimumCell, diagnosticLevel: settings.diagnosticLevel)
             .estimate(input.sets)
         lap("effects")
-        let stored = AnalysisResults(
+        var stored = AnalysisResults(
             settings: settings, matchRunID: input.matchRun.id, periods: input.periods, effects: effects,
             sensitivity: AnticipationSensitivity.estimate(input.sets, periods: input.periods, design: settings.design, windows: settings.windows),
             ageModeration: AgeModeration.estimate(input.sets, counter: counter, windows: settings.windows),
@@ -66,6 +66,10 @@ public struct AnalysisRun: Sendable {
             comparison: VeiligheidshuisComparison.compare(input.sets, counter: counter, windows: settings.windows, minimumSets: settings.minimumCell),
             setTallies: Self.tallies(input.sets))
         lap("sensitivity, age, event study, survival, comparison")
+        // Disclosure control before anything is stored or written: every table is written from protected rows.
+        let regions = Dictionary(input.sets.map { ($0.veiligheidshuis, $0.regio) }, uniquingKeysWith: { a, _ in a })
+        stored = DisclosurePlan(results: stored, regions: regions, clients: []).applied(to: stored)
+        lap("disclosure control")
         let record = try store.recordAnalysisRun(kind: "analysis", configuration: settings.json, purpose: settings.purpose,
                                                  toolVersion: toolVersion, matchRunID: input.matchRun.id)
         try store.saveRunResult(kind: "analysis", run: record.id, name: AnalysisResults.resultName, content: try StoredJSON.encoder.encode(stored))
