@@ -151,6 +151,10 @@ public struct DisclosurePlan: Sendable {
         for s in named(.veiligheidshuisJaar) {
             let q = s.quarter!
             add(at(s), (0..<q.quarter).map { at(Scope(.veiligheidshuisKwartaal, s.name, quarter: q.adding(-$0))) })
+            // Nested totals: the year to date = that of the quarter before + this quarter (else their difference gives the quarter away).
+            if q.quarter > 1 {
+                add(at(s), [at(Scope(.veiligheidshuisJaar, s.name, quarter: q.adding(-1))), at(Scope(.veiligheidshuisKwartaal, s.name, quarter: q))])
+            }
         }
         for (q, parts) in Dictionary(grouping: quarterScopes, by: { $0.quarter! }).sorted(by: { $0.key < $1.key }) {
             add(at(Scope(.kwartaal, q.description)), parts.map { at($0) })

@@ -90,6 +90,55 @@ public struct ComplementarySuppression: Sendable {
         }
     }
 
+    /// Rule 2 and then the proof: the primary cells' intervals are computed
+    /// by linear programming (`AttackerIntervals`, one program per count);
+    /// for every cell still narrower than the threshold the smallest
+    /// published cell sharing a relation with it is hidden too, and rule 2
+    /// applied again, until none is. Returns false (having applied rule 2
+    /// only) when more than `maxHidden` cells are hidden -- the programs would
+    /// be too large; the report-set audit still proves what is published.
+    @discardableResult
+    public mutating func protectAndProve(maxHidden: Int = 400) -> Bool {
+        protect()
+        while true {
+            guard status.filter({ $0 != .published }).count <= maxHidden else { return false }
+            let failing = narrowCells()
+            if failing.isEmpty { return true }
+            guard let next = failing.compactMap({ nearestPublished(to: $0) }).first else { return false }
+            status[next] = .secondary
+            protect()
+        }
+    }
+
+    /// The smallest published (non-zero) cell sharing a relation with `cell`,
+    /// or, when there is none, with the hidden cells linked to it (breadth first).
+    func nearestPublished(to cell: Int) -> Int? {
+        var seen: Set<Int> = [cell], frontier = [cell]
+        while !frontier.isEmpty {
+            let linked = Set(relations.filter { r in frontier.contains { r.total == $0 || r.parts.contains($0) } }.flatMap { [$0.total] + $0.parts })
+                .subtracting(seen)
+            if let best = linked.filter({ !isHidden($0) && (values[$0].first ?? 0) > 0 })
+                .min(by: { (values[$0].first ?? 0, $0) < (values[$1].first ?? 0, $1) }) { return best }
+            seen.formUnion(linked)
+            frontier = linked.filter(isHidden)
+        }
+        return nil
+    }
+
+    /// The primary cells that linear programming narrows below the threshold, for any count.
+    public func narrowCells() -> [Int] {
+        var out = Set<Int>()
+        for a in 0..<(values.first?.count ?? 0) {
+            var p = AttackerIntervals()
+            for (i, v) in values.enumerated() {
+                p.add(.init(name: String(i), value: isHidden(i) ? nil : Double(v[a]), protected: status[i] == .primary))
+            }
+            p.relations = relations.map { .sum(total: $0.total, parts: $0.parts) }
+            for f in DisclosureFinding.audit(p, threshold: threshold) { out.insert(Int(f.cell)!) }
+        }
+        return out.sorted()
+    }
+
     /// Rule 2 for one relation.
     public func isSafe(_ r: Relation) -> Bool {
         let hiddenParts = r.parts.filter(isHidden)
