@@ -195,3 +195,27 @@ CREATE TABLE run_results (
     content BLOB NOT NULL,
     PRIMARY KEY (run_kind, run_id, name)
 ) WITHOUT ROWID;
+
+-- version 8: the cooperation: partners per registration (optional clienten column aantal_partners); completed Stappenmeters with their scores per step and the instrument definition each import was read with
+ALTER TABLE registrations ADD COLUMN partners INTEGER;
+CREATE TABLE stappenmeter_instruments (
+    import_id INTEGER PRIMARY KEY REFERENCES imports(import_id),
+    instrument TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL
+);
+CREATE TABLE stappenmeter_forms (
+    form_id INTEGER PRIMARY KEY,
+    import_id INTEGER NOT NULL REFERENCES imports(import_id),
+    veiligheidshuis TEXT NOT NULL,
+    casusoverleg TEXT NOT NULL,
+    invul_day INTEGER NOT NULL,
+    rol TEXT NOT NULL
+);
+CREATE INDEX stappenmeter_forms_by_import ON stappenmeter_forms(import_id);
+CREATE TABLE stappenmeter_scores (
+    form_id INTEGER NOT NULL REFERENCES stappenmeter_forms(form_id),
+    step TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    PRIMARY KEY (form_id, step)
+) WITHOUT ROWID;

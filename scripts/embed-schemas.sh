@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regenerates Sources/RendementImport/Schemas/EmbeddedSchemas.swift from
-# data-schema/<kind>.schema.json, so the importer uses exactly the published
+# data-schema/<kind>.schema.json (and the default Stappenmeter instrument), so the importer uses exactly the published
 # schemas (a test compares the embedded text with the files byte for byte).
 set -eu
 cd "$(dirname "$0")/.."
@@ -12,12 +12,17 @@ out=Sources/RendementImport/Schemas/EmbeddedSchemas.swift
   echo "public enum EmbeddedSchemas {"
   echo "    /// Schema JSON by kind name."
   echo "    public static let text: [String: String] = ["
-  for kind in bvh hks clienten veiligheidshuizen personen; do
+  for kind in bvh hks clienten veiligheidshuizen personen stappenmeter; do
     echo "        \"$kind\": #\"\"\""
     cat "data-schema/$kind.schema.json"
     echo "\"\"\"#,"
   done
   echo "    ]"
+  echo ""
+  echo "    /// The default Stappenmeter instrument definition (data-schema/stappenmeter-instrument.v1.json)."
+  echo "    public static let stappenmeterInstrument = #\"\"\""
+  cat "data-schema/stappenmeter-instrument.v1.json"
+  echo "\"\"\"#"
   echo "}"
 } > "$out"
 echo "wrote $out"

@@ -18,7 +18,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Kinds in the order they must be imported (the registry before clients).
-    static let order: [InputKind] = [.veiligheidshuizen, .personen, .bvh, .hks, .clienten]
+    static let order: [InputKind] = [.veiligheidshuizen, .personen, .bvh, .hks, .clienten, .stappenmeter]
 
     /// Runs the stages that are stale and renders the report; returns the
     /// path of the overview page. Files already imported are skipped; a
@@ -62,10 +62,13 @@ public struct Pipeline: Sendable {
         return matching.runID
     }
 
-    /// The latest analysis run of `matchRun` with the configured settings; otherwise a new one.
+    /// The latest analysis run of `matchRun` with the configured settings that
+    /// read the live registry and Stappenmeters; otherwise a new one.
     private func freshAnalysis(_ store: Store, matchRun: Int64, log: (String) -> Void) throws -> AnalysisRun.Results {
-        if let latest = try store.latestAnalysisRun(), latest.matchRunID == matchRun, latest.configuration == configuration.analysis.json {
-            log("Analysis run #\(latest.id) is up to date (same matching run and settings): reused.")
+        let kinds = InputKind.readByAnalysisOnly
+        if let latest = try store.latestAnalysisRun(), latest.matchRunID == matchRun, latest.configuration == configuration.analysis.json,
+           Staleness.of(recorded: latest.inputs, live: try store.liveInputs(kinds: kinds), kinds: kinds.map(\.rawValue)) == nil {
+            log("Analysis run #\(latest.id) is up to date (same matching run, registry, Stappenmeters and settings): reused.")
             return try AnalysisRun.Results.load(from: store, run: latest.id)
         }
         let results = try AnalysisRun(settings: configuration.analysis, toolVersion: toolVersion).run(store: store)

@@ -89,7 +89,7 @@ public final class Store {
     public func registrations() throws -> [RegistrationRecord] {
         let s = try database.prepare("""
             SELECT r.person_key, r.veiligheidshuis, r.doelgroep, r.casusoverleg, r.aanmeld_day, r.instroom_day,
-                   r.plan_van_aanpak, r.uitstroom_day
+                   r.plan_van_aanpak, r.uitstroom_day, r.plan_day, r.partners
             FROM registrations r JOIN imports i ON i.import_id = r.import_id WHERE i.replaced_at IS NULL
             ORDER BY r.person_key, r.instroom_day
             """)
@@ -97,7 +97,8 @@ public final class Store {
             RegistrationRecord(personKey: r.int(0), veiligheidshuis: r.text(1) ?? "", doelgroep: r.text(2) ?? "",
                                casusoverleg: r.text(3), aanmeld: r.optionalInt(4).map { Day(number: Int32($0)) },
                                instroom: Day(number: Int32(r.int(5))), planVanAanpak: r.int(6) != 0,
-                               uitstroom: r.optionalInt(7).map { Day(number: Int32($0)) })
+                               uitstroom: r.optionalInt(7).map { Day(number: Int32($0)) },
+                               planDay: r.optionalInt(8).map { Day(number: Int32($0)) }, partners: r.optionalInt(9).map(Int.init))
         }
     }
 

@@ -27,8 +27,8 @@ public struct SynthOptions: Sendable {
     }
 }
 
-/// Writes a synthetic population as the five canonical extracts plus
-/// `truth.json`: a skewed police history per person (most 1-2 contacts, a few
+/// Writes a synthetic population as the five canonical extracts, completed
+/// Stappenmeters (`StappenmeterWriter`) and `truth.json`: a skewed police history per person (most 1-2 contacts, a few
 /// prolific offenders), BVH incidents with several persons, HKS police reports
 /// with several offences, and Veiligheidshuis clients drawn from the heavier
 /// end whose contact rate drops after intake by a planted, age-dependent factor.
@@ -93,13 +93,14 @@ struct PopulationWriter {
     var duplicates: [String: Int] = ["bvh.csv": 0, "hks.csv": 0, "clienten.csv": 0]
     var registrations = 0, registrationsWithoutPlan = 0, clients = 0, clientsWithoutRecord = 0
     var birthConflicts = 0
+    var stappenmeterRows = 0
 
     static let bvhColumns = ["registratienummer", "persoon_id", "rol", "pleegdatum", "registratiedatum", "incidentcode",
                              "incidentomschrijving", "gemeente", "geboortedatum", "geslacht"]
     static let hksColumns = ["pv_nummer", "persoon_id", "pleegdatum", "feitcode", "registratienummer", "delictcategorie",
                              "ernst", "geboortedatum", "geslacht"]
     static let clientColumns = ["persoon_id", "veiligheidshuis", "doelgroep", "casusoverleg", "aanmelddatum", "instroomdatum",
-                                "plan_van_aanpak", "uitstroomdatum", "geboortedatum", "geslacht"]
+                                "plan_van_aanpak", "uitstroomdatum", "aantal_partners", "geboortedatum", "geslacht"]
 
     /// Header names of the Dutch-style export, with the mapping file that maps them back.
     static let messyHeaders: [String: [String: String]] = [
@@ -139,6 +140,11 @@ struct PopulationWriter {
             if i % step == 0 { progress?(Double(i) / Double(n)) }
         }
         bvh.close(); hks.close(); clienten.close()
+        var stappenmeter = try StappenmeterWriter(path: directory + "/stappenmeter.csv", seed: options.seed, messy: options.messy, style: style)
+        stappenmeter.write()
+        broken += stappenmeter.broken
+        duplicates["stappenmeter.csv"] = stappenmeter.duplicates
+        stappenmeterRows = stappenmeter.writer.recordsWritten
         progress?(1)
         var mappings: [String: String] = [:]
         if options.messy {
@@ -167,7 +173,8 @@ struct PopulationWriter {
             persons: n, clients: clients, clientsWithoutPoliceRecord: clientsWithoutRecord,
             registrations: registrations, registrationsWithoutPlan: registrationsWithoutPlan,
             rows: ["bvh.csv": bvh.recordsWritten, "hks.csv": hks.recordsWritten, "clienten.csv": clienten.recordsWritten,
-                   "personen.csv": n, "veiligheidshuizen.csv": VeiligheidshuisRegistry.entries.count],
+                   "personen.csv": n, "veiligheidshuizen.csv": VeiligheidshuisRegistry.entries.count,
+                   "stappenmeter.csv": stappenmeterRows],
             duplicateRows: duplicates,
             periods: ["bvh": [SyntheticExtracts.bvhPeriod.0.iso, SyntheticExtracts.bvhPeriod.1.iso],
                       "hks": [SyntheticExtracts.hksPeriod.0.iso, SyntheticExtracts.hksPeriod.1.iso]],
@@ -311,7 +318,7 @@ struct PopulationWriter {
             let aanmeld: Day? = rng.bernoulli(0.8) ? day.adding(days: -rng.int(40)) : nil
             let uit: Day? = rng.bernoulli(0.7) ? day.adding(days: 90 + rng.int(450)) : nil
             return Registration(vhh: vhh, doelgroep: g, casusoverleg: meeting, aanmeld: aanmeld, instroom: day,
-                                plan: plan, planAsDate: plan && rng.bernoulli(0.1), uitstroom: uit)
+                                plan: plan, planAsDate: plan && rng.bernoulli(0.6), uitstroom: uit)
         }
         var regs = [make(homes[i], intake, plan: rng.bernoulli(0.85))]
         if regs[0].plan && rng.bernoulli(0.15) {
@@ -428,6 +435,7 @@ struct PopulationWriter {
     private mutating func writeRegistration(_ r: Registration, of i: Int, mess: inout SynthRandom) {
         registrations += 1
         if !r.plan { registrationsWithoutPlan += 1 }
+        let side = RegistrationExtras(seed: options.seed, person: i, registration: r.instroom, house: VeiligheidshuisRegistry.entries[r.vhh])
         var corruption: (String, RejectionReason)? = nil
         if options.messy && mess.bernoulli(0.012) {
             corruption = [("veiligheidshuis", .unknownVeiligheidshuis), ("uitstroomdatum", .inconsistentDates),
@@ -450,7 +458,7 @@ struct PopulationWriter {
             if bad?.1 == .badValue {
                 clienten.ascii("misschien")
             } else if r.planAsDate {
-                writeDate(r.instroom, to: clienten, mess: &mess)
+                writeDate(r.instroom.adding(days: side.planDelay), to: clienten, mess: &mess)
             } else {
                 clienten.ascii(options.messy ? (r.plan ? "Ja" : "Nee") : (r.plan ? "ja" : "nee"))
             }
@@ -459,6 +467,7 @@ struct PopulationWriter {
             } else {
                 writeDate(r.uitstroom, to: clienten, mess: &mess)
             }
+            if let p = side.partners { clienten.int(p) } else { clienten.empty() }
             writeDate(births[i], to: clienten, mess: &mess)
             writeSex(sexes[i], to: clienten, variant: i)
             clienten.endRow()

@@ -96,6 +96,7 @@ final class FieldParsingTests: XCTestCase {
                     case "geslacht": XCTAssertNotNil(Sex(rawValue: v))
                     case "delictcategorie": XCTAssertNotNil(OffenceCategory(rawValue: v))
                     case "ernst": XCTAssertNotNil(Severity(rawValue: v))
+                    case "rol_invuller": XCTAssertNotNil(StappenmeterRole(rawValue: v))
                     default: XCTFail("unexpected enum \(c.name)")
                     }
                 }

@@ -18,7 +18,7 @@ final class SyntheticRoundTripTests: XCTestCase {
         let truth = try SyntheticExtracts.generate(into: messy, options: SynthOptions(seed: 7, messy: true, persons: 2000))
         XCTAssertFalse(truth.brokenRows.isEmpty)
 
-        let kinds: [InputKind] = [.veiligheidshuizen, .personen, .clienten, .bvh, .hks]
+        let kinds: [InputKind] = [.veiligheidshuizen, .personen, .clienten, .bvh, .hks, .stappenmeter]
         let cleanStore = try makeStore(dir, "clean.sqlite")
         let messyStore = try makeStore(dir, "messy.sqlite")
         let today = ImportOptions.currentDay()

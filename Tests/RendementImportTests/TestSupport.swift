@@ -67,7 +67,8 @@ func storeContent(_ store: Store) throws -> [String: [String]] {
         "person_resolved": try dump(store, "SELECT p.persoon_id, r.birth_day, r.birth_precision, r.sex, r.birth_conflict, r.sex_conflict FROM person_resolved r JOIN persons p ON p.person_key = r.person_key"),
         "bvh": try policeDump(store, .bvh),
         "hks": try policeDump(store, .hks),
-        "registrations": try dump(store, "SELECT p.persoon_id, r.veiligheidshuis, r.doelgroep, r.casusoverleg, r.aanmeld_day, r.instroom_day, r.plan_van_aanpak, r.plan_day, r.uitstroom_day FROM registrations r JOIN persons p ON p.person_key = r.person_key"),
+        "registrations": try dump(store, "SELECT p.persoon_id, r.veiligheidshuis, r.doelgroep, r.casusoverleg, r.aanmeld_day, r.instroom_day, r.plan_van_aanpak, r.plan_day, r.uitstroom_day, r.partners FROM registrations r JOIN persons p ON p.person_key = r.person_key"),
+        "stappenmeter": try dump(store, "SELECT f.veiligheidshuis, f.casusoverleg, f.invul_day, f.rol, (SELECT group_concat(x, ';') FROM (SELECT step || '=' || score AS x FROM stappenmeter_scores s WHERE s.form_id = f.form_id ORDER BY step)) FROM stappenmeter_forms f"),
         "veiligheidshuizen": try dump(store, "SELECT name, name_key, regio, opgericht, gemeenten FROM veiligheidshuizen"),
         "imports": try dump(store, "SELECT kind, label, rows_imported, replaced_at FROM imports"),
     ]

@@ -51,3 +51,7 @@ mkdir -p "$e2e"
   --bvh-period 2009-01-01,2014-12-31 --hks-period 2006-01-01,2014-12-31 --windows 1,2,3,6,12 \
   --anticipation 3 --out "$e2e/effects_pipeline.json"
 echo "wrote $e2e/effects_pipeline.json"
+
+# The cooperation indicators and Stappenmeter figures (issue 16): the fixture's
+# inputs and the pandas/scipy/statsmodels figures, from the script alone.
+"$venv/bin/python" "$here/cooperation_reference.py" "$e2e/cooperation"

@@ -40,8 +40,25 @@ public struct DifferenceInDifferences: Sendable, Codable, Equatable {
     /// Why the rate ratio is missing (nil when it is there).
     public var rateRatioReason: EstimateReason?
 
-    public init(_ sets: [SetCounts], confidenceLevel: Double = 0.95) {
+    /// The estimate from the sets' counts. With `rateRatioOnly` only the
+    /// summary and the rate ratio are computed (the placebo and the
+    /// sensitivity table show nothing else); the tests of d stay nil.
+    public init(_ sets: [SetCounts], confidenceLevel: Double = 0.95, rateRatioOnly: Bool = false) {
         summary = BeforeAfterSummary(sets)
+        if !rateRatioOnly { testDifferences(sets, level: confidenceLevel) }
+        switch Self.poissonRateRatio(sets, level: confidenceLevel) {
+        case .success(let fit):
+            rateRatio = fit.ratio
+            rateRatioCI = fit.ci
+            pRateRatio = fit.p
+            logRateRatioStandardError = fit.se
+        case .failure(let reason):
+            rateRatioReason = reason
+        }
+    }
+
+    /// The t and Wilcoxon tests of d and the prevalence difference-in-differences.
+    private mutating func testDifferences(_ sets: [SetCounts], level confidenceLevel: Double) {
         let d = summary.differences
         switch Self.tTest(d, level: confidenceLevel) {
         case let .success(t):
@@ -58,15 +75,6 @@ public struct DifferenceInDifferences: Sendable, Codable, Equatable {
         if case let .success(t) = Self.tTest(pd, level: confidenceLevel) {
             prevalenceDidCI = t.confidenceInterval
             pPrevalence = t.pValue
-        }
-        switch Self.poissonRateRatio(sets, level: confidenceLevel) {
-        case .success(let fit):
-            rateRatio = fit.ratio
-            rateRatioCI = fit.ci
-            pRateRatio = fit.p
-            logRateRatioStandardError = fit.se
-        case .failure(let reason):
-            rateRatioReason = reason
         }
     }
 

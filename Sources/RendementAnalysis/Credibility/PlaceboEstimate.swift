@@ -17,7 +17,7 @@ public struct PlaceboEstimate: Sendable, Codable {
         self.windowMonths = windowMonths
         guard windowMonths != nil else { reason = .noRoom; return }
         guard counts.count >= 2 else { reason = counts.isEmpty ? .noFollowUp : .tooFewSets; return }
-        let e = DifferenceInDifferences(counts)
+        let e = DifferenceInDifferences(counts, rateRatioOnly: true)
         estimate = e
         if e.rateRatio == nil { reason = e.rateRatioReason ?? .noEvents }
     }

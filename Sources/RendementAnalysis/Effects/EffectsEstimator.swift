@@ -37,24 +37,30 @@ public struct EffectsEstimator: Sendable {
         for (i, s) in sets.enumerated() {
             for scope in Scope.of(s) + (range.map { Scope.periods(of: s, quarters: $0) } ?? []) { byScope[scope, default: []].append(i) }
         }
-        let groups = byScope.keys.sorted().map { scope in (scope, byScope[scope]!.map { sets[$0] }) }
-        let results = ParallelMap.map(groups) { group in self.rows(for: group.0, sets: group.1) }
+        let counted = CountedSet.count(sets, counter: counter, windows: windows)
+        let groups = byScope.keys.sorted().map { scope in (scope, byScope[scope]!.map { counted[$0] }) }
+        let results = ParallelMap.map(groups) { group in self.rows(for: group.0, counted: group.1) }
         return results.flatMap { $0 }
     }
 
     /// The rows of one scope, given the sets that belong to it.
     public func rows(for scope: Scope, sets: [AnalysisSet]) -> [EffectRow] {
+        rows(for: scope, counted: CountedSet.count(sets, counter: counter, windows: windows))
+    }
+
+    /// The rows of one scope from its sets' counts.
+    func rows(for scope: Scope, counted sets: [CountedSet]) -> [EffectRow] {
         var out: [EffectRow] = []
         let bands: [(label: String, contains: (Int) -> Bool)] = [("all", { _ in true })]
             + (scope.kind.isPeriod ? [] : ageBands.map { band in (band.description, { band.contains($0) }) })
-        for source in OutcomeSource.allCases {
-            let preTrends = bands.map { band in preTrend(sets.filter { band.contains($0.client.age) }, source: source) }
-            for w in windows {
-                let counted = sets.compactMap { s in counter.counts(s, source: source, months: w).map { (s.client.age, $0) } }
-                let placebo = sets.compactMap { s in counter.placeboCounts(s, source: source, months: w).map { (s.client.age, $0) } }
-                var rows = bands.enumerated().map { i, band in
-                    row(scope, band.label, source, w, counted.filter { band.contains($0.0) }.map(\.1),
-                        placebo: placebo.filter { band.contains($0.0) }.map(\.1), preTrend: preTrends[i])
+        // The sets of each band, by position, found once for every source and window.
+        let members = bands.map { band in sets.indices.filter { band.contains(sets[$0].age) } }
+        for (s, source) in OutcomeSource.allCases.enumerated() {
+            let preTrends = members.map { m in preTrend(m.compactMap { sets[$0].preTrend[s] }) }
+            for (k, w) in windows.enumerated() {
+                var rows = bands.indices.map { i in
+                    row(scope, bands[i].label, source, w, members[i].compactMap { sets[$0].main[s][k] },
+                        placebo: members[i].compactMap { sets[$0].placebo[s][k] }, preTrend: preTrends[i])
                 }
                 let ps = rows.dropFirst().map { $0.estimate?.pValue ?? .nan }
                 if case let .success(adjusted) = LibraryCall.run({ () throws(StatsError) in try Multiplicity.holm(Array(ps)) }) {
@@ -66,13 +72,13 @@ public struct EffectsEstimator: Sendable {
         return out
     }
 
-    /// The pre-trend test of a group of sets for one source.
-    private func preTrend(_ sets: [AnalysisSet], source: OutcomeSource) -> PreTrendTest {
+    /// The pre-trend test of a group of sets' pre-trend counts.
+    private func preTrend(_ counts: [(client: [Double], controls: [Double])]) -> PreTrendTest {
         guard let months = counter.design.preTrendMonths else {
             return PreTrendTest(firstMonth: -WindowDesign.preTrendSpanMonths, lastMonth: -(counter.design.anticipationMonths + 1),
                                 binMonths: 1, sets: 0, statistic: nil, df1: nil, df2: nil, pValue: nil, reason: .noRoom)
         }
-        return PreTrendTest.run(sets.compactMap { counter.preTrendCounts($0, source: source) }, months: months)
+        return PreTrendTest.run(counts, months: months)
     }
 
     private func row(_ scope: Scope, _ band: String, _ source: OutcomeSource, _ w: Int, _ counts: [SetCounts],

@@ -39,6 +39,8 @@ public struct AnalysisResults: Sendable, Codable {
     public var survival: [ScopedSurvival]
     public var comparison: [VeiligheidshuisComparison]
     public var setTallies: [SetTally]
+    /// The cooperation indicators and the Stappenmeter (nil in runs stored by an earlier version).
+    public var cooperation: CooperationResults?
 
     /// The result name under which the results are stored with their run.
     public static let resultName = "results"

@@ -64,8 +64,9 @@ public struct AnalysisRun: Sendable {
             eventStudies: Self.byHouse(input.sets) { AnalysisResults.ScopedEventStudy(veiligheidshuis: $0, points: EventStudy.estimate($1, counter: counter)) },
             survival: Self.byHouse(input.sets) { AnalysisResults.ScopedSurvival(veiligheidshuis: $0, result: SurvivalResult(TimeToFirstEvent($1, counter: counter))) },
             comparison: VeiligheidshuisComparison.compare(input.sets, counter: counter, windows: settings.windows, minimumSets: settings.minimumCell),
-            setTallies: Self.tallies(input.sets))
-        lap("sensitivity, age, event study, survival, comparison")
+            setTallies: Self.tallies(input.sets),
+            cooperation: try Self.cooperation(store: store, effects: effects, settings: settings))
+        lap("sensitivity, age, event study, survival, comparison, cooperation")
         // Disclosure control before anything is stored or written: every table is written from protected rows.
         let regions = Dictionary(input.sets.map { ($0.veiligheidshuis, $0.regio) }, uniquingKeysWith: { a, _ in a })
         stored = DisclosurePlan(results: stored, regions: regions, clients: []).applied(to: stored)
@@ -75,6 +76,28 @@ public struct AnalysisRun: Sendable {
         try store.saveRunResult(kind: "analysis", run: record.id, name: AnalysisResults.resultName, content: try StoredJSON.encoder.encode(stored))
         lap("store results")
         return Results(stored: stored, record: record, timings: timings)
+    }
+
+    /// The cooperation indicators and Stappenmeter results of the live registrations and questionnaires.
+    static func cooperation(store: Store, effects: [EffectRow], settings: AnalysisSettings) throws -> CooperationResults {
+        let forms = try store.stappenmeterForms(), instruments = try store.stappenmeterInstruments()
+        if let orphan = forms.first(where: { instruments[$0.importID] == nil }) {
+            throw StoreError.damaged("Stappenmeter import \(orphan.importID) has no instrument definition; import the file again with --replace")
+        }
+        return CooperationResults.compute(registrations: try store.registrations(), forms: forms, instruments: instruments,
+                                          effects: effects, windows: settings.windows, minimumCell: settings.minimumCell)
+    }
+
+    /// The cooperation tables (none for a run stored by an earlier version).
+    static func cooperationTables(_ c: CooperationResults?, minimumCell m: Int) -> [(String, String)] {
+        guard let c else { return [] }
+        return [
+            ("cooperation_indicators.csv", CooperationTables.indicators(c.indicators, minimumCell: m)),
+            ("stappenmeter_scores.csv", CooperationTables.scores(c.stappenmeter, minimumCell: m)),
+            ("stappenmeter_distribution.csv", CooperationTables.distribution(c.stappenmeter, minimumCell: m)),
+            ("stappenmeter_trend.csv", CooperationTables.trends(c.stappenmeter, minimumCell: m)),
+            ("stappenmeter_association.csv", CooperationTables.association(c.stappenmeter)),
+        ]
     }
 
     /// `make` for all sets (house nil) and for each Veiligheidshuis's sets, in parallel.
@@ -107,7 +130,7 @@ public struct AnalysisRun: Sendable {
             ("survival.csv", SecondaryTables.survivalCurves(all, minimumCell: m)),
             ("survival_summary.csv", SecondaryTables.survivalSummary(all, minimumCell: m)),
             ("vhh_comparison.csv", SecondaryTables.comparison(s.comparison)),
-        ]
+        ] + cooperationTables(s.cooperation, minimumCell: m)
         // All tables replaced in one step: never a mix of this run's and an earlier run's.
         return try TableFolder.write(files.map { (name: $0.0, text: $0.1) }, into: folder)
     }

@@ -16,4 +16,16 @@ public enum FileKind {
         default: "not a regular file"
         }
     }
+
+    /// Whether `path` is a regular file itself (a symbolic link is not followed, and is not one).
+    public static func isRegular(_ path: String) -> Bool { mode(of: path) == S_IFREG }
+
+    /// Whether `path` is a folder itself (a symbolic link is not followed, and is not one).
+    public static func isFolder(_ path: String) -> Bool { mode(of: path) == S_IFDIR }
+
+    /// The file type bits of `path` as `lstat` sees them; nil when it does not exist.
+    private static func mode(of path: String) -> mode_t? {
+        var st = stat()
+        return lstat(path, &st) == 0 ? st.st_mode & S_IFMT : nil
+    }
 }

@@ -10,14 +10,14 @@ public enum LegacyReportSet {
     /// Whether `folder` is such an earlier report set.
     public static func isLegacySet(_ folder: String) -> Bool {
         let fm = FileManager.default
-        guard isRegular(folder + "/index.md") || isRegular(folder + "/index.html"),
+        guard FileKind.isRegular(folder + "/index.md") || FileKind.isRegular(folder + "/index.html"),
               let top = try? fm.contentsOfDirectory(atPath: folder) else { return false }
         for entry in top {
             let path = folder + "/" + entry
-            if isFolder(path) {
+            if FileKind.isFolder(path) {
                 guard let inner = try? fm.contentsOfDirectory(atPath: path),
-                      inner.allSatisfy({ isRegular(path + "/" + $0) && isPageFile($0, prefix: "rendement-") }) else { return false }
-            } else if !(isRegular(path) && (entry == "index.md" || entry == "index.html" || isPageFile(entry, prefix: "index-"))) {
+                      inner.allSatisfy({ FileKind.isRegular(path + "/" + $0) && isPageFile($0, prefix: "rendement-") }) else { return false }
+            } else if !(FileKind.isRegular(path) && (entry == "index.md" || entry == "index.html" || isPageFile(entry, prefix: "index-"))) {
                 return false
             }
         }
@@ -27,15 +27,5 @@ public enum LegacyReportSet {
     /// `PREFIX...` ending in .md, .html, .svg or .csv.
     static func isPageFile(_ name: String, prefix: String) -> Bool {
         name.hasPrefix(prefix) && [".md", ".html", ".svg", ".csv"].contains { name.hasSuffix($0) }
-    }
-
-    static func isRegular(_ path: String) -> Bool {
-        var st = stat()
-        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
-    }
-
-    static func isFolder(_ path: String) -> Bool {
-        var st = stat()
-        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 }

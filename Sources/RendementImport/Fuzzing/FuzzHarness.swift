@@ -7,7 +7,7 @@ import RendementCore
 // rejection or unusable file is an expected outcome.
 //
 // Input: byte 0 configures the run, the rest is the file.
-//   bits 0-2  kind: InputKind.allCases[value % 5]
+//   bits 0-2  kind: InputKind.allCases[value % 6]
 //   bits 3-4  0 = read once; 1, 2, 3 = read again in chunks of 5, 17 or 256
 //             bytes with the first read's delimiter and encoding, and require
 //             the very same header and records (chunk boundaries must not matter)
@@ -44,6 +44,10 @@ package enum FuzzHarness {
             out[InputName.normalize(name)] = name
         }
         return out
+    }()
+    /// The instrument a Stappenmeter file is read with (the default definition).
+    static let instrument: StappenmeterInstrument = {
+        do throws(InputProblem) { return try StappenmeterDefinition.load(nil).instrument } catch { preconditionFailure("the embedded instrument does not read: \(error)") }
     }()
     static let secondChunkSizes = [0, 5, 17, 256]
     static let smallRecordLimit = 48
@@ -92,7 +96,7 @@ package func fuzzImportInput(_ data: UnsafeRawBufferPointer) -> FuzzOutcome {
         second = nil
     }
 
-    let schema = InputSchema.of(kind)
+    let schema = kind == .stappenmeter ? InputSchema.stappenmeter(FuzzHarness.instrument) : InputSchema.of(kind)
     let dates = DateParser(today: FuzzHarness.today)
     let enumColumns = schema.columns.filter { $0.type == .enum }
     let enums = enumColumns.map { EnumParser(column: $0) }
@@ -112,6 +116,8 @@ package func fuzzImportInput(_ data: UnsafeRawBufferPointer) -> FuzzOutcome {
         case .clienten: try ClientRows(parser: parser, context: nil, registry: FuzzHarness.registry)
         case .veiligheidshuizen: try RegistryRows(parser: parser, context: nil)
         case .personen: PersonRows(parser: parser)
+        case .stappenmeter: try StappenmeterRows(parser: parser, context: nil, registry: FuzzHarness.registry,
+                                                 instrument: FuzzHarness.instrument)
         }
     } catch let e as InputProblem {
         outcome.problem = e

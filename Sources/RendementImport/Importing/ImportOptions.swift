@@ -23,6 +23,9 @@ public struct ImportOptions: Sendable {
     /// With a replaced registry: a JSON file `{"old name": "new name"}` of
     /// Veiligheidshuizen that were renamed (their registrations follow).
     public var renamePath: String?
+    /// With a Stappenmeter import: the instrument definition (JSON); nil = the
+    /// default, data-schema/stappenmeter-instrument.v1.json.
+    public var instrumentPath: String?
     /// The import date (dates after it are implausible); injectable for tests.
     public var today: Day
     /// Test hook: throw after this many rows were inserted (to test rollback).

@@ -71,7 +71,11 @@ public final class Importer {
 
     private func run(_ path: String, _ kind: InputKind) throws -> ImportSummary {
         let reader = try DelimitedReader(path: path, delimiter: options.delimiter, encoding: options.encoding)
-        let schema = InputSchema.of(kind)
+        if options.instrumentPath != nil && kind != .stappenmeter {
+            throw InputProblem.badInstrument("--instrument applies to import stappenmeter")
+        }
+        let instrument = kind == .stappenmeter ? try StappenmeterDefinition.load(options.instrumentPath) : nil
+        let schema = instrument.map { InputSchema.stappenmeter($0.instrument) } ?? InputSchema.of(kind)
         let mapping = try options.mappingPath.map { p throws(InputProblem) in try HeaderMap.loadMapping(p) } ?? [:]
         let map = try HeaderMap(header: reader.header, schema: schema, mapping: mapping)
         if options.renamePath != nil && kind != .veiligheidshuizen {
@@ -80,7 +84,7 @@ public final class Importer {
         let registryRules = kind == .veiligheidshuizen
             ? try RegistryRules(file: RegistryFile(path: path, options: options, map: map), renamePath: options.renamePath) : nil
         try registryRules?.checkFile()
-        let registry = kind == .clienten ? try Self.clientRegistry(store) : [:]
+        let registry = kind == .clienten || kind == .stappenmeter ? try Self.clientRegistry(store) : [:]
         Self.lap("open")
         // The content hash decides whether the file was imported before. Only
         // a live import of the same kind and byte size can have the same
@@ -140,7 +144,11 @@ public final class Importer {
                     let h = try db.prepare("SELECT person_key FROM \(histories) WHERE import_id = ? AND length(attributes) > 0")
                     for k in try h.rows([old.id], { $0.int(0) }) { touched.insert(k) }
                 }
-                if let table = Self.table(kind) ?? Store.historyTable(kind) { try db.prepare("DELETE FROM \(table) WHERE import_id = ?").run([old.id]) }
+                if kind == .stappenmeter {
+                    try store.deleteStappenmeter(importID: old.id)
+                } else if let table = Self.table(kind) ?? Store.historyTable(kind) {
+                    try db.prepare("DELETE FROM \(table) WHERE import_id = ?").run([old.id])
+                }
                 try db.prepare("DELETE FROM person_observations WHERE import_id = ?").run([old.id])
                 summary.replacedImportID = old.id
             }
@@ -151,6 +159,7 @@ public final class Importer {
                 """).run([kind.rawValue, label, fileName, sha, started, started, RendementCoreVersion.string])
             let importID = db.lastInsertRowID
             summary.importID = importID
+            if let instrument { try store.saveStappenmeterInstrument(importID: importID, instrument.instrument, definition: instrument.text) }
             if let registryRules {
                 summary.registryRenames = try registryRules.apply(store: store, importID: importID, replaced: summary.replacedImportID)
             }
@@ -162,6 +171,7 @@ public final class Importer {
             case .clienten: try ClientRows(parser: parser, context: ctx, registry: registry)
             case .veiligheidshuizen: try RegistryRows(parser: parser, context: ctx)
             case .personen: PersonRows(parser: parser)
+            case .stappenmeter: try StappenmeterRows(parser: parser, context: ctx, registry: registry, instrument: instrument!.instrument)
             }
             let indexes = rows.table.map { Store.bulkIndexes(of: $0) } ?? []
             for index in indexes { try db.execute("DROP INDEX IF EXISTS \(index.name)") }
@@ -270,6 +280,7 @@ public final class Importer {
         case .clienten: "registrations"
         case .veiligheidshuizen: "veiligheidshuizen"
         case .personen: nil
+        case .stappenmeter: "stappenmeter_forms"
         }
     }
 

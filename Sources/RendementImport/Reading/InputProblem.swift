@@ -29,12 +29,14 @@ public enum InputProblem: Error, Sendable, Equatable {
     case registryDropsClients(String)
     /// A rename mapping file (`--rename`) that cannot be used (detail: why).
     case badRename(String)
+    /// A Stappenmeter instrument definition (`--instrument`) that cannot be used (detail: why).
+    case badInstrument(String)
 
     /// The line the problem is on, where there is one (the header is line 1).
     public var line: Int? {
         switch self {
         case .cannotOpen, .readError, .badMapping, .emptyRegistry, .rejectsFile, .duplicateRegistryNames, .registryNameTaken,
-             .registryDropsClients, .badRename: nil
+             .registryDropsClients, .badRename, .badInstrument: nil
         case .noRows: 2
         default: 1
         }
@@ -73,6 +75,7 @@ public enum InputProblem: Error, Sendable, Equatable {
         case .registryDropsClients(let detail):
             "the new registry leaves out Veiligheidshuizen that have clients: \(detail); keep them in the registry, or give their new names in a file --rename FILE.json {\"old name\": \"new name\"}; nothing imported"
         case .badRename(let why): "rename file: \(why); nothing imported"
+        case .badInstrument(let why): "Stappenmeter instrument: \(why); nothing imported"
         }
     }
 }

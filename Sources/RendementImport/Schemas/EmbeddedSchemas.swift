@@ -60,6 +60,7 @@ public enum EmbeddedSchemas {
     {"name": "instroomdatum", "required": true, "type": "date", "description": "Date of intake in the case meeting: the index date.", "example": "2011-03-15"},
     {"name": "plan_van_aanpak", "required": true, "type": "yesno_or_date", "description": "ja/nee (j/n, yes/no, 1/0, true/false, any case) or a date, meaning ja (the date is stored).", "example": "ja"},
     {"name": "uitstroomdatum", "required": false, "type": "date", "description": "Date the case was closed; not before instroomdatum.", "example": "2012-01-31"},
+    {"name": "aantal_partners", "required": false, "type": "int", "min": 1, "max": 100, "description": "Number of partner organisations involved in the case (optional; the cooperation indicators report partners per case where it is given).", "example": "4"},
     {"name": "geboortedatum", "required": false, "type": "birthdate", "description": "Birth date (here or in personen; also YYYY-MM or YYYY).", "example": "1994-07-02"},
     {"name": "geslacht", "required": false, "type": "enum", "values": ["man", "vrouw", "onbekend"],
      "synonyms": {"m": "man", "male": "man", "mannelijk": "man", "v": "vrouw", "f": "vrouw", "female": "vrouw", "vrouwelijk": "vrouw", "o": "onbekend", "u": "onbekend", "unknown": "onbekend", "x": "onbekend"},
@@ -92,5 +93,50 @@ public enum EmbeddedSchemas {
   ]
 }
 """#,
+        "stappenmeter": #"""
+{
+  "kind": "stappenmeter",
+  "description": "Completed Stappenmeters, one row per questionnaire. Besides these columns the file has one score column per step of the instrument definition (data-schema/stappenmeter-instrument.v1.json by default, or --instrument FILE), named by the step's id.",
+  "columns": [
+    {"name": "veiligheidshuis", "required": true, "type": "text", "description": "Must exist in the imported veiligheidshuizen registry (matched ignoring case, spaces, _ and -); the registry's spelling is stored.", "example": "Haaglanden"},
+    {"name": "casusoverleg", "required": true, "type": "text", "description": "The type of case meeting the questionnaire is about: jeugd, veelplegers, nazorg, huiselijk_geweld or another label (stored lower case with _ for spaces).", "example": "nazorg ex-gedetineerden"},
+    {"name": "invuldatum", "required": true, "type": "date", "description": "Date the questionnaire was completed; decides its quarter.", "example": "2013-04-12"},
+    {"name": "rol_invuller", "required": true, "type": "enum", "values": ["voorzitter", "procesregisseur", "ketenpartner"],
+     "synonyms": {"vz": "voorzitter", "chair": "voorzitter", "chairman": "voorzitter", "voorzitster": "voorzitter", "regisseur": "procesregisseur", "procescoordinator": "procesregisseur", "casusregisseur": "procesregisseur", "partner": "ketenpartner", "netwerkpartner": "ketenpartner", "deelnemer": "ketenpartner"},
+     "description": "Who completed it: voorzitter (chair), procesregisseur or ketenpartner; any case.", "example": "Voorzitter"}
+  ]
+}
+"""#,
     ]
+
+    /// The default Stappenmeter instrument definition (data-schema/stappenmeter-instrument.v1.json).
+    public static let stappenmeterInstrument = #"""
+{
+  "instrument": "stappenmeter",
+  "version": 1,
+  "title": {"nl": "Stappenmeter samenwerking in het casusoverleg", "en": "Step meter of the cooperation in the case meeting"},
+  "source": "Steps and wording chosen by the rendement project after the Verwey-Jonker description of the Stappenmeter (a self-report in which the chair of a case meeting scores step by step how far the cooperation reached its goals); the original items are not public. Replace this file with a Veiligheidshuis's own version (--instrument FILE).",
+  "scale": {
+    "min": 1,
+    "max": 5,
+    "labels": [
+      {"score": 1, "nl": "helemaal niet", "en": "not at all"},
+      {"score": 2, "nl": "nauwelijks", "en": "hardly"},
+      {"score": 3, "nl": "deels", "en": "partly"},
+      {"score": 4, "nl": "grotendeels", "en": "largely"},
+      {"score": 5, "nl": "volledig", "en": "fully"}
+    ],
+    "missing": ["nvt", "n.v.t.", "niet van toepassing", "weet niet", "onbekend", "-", "n/a", "na"]
+  },
+  "steps": [
+    {"id": "signalering", "nl": "Signalering: casussen worden tijdig gesignaleerd en aangemeld.", "en": "Signalling: cases are spotted and referred in time."},
+    {"id": "informatiedeling", "nl": "Informatiedeling: de partners delen de nodige informatie binnen de afspraken.", "en": "Information sharing: the partners share the information needed, within the agreements."},
+    {"id": "gezamenlijke_analyse", "nl": "Gezamenlijke analyse: de partners komen tot een gedeeld beeld van de problematiek.", "en": "Joint analysis: the partners reach a shared view of the problems."},
+    {"id": "integraal_plan", "nl": "Integraal plan van aanpak: er ligt een plan met afspraken over wie wat doet.", "en": "Integral plan of approach: there is a plan that says who does what."},
+    {"id": "uitvoering", "nl": "Uitvoering: de afspraken uit het plan worden uitgevoerd.", "en": "Implementation: the agreements of the plan are carried out."},
+    {"id": "monitoring", "nl": "Monitoring: de voortgang wordt gevolgd en het plan bijgesteld waar nodig.", "en": "Monitoring: progress is followed and the plan adjusted where needed."},
+    {"id": "afschaling_nazorg", "nl": "Afschaling en nazorg: de casus wordt zorgvuldig afgeschaald en overgedragen.", "en": "Scaling down and aftercare: the case is scaled down and handed over with care."}
+  ]
+}
+"""#
 }

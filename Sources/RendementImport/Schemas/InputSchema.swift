@@ -25,6 +25,23 @@ public struct InputSchema: Decodable, Sendable {
         return out
     }()
 
+    public init(kind: String, description: String, columns: [ColumnSchema]) {
+        self.kind = kind
+        self.description = description
+        self.columns = columns
+    }
+
+    /// The Stappenmeter schema with one required score column per step of
+    /// `instrument` (the header must name every step; a cell may be empty).
+    public static func stappenmeter(_ instrument: StappenmeterInstrument) -> InputSchema {
+        let base = of(.stappenmeter)
+        let steps = instrument.steps.map { step in
+            ColumnSchema(name: step.id, required: true, type: .score, values: nil, synonyms: nil, min: instrument.scale.min,
+                         max: instrument.scale.max, stored: true, description: step.nl, example: String(instrument.scale.max))
+        }
+        return InputSchema(kind: base.kind, description: base.description, columns: base.columns + steps)
+    }
+
     /// The column named `name` (canonical).
     public func column(_ name: String) -> ColumnSchema? { columns.first { $0.name == name } }
 }
@@ -34,6 +51,8 @@ public struct ColumnSchema: Decodable, Sendable {
     /// How a column's values are parsed.
     public enum ValueType: String, Decodable, Sendable {
         case id, date, birthdate, `enum`, text, int
+        /// A Stappenmeter step: a score on the instrument's scale, a scale label, or not scored.
+        case score
         case yesnoOrDate = "yesno_or_date"
     }
 
@@ -48,6 +67,20 @@ public struct ColumnSchema: Decodable, Sendable {
     public let stored: Bool?
     public let description: String
     public let example: String
+
+    public init(name: String, required: Bool, type: ValueType, values: [String]?, synonyms: [String: String]?, min: Int?, max: Int?,
+                stored: Bool?, description: String, example: String) {
+        self.name = name
+        self.required = required
+        self.type = type
+        self.values = values
+        self.synonyms = synonyms
+        self.min = min
+        self.max = max
+        self.stored = stored
+        self.description = description
+        self.example = example
+    }
 
     /// Lookup from a normalised spelling (lower case, no spaces, `_` or `-`)
     /// to the index of the canonical value in `values`.

@@ -9,7 +9,7 @@ import RendementStore
 /// the last four quarters, this year, and so far, each with its own n), the
 /// effect over time, the cohort and matching, before/after effects with age
 /// bands, event study and survival charts, what the numbers can and cannot
-/// show, data quality, glossary, method and provenance.
+/// show, the cooperation (indicators and Stappenmeter), data quality, glossary, method and provenance.
 public struct QuarterlyReport {
     let inputs: ReportInputs
     let house: String
@@ -50,6 +50,7 @@ public struct QuarterlyReport {
         addEffectOverTime(to: &doc)
         addCohort(to: &doc)
         addEffects(to: &doc)
+        addCooperation(to: &doc)
         DataQualitySection(inputs: inputs, language: language, audit: audit).add(to: &doc)
         Glossary.add(to: &doc, language: language)
         doc.heading(text.t("Methode en kanttekeningen", "Method and caveats"))

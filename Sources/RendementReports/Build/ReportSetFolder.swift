@@ -33,8 +33,8 @@ public enum ReportSetFolder {
         if let manifest = ReportSetManifest.read(folder: folder) {
             let listed = Set(manifest.files.map(\.path) + [ReportSetManifest.fileName])
             let extra = entries.filter { entry in
-                if listed.contains(entry) { return !isRegular(folder + "/" + entry) }
-                return !(isFolder(folder + "/" + entry) && listed.contains { $0.hasPrefix(entry + "/") })
+                if listed.contains(entry) { return !FileKind.isRegular(folder + "/" + entry) }
+                return !(FileKind.isFolder(folder + "/" + entry) && listed.contains { $0.hasPrefix(entry + "/") })
             }
             if !extra.isEmpty {
                 throw Refusal(folder: folder, reason: "the earlier report set there holds files that are not part of it (\(named(extra))); a report set replaces its folder as a whole, so move them away first")
@@ -49,15 +49,5 @@ public enum ReportSetFolder {
     /// Up to three names, and how many more.
     static func named(_ entries: [String]) -> String {
         entries.prefix(3).joined(separator: ", ") + (entries.count > 3 ? " and \(entries.count - 3) more" : "")
-    }
-
-    static func isRegular(_ path: String) -> Bool {
-        var st = stat()
-        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
-    }
-
-    static func isFolder(_ path: String) -> Bool {
-        var st = stat()
-        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 }

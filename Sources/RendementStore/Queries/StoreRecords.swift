@@ -40,6 +40,10 @@ public struct RegistrationRecord: Sendable, Equatable {
     public var instroom: Day
     public var planVanAanpak: Bool
     public var uitstroom: Day?
+    /// The date of the plan of approach, where plan_van_aanpak gave one.
+    public var planDay: Day? = nil
+    /// The number of partners involved in the case (optional column aantal_partners).
+    public var partners: Int? = nil
 }
 
 /// A person's resolved attributes (after the conflict rule).

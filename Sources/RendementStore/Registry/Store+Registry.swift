@@ -64,8 +64,8 @@ extension Store {
     }
 
     /// Gives a Veiligheidshuis its new name in every stored row that names
-    /// it -- live registrations, and the matched sets and unmatched clients
-    /// of earlier match runs -- and records the change. Run it inside the
+    /// it -- live registrations and Stappenmeters, and the matched sets and unmatched
+    /// clients of earlier match runs -- and records the change. Run it inside the
     /// registry import's transaction. Returns the registrations renamed.
     @discardableResult
     public func renameVeiligheidshuis(_ old: String, to new: String, recordedBy importID: Int64) throws -> Int {
@@ -76,6 +76,7 @@ extension Store {
         let moved = database.changes
         try database.prepare("UPDATE matched_units SET veiligheidshuis = ? WHERE veiligheidshuis = ?").run([new, old])
         try database.prepare("UPDATE unmatched_clients SET veiligheidshuis = ? WHERE veiligheidshuis = ?").run([new, old])
+        try database.prepare("UPDATE stappenmeter_forms SET veiligheidshuis = ? WHERE veiligheidshuis = ?").run([new, old])
         try database.prepare("INSERT INTO registry_renames(import_id, old_name, new_name, registrations) VALUES (?, ?, ?, ?)")
             .run([importID, old, new, moved])
         return moved

@@ -9,7 +9,7 @@ struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Estimate the effect of Veiligheidshuis intake on police contacts (BVH) and offences (HKS) against the matched controls.",
-        discussion: "Writes effects.csv, age_moderation.csv, event_study.csv, survival.csv, survival_summary.csv and vhh_comparison.csv to --out (columns: data-schema/outputs.md)."
+        discussion: "Writes effects.csv, age_moderation.csv, event_study.csv, survival.csv, survival_summary.csv and vhh_comparison.csv, and the cooperation tables cooperation_indicators.csv and stappenmeter_*.csv, to --out (columns: data-schema/outputs.md)."
     )
 
     @OptionGroup var store: StoreOption

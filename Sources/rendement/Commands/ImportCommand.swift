@@ -8,21 +8,23 @@ import RendementStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import extracts (bvh, hks, clienten, veiligheidshuizen, personen) into the store.",
+        abstract: "Import extracts (bvh, hks, clienten, veiligheidshuizen, personen) and Stappenmeters into the store.",
         discussion: """
         Each file is imported in one transaction: all valid rows, or nothing. Rejected rows go to \
         <name>.rejects.csv (next to the file or in --rejects DIR) with line, column, reason and message. \
         A file whose content was already imported is skipped. See data-schema/README.md for the columns. \
         A veiligheidshuizen file lists each Veiligheidshuis once; a replaced registry (--replace) must keep every \
-        Veiligheidshuis that has clients, or say with --rename FILE.json where it went.
+        Veiligheidshuis that has clients, or say with --rename FILE.json where it went. \
+        A stappenmeter file has one score column per step of the instrument definition \
+        (data-schema/stappenmeter-instrument.v1.json, or --instrument FILE.json).
         """
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case bvh, hks, clienten, veiligheidshuizen, personen
+        case bvh, hks, clienten, veiligheidshuizen, personen, stappenmeter
     }
 
-    @Argument(help: "What the files contain: bvh, hks, clienten, veiligheidshuizen or personen.")
+    @Argument(help: "What the files contain: bvh, hks, clienten, veiligheidshuizen, personen or stappenmeter.")
     var kind: Kind
 
     @Argument(help: "The files to import.")
@@ -61,6 +63,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With veiligheidshuizen --replace: a JSON file {\"old name\": \"new name\"} of renamed Veiligheidshuizen; their registrations follow.", valueName: "file"))
     var rename: String?
 
+    @Option(help: ArgumentHelp("With stappenmeter: the instrument definition (JSON) the file was filled in on (default: data-schema/stappenmeter-instrument.v1.json).", valueName: "file"))
+    var instrument: String?
+
     func validate() throws {
         if let d = delimiter, ImportOptions.delimiter(option: d) == nil { throw ValidationError("--delimiter must be , ; or tab") }
         if let e = encoding, TextEncoding(option: e) == nil { throw ValidationError("--encoding must be utf8 or cp1252") }
@@ -68,6 +73,7 @@ struct ImportCommand: ParsableCommand {
         if rename != nil && (kind != .veiligheidshuizen || !replace) {
             throw ValidationError("--rename applies to import veiligheidshuizen FILE --replace")
         }
+        if instrument != nil && kind != .stappenmeter { throw ValidationError("--instrument applies to import stappenmeter") }
     }
 
     private func day(_ text: String?, _ name: String) throws -> Day? {
@@ -90,6 +96,7 @@ struct ImportCommand: ParsableCommand {
         options.label = label
         options.replace = replace
         options.renamePath = rename
+        options.instrumentPath = instrument
         if files.count > 1 && label != nil && replace {
             throw ValidationError("--label with --replace applies to one file at a time")
         }

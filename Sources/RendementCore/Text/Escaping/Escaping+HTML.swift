@@ -4,7 +4,11 @@ extension Escaping {
     /// characters become spaces (NUL included), direction overrides are
     /// dropped. Nothing from data can open a tag, close an attribute or start
     /// a character reference of its own.
-    public static func html(_ s: String) -> String {
+    public static func html(_ s: String) -> String { markup(s, apostrophe: "&#39;") }
+
+    /// `s` on one line with `& < > " '` as references (`'` as `apostrophe`),
+    /// U+FFFE and U+FFFF as U+FFFD: the core of `html` and `svg`.
+    static func markup(_ s: String, apostrophe: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in singleLine(s).unicodeScalars {
@@ -13,7 +17,8 @@ extension Escaping {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+            case "'": out += apostrophe
+            case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
             default: out.unicodeScalars.append(u)
             }
         }

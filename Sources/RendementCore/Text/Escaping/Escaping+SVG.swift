@@ -4,20 +4,5 @@ extension Escaping {
     /// than tab/LF/CR, U+FFFE, U+FFFF, lone surrogates cannot occur in a
     /// Swift string) and every line break become spaces, so the chart stays
     /// well-formed and a label stays on its line.
-    public static func svg(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in singleLine(s).unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    public static func svg(_ s: String) -> String { markup(s, apostrophe: "&apos;") }
 }
