@@ -65,6 +65,9 @@ public struct AnalysisRun: Sendable {
         // Disclosure control before anything is stored or written: every table is written from protected rows.
         let regions = Dictionary(input.sets.map { ($0.veiligheidshuis, $0.regio) }, uniquingKeysWith: { a, _ in a })
         withStaggered = DisclosurePlan(results: withStaggered, regions: regions, clients: []).applied(to: withStaggered)
+        if let indicators = withStaggered.cooperation?.indicators {
+            withStaggered.cooperation!.indicators = CooperationDisclosure.protect(indicators, threshold: settings.minimumCell)
+        }
         lap("disclosure control")
         let record = try store.recordAnalysisRun(kind: "analysis", configuration: settings.json, purpose: settings.purpose,
                                                  toolVersion: toolVersion, matchRunID: input.matchRun.id)
