@@ -35,10 +35,19 @@ public struct DisclosurePlan: Sendable {
         public var windowMonths: Int
 
         public init(_ r: EffectRow) {
-            scope = r.scope
-            ageBand = r.ageBand
-            source = r.source
-            windowMonths = r.windowMonths
+            self.init(scope: r.scope, ageBand: r.ageBand, source: r.source, windowMonths: r.windowMonths)
+        }
+
+        /// The population of a row of the not-yet-treated comparison: the same groups as the effects rows.
+        public init(_ r: StaggeredRow) {
+            self.init(scope: r.scope, ageBand: r.ageBand, source: r.source, windowMonths: r.windowMonths)
+        }
+
+        public init(scope: Scope, ageBand: String, source: OutcomeSource, windowMonths: Int) {
+            self.scope = scope
+            self.ageBand = ageBand
+            self.source = source
+            self.windowMonths = windowMonths
         }
     }
 
@@ -53,6 +62,8 @@ public struct DisclosurePlan: Sendable {
     public private(set) var rows: [RowKey: ComplementarySuppression.Status] = [:]
     /// Hidden cohort cells, with why.
     public private(set) var cohort: [CohortKey: ComplementarySuppression.Status] = [:]
+    /// Hidden rows of the not-yet-treated comparison (`StaggeredRow`), with why.
+    public private(set) var staggered: [RowKey: ComplementarySuppression.Status] = [:]
 
     /// The plan for `results`; `regions` maps each Veiligheidshuis to its
     /// region, `clients` gives the clients per Veiligheidshuis and intake
@@ -60,6 +71,7 @@ public struct DisclosurePlan: Sendable {
     public init(results: AnalysisResults, regions: [String: String], clients: [(veiligheidshuis: String, quarter: Quarter, clients: Int)]) {
         threshold = results.settings.minimumCell
         planRows(results.effects, regions: regions)
+        planStaggered(results.staggered?.rows ?? [], regions: regions)
         planCohort(results.setTallies, clients: clients, regions: regions)
     }
 
@@ -81,6 +93,9 @@ public struct DisclosurePlan: Sendable {
             guard let status = rows[RowKey(out.effects[i])] else { continue }
             out.effects[i].suppressed = true
             if status == .secondary { out.effects[i].secondarySuppressed = true }
+        }
+        for i in out.staggered?.rows.indices ?? 0..<0 where staggered[RowKey(out.staggered!.rows[i])] != nil {
+            out.staggered!.rows[i].suppressed = true
         }
         return out
     }
@@ -104,17 +119,17 @@ public struct DisclosurePlan: Sendable {
             var index: [RowKey: Int] = [:]
             for (i, r) in group.enumerated() { index[RowKey(r)] = i }
             var plan = ComplementarySuppression(values: group.map(Self.counts),
-                                                relations: Self.relations(group, index: index, regions: regions), threshold: threshold)
+                                                relations: Self.relations(group.map(RowKey.init), index: index, regions: regions), threshold: threshold)
             plan.protect()
             for (i, r) in group.enumerated() where plan.isHidden(i) { rows[RowKey(r)] = plan.status[i] }
         }
     }
 
     /// The relations among the rows of one source and window.
-    static func relations(_ group: [EffectRow], index: [RowKey: Int], regions: [String: String]) -> [ComplementarySuppression.Relation] {
+    static func relations(_ group: [RowKey], index: [RowKey: Int], regions: [String: String]) -> [ComplementarySuppression.Relation] {
         guard let first = group.first else { return [] }
         func at(_ scope: Scope, _ band: String = "all") -> Int? {
-            var k = RowKey(first)
+            var k = first
             k.scope = scope
             k.ageBand = band
             return index[k]
@@ -166,6 +181,30 @@ public struct DisclosurePlan: Sendable {
         }
         return out
     }
+
+    // MARK: rows of the not-yet-treated comparison
+
+    /// The staggered rows, per source and window, over the same hierarchies
+    /// as the effects rows; a row whose effects row is hidden starts hidden,
+    /// so that the two comparisons never show a group one of them hides.
+    /// Counts: the clients that took part and their comparison clients.
+    private mutating func planStaggered(_ rowsOfDesign: [StaggeredRow], regions: [String: String]) {
+        var groups: [String: [StaggeredRow]] = [:]
+        for r in rowsOfDesign { groups["\(r.source.rawValue) \(r.windowMonths)", default: []].append(r) }
+        for key in groups.keys.sorted() {
+            let group = groups[key]!, keys = group.map(RowKey.init)
+            let index = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            let hidden = Set(group.indices.filter { group[$0].suppressed || rows[keys[$0]] != nil })
+            var plan = ComplementarySuppression(values: group.map { [$0.clients, $0.effect?.comparison ?? 0] },
+                                                relations: Self.relations(keys, index: index, regions: regions),
+                                                threshold: threshold, hidden: hidden)
+            plan.protect()
+            for i in group.indices where plan.isHidden(i) { staggered[keys[i]] = plan.status[i] }
+        }
+    }
+
+    /// Whether a row of the not-yet-treated comparison may be published.
+    public func mayPublish(_ row: StaggeredRow) -> Bool { staggered[RowKey(row)] == nil }
 
     // MARK: cohort cells
 

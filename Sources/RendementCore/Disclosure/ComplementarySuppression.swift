@@ -51,12 +51,14 @@ public struct ComplementarySuppression: Sendable {
     public let threshold: Int
     public private(set) var status: [Status]
 
-    /// Marks the primary cells.
-    public init(values: [[Int]], relations: [Relation], threshold: Int) {
+    /// Marks the primary cells: those with a count below the threshold and
+    /// those in `hidden` (cells another table already hides, so that both
+    /// tables hide the same groups).
+    public init(values: [[Int]], relations: [Relation], threshold: Int, hidden: Set<Int> = []) {
         self.values = values
         self.relations = relations.filter { !$0.parts.isEmpty }
         self.threshold = threshold
-        status = values.map { Self.isSensitive($0, threshold: threshold) ? .primary : .published }
+        status = values.indices.map { hidden.contains($0) || Self.isSensitive(values[$0], threshold: threshold) ? .primary : .published }
     }
 
     /// Whether any count lies in `1 ..< threshold`.
