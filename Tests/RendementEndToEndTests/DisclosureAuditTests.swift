@@ -37,6 +37,25 @@ final class DisclosureAuditTests: XCTestCase {
         XCTAssertTrue(leaked.findings.contains { $0.cell == planted }, "\(planted) not among \(leaked.lines)")
     }
 
+    /// Property: random small populations (other seeds and sizes than the
+    /// golden one), reported in English for one quarter earlier than the
+    /// latest: every written report set passes the audit, and the writer's
+    /// own audit (before release) agrees with the one run on the files.
+    func testRandomSmallPopulationsPassTheAudit() throws {
+        for (seed, persons) in [(UInt64(17), 3000), (UInt64(29), 5000)] {
+            let fixture = try PipelineFixture(seed: seed, persons: persons)
+            defer { fixture.remove() }
+            let inputs = try fixture.reportInputs()
+            let writer = ReportSetWriter(inputs: inputs, language: .en, formats: [.md, .csv], quarter: try ReportSetWriter(inputs: inputs, language: .en).reportQuarter().adding(-1))
+            let before = try writer.audit()
+            try writer.write(to: fixture.dir + "/reports")
+            let after = try ReportSetAudit.run(folder: fixture.dir + "/reports", threshold: 10)
+            XCTAssertEqual(after.lines, [], "seed \(seed)")
+            XCTAssertEqual([after.hiddenCounts, after.publishedCounts, after.relations], [before.hiddenCounts, before.publishedCounts, before.relations], "seed \(seed)")
+            XCTAssertGreaterThan(after.hiddenCounts, 0, "seed \(seed)")
+        }
+    }
+
     /// Shows the true sets of every hidden Veiligheidshuis "so far" but one,
     /// for a source and window whose national total is shown: the one left
     /// hidden is then the national total minus the others. Returns its name.
