@@ -89,6 +89,8 @@ final class RunConfigurationTests: XCTestCase {
             ("\"analysis\": {\"bvhRoles\": [\"dader\"]}", "analysis.bvhRoles"),
             ("\"analysis\": {\"hksMinimumSeverity\": \"zwaar\"}", "analysis.hksMinimumSeverity"),
             ("\"analysis\": {\"ageBands\": [\"12-17\", \"15-20\"]}", "analysis.ageBands"),
+            ("\"analysis\": {\"comparisonDesign\": \"not-yet-treated\"}", "analysis.comparisonDesign"),
+            ("\"analysis\": {\"comparisonDesign\": 2}", "analysis.comparisonDesign"),
             ("\"matching\": {\"exact\": [\"postcode\"]}", "matching.exact"),
             ("\"matching\": {\"ratio\": 0}", "matching.ratio"),
             ("\"matching\": {\"periodFrom\": \"2013-13-45\"}", "matching.periodFrom"),
@@ -123,5 +125,10 @@ final class RunConfigurationTests: XCTestCase {
         let dutch = try? Pipeline.Configuration.decode(Data(
             "{\"inputs\": [{\"kind\": \"bvh\", \"file\": \"b.csv\", \"periode_tot\": \"31-12-2013\"}]}".utf8))
         XCTAssertEqual(dutch?.inputs.first?.periodTo, Day(year: 2013, month: 12, day: 31))
+        let design = try? Pipeline.Configuration.decode(Data(
+            "{\"inputs\": [{\"kind\": \"bvh\", \"file\": \"b.csv\"}], \"analysis\": {\"comparisonDesign\": \"staggered\"}}".utf8))
+        XCTAssertEqual(design?.analysis.comparisonDesign, .staggered)
+        XCTAssertEqual(try? Pipeline.Configuration.decode(Data("{\"inputs\": [{\"kind\": \"bvh\", \"file\": \"b.csv\"}]}".utf8)).analysis.comparisonDesign,
+                       .both, "both comparisons by default")
     }
 }

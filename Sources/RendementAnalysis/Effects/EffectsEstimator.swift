@@ -53,14 +53,14 @@ public struct EffectsEstimator: Sendable {
         var out: [EffectRow] = []
         let bands: [(label: String, contains: (Int) -> Bool)] = [("all", { _ in true })]
             + (scope.kind.isPeriod ? [] : ageBands.map { band in (band.description, { band.contains($0) }) })
+        // The sets of each band, by position, found once for every source and window.
+        let members = bands.map { band in sets.indices.filter { band.contains(sets[$0].age) } }
         for (s, source) in OutcomeSource.allCases.enumerated() {
-            let preTrends = bands.map { band in preTrend(sets.filter { band.contains($0.age) }.compactMap { $0.preTrend[s] }) }
+            let preTrends = members.map { m in preTrend(m.compactMap { sets[$0].preTrend[s] }) }
             for (k, w) in windows.enumerated() {
-                let counted = sets.compactMap { c in c.main[s][k].map { (c.age, $0) } }
-                let placebo = sets.compactMap { c in c.placebo[s][k].map { (c.age, $0) } }
-                var rows = bands.enumerated().map { i, band in
-                    row(scope, band.label, source, w, counted.filter { band.contains($0.0) }.map(\.1),
-                        placebo: placebo.filter { band.contains($0.0) }.map(\.1), preTrend: preTrends[i])
+                var rows = bands.indices.map { i in
+                    row(scope, bands[i].label, source, w, members[i].compactMap { sets[$0].main[s][k] },
+                        placebo: members[i].compactMap { sets[$0].placebo[s][k] }, preTrend: preTrends[i])
                 }
                 let ps = rows.dropFirst().map { $0.estimate?.pValue ?? .nan }
                 if case let .success(adjusted) = LibraryCall.run({ () throws(StatsError) in try Multiplicity.holm(Array(ps)) }) {

@@ -48,8 +48,9 @@ public struct AnalysisInput: Sendable {
                         history = history.removing(incident: incident.incident)
                     }
                 }
-                let age = attributes[u.personKey]?.birth.map { u.index.age(bornOn: $0) } ?? -1
-                return SetMember(person: u.personKey, index: u.index, age: age, history: history)
+                let birth = attributes[u.personKey]?.birth
+                let age = birth.map { u.index.age(bornOn: $0) } ?? -1
+                return SetMember(person: u.personKey, index: u.index, age: age, history: history, birth: birth)
             }
             let house = registry[c.veiligheidshuis]
             sets.append(AnalysisSet(id: group.key, client: member(c), controls: group.value.filter { !$0.isClient }.map(member),

@@ -41,6 +41,9 @@ public struct AnalysisResults: Sendable, Codable {
     public var setTallies: [SetTally]
     /// The cooperation indicators and the Stappenmeter (nil in runs stored by an earlier version).
     public var cooperation: CooperationResults?
+    /// The comparison with clients who had not entered yet; nil when the run's
+    /// `comparisonDesign` is `matched` (or the run was made before it existed).
+    public var staggered: StaggeredResults?
 
     /// The result name under which the results are stored with their run.
     public static let resultName = "results"

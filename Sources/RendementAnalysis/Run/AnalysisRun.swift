@@ -52,6 +52,30 @@ public struct AnalysisRun: Sendable {
         let input = try AnalysisInput.load(from: store, filter: HistoryTable.Filter(bvhRoles: f.roles, hksCategories: f.categories,
                                                                                        hksMinimumSeverity: f.minimumSeverity))
         lap("read store")
+        let stored = matchedResults(input, lap: lap)
+        var withStaggered = stored
+        if settings.comparisonDesign.includesStaggered {
+            withStaggered.staggered = StaggeredComparison(periods: input.periods, windows: settings.windows, ageBands: settings.ageBands,
+                                                          anticipationMonths: settings.anticipationMonths, minimumCell: settings.minimumCell)
+                .estimate(input.sets)
+            lap("not-yet-treated comparison")
+        }
+        withStaggered.cooperation = try Self.cooperation(store: store, effects: withStaggered.effects, settings: settings)
+        lap("cooperation")
+        let record = try store.recordAnalysisRun(kind: "analysis", configuration: settings.json, purpose: settings.purpose,
+                                                 toolVersion: toolVersion, matchRunID: input.matchRun.id)
+        try store.saveRunResult(kind: "analysis", run: record.id, name: AnalysisResults.resultName, content: try StoredJSON.encoder.encode(withStaggered))
+        lap("store results")
+        return Results(stored: withStaggered, record: record, timings: timings)
+    }
+
+    /// The matched-control results (empty when the design leaves them out), timing each part with `lap`.
+    func matchedResults(_ input: AnalysisInput, lap: (String) -> Void) -> AnalysisResults {
+        let tallies = Self.tallies(input.sets)
+        guard settings.comparisonDesign.includesMatched else {
+            return AnalysisResults(settings: settings, matchRunID: input.matchRun.id, periods: input.periods, effects: [], sensitivity: [],
+                                   ageModeration: [], eventStudies: [], survival: [], comparison: [], setTallies: tallies)
+        }
         let counter = WindowCounter(periods: input.periods, design: settings.design)
         let effects = EffectsEstimator(counter: counter, windows: settings.windows, ageBands: settings.ageBands,
                                        minimumCell: settings.minimumCell, diagnosticLevel: settings.diagnosticLevel)
@@ -64,14 +88,9 @@ public struct AnalysisRun: Sendable {
             eventStudies: Self.byHouse(input.sets) { AnalysisResults.ScopedEventStudy(veiligheidshuis: $0, points: EventStudy.estimate($1, counter: counter)) },
             survival: Self.byHouse(input.sets) { AnalysisResults.ScopedSurvival(veiligheidshuis: $0, result: SurvivalResult(TimeToFirstEvent($1, counter: counter))) },
             comparison: VeiligheidshuisComparison.compare(input.sets, counter: counter, windows: settings.windows, minimumSets: settings.minimumCell),
-            setTallies: Self.tallies(input.sets),
-            cooperation: try Self.cooperation(store: store, effects: effects, settings: settings))
-        lap("sensitivity, age, event study, survival, comparison, cooperation")
-        let record = try store.recordAnalysisRun(kind: "analysis", configuration: settings.json, purpose: settings.purpose,
-                                                 toolVersion: toolVersion, matchRunID: input.matchRun.id)
-        try store.saveRunResult(kind: "analysis", run: record.id, name: AnalysisResults.resultName, content: try StoredJSON.encoder.encode(stored))
-        lap("store results")
-        return Results(stored: stored, record: record, timings: timings)
+            setTallies: tallies)
+        lap("sensitivity, age, event study, survival, comparison")
+        return stored
     }
 
     /// The cooperation indicators and Stappenmeter results of the live registrations and questionnaires.
@@ -126,6 +145,9 @@ public struct AnalysisRun: Sendable {
             ("survival.csv", SecondaryTables.survivalCurves(all, minimumCell: m)),
             ("survival_summary.csv", SecondaryTables.survivalSummary(all, minimumCell: m)),
             ("vhh_comparison.csv", SecondaryTables.comparison(s.comparison)),
+            // Header only when the run's design leaves the comparison out (data-schema/outputs.md).
+            ("staggered.csv", StaggeredTables.rows(s.staggered ?? .none(s.settings), minimumCell: m)),
+            ("staggered_event_study.csv", StaggeredTables.eventStudy(s.staggered ?? .none(s.settings), minimumCell: m)),
         ] + cooperationTables(s.cooperation, minimumCell: m)
         // All tables replaced in one step: never a mix of this run's and an earlier run's.
         return try TableFolder.write(files.map { (name: $0.0, text: $0.1) }, into: folder)

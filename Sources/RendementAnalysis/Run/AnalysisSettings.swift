@@ -28,6 +28,8 @@ public struct AnalysisSettings: Sendable, Codable, Equatable {
     public var hksMinimumSeverity: Severity?
     /// The stated purpose of the analysis (doelbinding).
     public var purpose: String = "rendementsanalyse Veiligheidshuizen"
+    /// Which comparisons are made: matched controls, clients not yet entered, or both.
+    public var comparisonDesign: ComparisonDesign = .both
 
     public init() {}
 
@@ -41,7 +43,7 @@ public struct AnalysisSettings: Sendable, Codable, Equatable {
 
     /// The keys of a configuration file's `analysis` object.
     public static let keys = ["windows", "ageBands", "graceDays", "anticipationMonths", "placeboShiftMonths", "diagnosticLevel",
-                              "minimumCell", "bvhRoles", "hksCategories", "hksMinimumSeverity", "purpose"]
+                              "minimumCell", "bvhRoles", "hksCategories", "hksMinimumSeverity", "purpose", "comparisonDesign"]
 
     /// Decodes strictly: unknown keys and values of the wrong type are errors;
     /// a key left out keeps its default; the result is validated.
@@ -62,6 +64,8 @@ public struct AnalysisSettings: Sendable, Codable, Equatable {
         hksMinimumSeverity = try c.setting(Severity.self, .hksMinimumSeverity,
                                            expected: "one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
         purpose = try c.setting(String.self, .purpose, expected: "a text") ?? d.purpose
+        comparisonDesign = try c.setting(ComparisonDesign.self, .comparisonDesign,
+                                         expected: "one of \(ComparisonDesign.allCases.map(\.rawValue).joined(separator: ", "))") ?? d.comparisonDesign
         do { try validate() } catch let e as SettingError { throw e.nested(in: decoder.settingPath) }
     }
 

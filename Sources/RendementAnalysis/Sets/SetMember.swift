@@ -8,11 +8,14 @@ public struct SetMember: Sendable {
     public var index: Day
     public var age: Int
     public var history: PoliceHistory
+    /// The resolved birth date (nil when unknown).
+    public var birth: Day?
 
-    public init(person: Int64, index: Day, age: Int, history: PoliceHistory) {
+    public init(person: Int64, index: Day, age: Int, history: PoliceHistory, birth: Day? = nil) {
         self.person = person
         self.index = index
         self.age = age
         self.history = history
+        self.birth = birth
     }
 }

@@ -35,6 +35,7 @@ public struct OverviewReport {
         }
         doc.table(tables.beforeAfter(all, name: "effects-national", caption: text.t("Alle cliënten: gemiddeld aantal gebeurtenissen per persoon vóór en na instroom, en het verschil met de controlegroep.",
                                                                                      "All clients: mean events per person before and after intake, and the difference with the control group.")))
+        TwoComparisonsSection(inputs: inputs, language: language, scope: .all).add(to: &doc, level: 3)
         addMatchingRounds(to: &doc, text: text, style: style)
         addBalance(to: &doc, text: text, style: style)
         addSensitivity(to: &doc, text: text, tables: tables)

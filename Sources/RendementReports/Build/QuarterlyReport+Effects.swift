@@ -21,6 +21,7 @@ extension QuarterlyReport {
         doc.table(tables.ageBands(rows(.veiligheidshuis), source: .bvh, windows: [1, 12].filter(inputs.results.settings.windows.contains), name: "age-bands",
                                   caption: text.t("Politiecontacten naar leeftijd bij instroom (alle cliënten tot nu toe); p gecorrigeerd voor meerdere leeftijdsgroepen (Holm).",
                                                   "Police contacts by age at intake (all clients so far); p adjusted for several age bands (Holm).")))
+        TwoComparisonsSection(inputs: inputs, language: language, scope: Scope(.veiligheidshuis, house)).add(to: &doc, level: 3)
         addEventStudy(to: &doc)
         if let s = inputs.stored.survival(of: house), let summary = s.summary(.bvh), summary.clients >= m, summary.controls >= m {
             addSurvival(s, summary, to: &doc, text: text, style: style, tables: tables)

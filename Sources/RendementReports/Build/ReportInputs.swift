@@ -49,6 +49,9 @@ public struct ReportInputs: Sendable {
         guard let matchID = results.record.matchRunID, let matchRun = try store.matchRun(id: matchID) else {
             throw Failure.stale("analysis run \(id) was made by an earlier version that did not record its matching run: run rendement analyze again")
         }
+        guard results.settings.comparisonDesign.includesMatched else {
+            throw Failure.missing("analysis run \(id) made only the not-yet-treated comparison (--design staggered); the reports lead with the matched one: run rendement analyze --design both")
+        }
         let staleness = try Self.staleness(store: store, record: results.record, matchRun: matchRun)
         if run == nil, let staleness { throw Failure.stale(staleness) }
         return ReportInputs(results: results, matching: try MatchingSummary.load(from: store, run: matchID), matchRun: matchRun,

@@ -9,7 +9,7 @@ struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Estimate the effect of Veiligheidshuis intake on police contacts (BVH) and offences (HKS) against the matched controls.",
-        discussion: "Writes effects.csv, age_moderation.csv, event_study.csv, survival.csv, survival_summary.csv and vhh_comparison.csv, and the cooperation tables cooperation_indicators.csv and stappenmeter_*.csv, to --out (columns: data-schema/outputs.md)."
+        discussion: "Writes effects.csv, age_moderation.csv, event_study.csv, survival.csv, survival_summary.csv, vhh_comparison.csv, staggered.csv and staggered_event_study.csv, and the cooperation tables cooperation_indicators.csv and stappenmeter_*.csv, to --out (columns: data-schema/outputs.md)."
     )
 
     @OptionGroup var store: StoreOption
@@ -38,6 +38,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Only HKS offences of at least this severity: licht, ernstig or zeer_ernstig.")
     var minSeverity: String?
 
+    @Option(help: "Comparisons to make: matched (matched controls), staggered (clients who have not entered yet) or both.")
+    var design: ComparisonDesign = .both
+
     @Option(help: "Folder for the result tables.")
     var out: String = "output"
 
@@ -57,6 +60,7 @@ struct AnalyzeCommand: ParsableCommand {
         s.graceDays = graceDays
         s.anticipationMonths = anticipation
         s.minimumCell = minCell
+        s.comparisonDesign = design
         s.bvhRoles = try AnalysisSettings.list(roles, key: "bvhRoles", flag: "--roles", allowed: BVHRole.allCases.map(\.rawValue)) {
             BVHRole(text: $0)
         }
@@ -88,3 +92,5 @@ struct AnalyzeCommand: ParsableCommand {
         }
     }
 }
+
+extension ComparisonDesign: ExpressibleByArgument {}

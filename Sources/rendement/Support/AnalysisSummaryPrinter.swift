@@ -31,6 +31,24 @@ struct AnalysisSummaryPrinter {
             line += row.credibility.credible ? ", credible" : ", not credible (\(row.credibility.code))"
             Swift.print(line)
         }
+        printStaggered()
         Swift.print("Time: " + results.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds)) s" }.joined(separator: ", "))
+    }
+
+    /// The not-yet-treated comparison of all clients, when the run made it.
+    func printStaggered() {
+        guard let st = results.stored.staggered else { return }
+        Swift.print("Clients against clients not yet entered (staggered did): extra events per client over the intake month and the months after it (95% CI):")
+        for row in st.rows where row.scope == .all && row.ageBand == "all" {
+            let label = "  \(row.source.rawValue.uppercased()) \(row.windowMonths) mo"
+            guard let e = row.effect, row.reason == nil else {
+                Swift.print(label + ": no estimate (\(row.reason?.rawValue ?? "none"))"); continue
+            }
+            let ci = e.confidenceInterval()
+            var line = label + String(format: ": %d clients in %d cohorts, %d comparison; att %.3f (%.3f to %.3f) p=%.3g",
+                                      e.treated, e.cohorts, e.comparison, e.estimate, ci.lower, ci.upper, e.pValue)
+            if let p = row.preTrend { line += String(format: ", pre-trend p=%.3g", p.pValue) }
+            Swift.print(line)
+        }
     }
 }
