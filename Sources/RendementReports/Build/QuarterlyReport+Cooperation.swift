@@ -201,8 +201,12 @@ extension QuarterlyReport {
             doc.paragraph(text.t("**Trend \(span)** (\(t.quarters) kwartalen, \(tables.count(t.n)) vragenlijsten): \(direction); per kwartaal \(style.decimal(slope, digits: 3)) punt (95%-BI \(tables.interval(t.ci, digits: 3)), \(style.pValue(p)); toets op een rechte lijn door de scores).",
                                  "**Trend \(span)** (\(t.quarters) quarters, \(tables.count(t.n)) questionnaires): \(direction); per quarter \(style.decimal(slope, digits: 3)) point (95% CI \(tables.interval(t.ci, digits: 3)), \(style.pValue(p)); a test of a straight line through the scores)."))
         } else {
-            doc.paragraph(text.t("Trend: niet te bepalen (\(t.reason == "too_few_quarters" ? "minder dan 3 kwartalen met vragenlijsten" : "geen variatie in de scores")).",
-                                 "Trend: cannot be determined (\(t.reason == "too_few_quarters" ? "fewer than 3 quarters with questionnaires" : "no variation in the scores"))."))
+            let why = switch t.reason {
+            case "too_few_quarters": text.t("minder dan 3 kwartalen met vragenlijsten", "fewer than 3 quarters with questionnaires")
+            case "no_variation": text.t("geen variatie in de scores", "no variation in the scores")
+            default: text.t("de rechte lijn liet zich niet schatten", "the straight line could not be estimated")
+            }
+            doc.paragraph(text.t("Trend: niet te bepalen (\(why)).", "Trend: cannot be determined (\(why))."))
         }
     }
 
