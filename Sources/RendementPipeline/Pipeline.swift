@@ -91,6 +91,7 @@ public struct Pipeline: Sendable {
             options.periodTo = input.periodTo
             options.delimiter = input.delimiter
             options.encoding = input.encoding
+            options.instrumentPath = input.instrument
             let summary = try Importer(store: store, options: options).importFile(input.file, kind: input.kind)
             log(summary.description)
         }

@@ -16,20 +16,22 @@ extension Pipeline {
         /// The field delimiter byte (`,` `;` or TAB), nil to detect it.
         public var delimiter: UInt8?
         public var encoding: TextEncoding?
+        /// A Stappenmeter file's instrument definition (nil: the default).
+        public var instrument: String?
 
         public init(kind: InputKind, file: String, mapping: String? = nil, periodFrom: Day? = nil, periodTo: Day? = nil,
-                    delimiter: UInt8? = nil, encoding: TextEncoding? = nil) {
+                    delimiter: UInt8? = nil, encoding: TextEncoding? = nil, instrument: String? = nil) {
             self.kind = kind; self.file = file; self.mapping = mapping; self.periodFrom = periodFrom
-            self.periodTo = periodTo; self.delimiter = delimiter; self.encoding = encoding
+            self.periodTo = periodTo; self.delimiter = delimiter; self.encoding = encoding; self.instrument = instrument
         }
 
         enum CodingKeys: String, CodingKey {
-            case kind, file, mapping, periode_van, periode_tot, delimiter, encoding
+            case kind, file, mapping, periode_van, periode_tot, delimiter, encoding, instrument
         }
 
         /// Decodes strictly, with the same parsers as `rendement import`'s flags.
         public init(from decoder: Decoder) throws {
-            try decoder.rejectUnknownKeys(allowed: ["kind", "file", "mapping", "periode_van", "periode_tot", "delimiter", "encoding"])
+            try decoder.rejectUnknownKeys(allowed: ["kind", "file", "mapping", "periode_van", "periode_tot", "delimiter", "encoding", "instrument"])
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let path = decoder.settingPath
             let kinds = InputKind.allCases.map(\.rawValue).joined(separator: ", ")
@@ -62,6 +64,10 @@ extension Pipeline {
                 }
                 encoding = e
             }
+            instrument = try c.setting(String.self, .instrument, expected: "a file path (a Stappenmeter instrument definition)")
+            if instrument != nil && kind != .stappenmeter {
+                throw SettingError(key: "instrument", "applies to inputs of kind stappenmeter, not \(kind.rawValue)").nested(in: path)
+            }
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -73,6 +79,7 @@ extension Pipeline {
             try c.encodeIfPresent(periodTo, forKey: .periode_tot)
             try c.encodeIfPresent(delimiter.map { $0 == 9 ? "tab" : String(UnicodeScalar($0)) }, forKey: .delimiter)
             try c.encodeIfPresent(encoding?.rawValue, forKey: .encoding)
+            try c.encodeIfPresent(instrument, forKey: .instrument)
         }
     }
 

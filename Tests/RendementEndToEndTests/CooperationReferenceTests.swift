@@ -149,6 +149,19 @@ final class CooperationReferenceTests: XCTestCase {
         XCTAssertLessThan(i.trend(house: nil, step: nil)?.pValue ?? 1, 0.05)
     }
 
+    func testATrendNeedsThreeQuartersAndVariation() {
+        let q = Quarter(year: 2013, quarter: 1)
+        let two = StappenmeterTrend.fit(house: "A", step: nil, [(q, 3), (q, 4), (q.adding(1), 5)])
+        XCTAssertEqual(two.reason, "too_few_quarters")
+        XCTAssertNil(two.slopePerQuarter)
+        let flat = StappenmeterTrend.fit(house: "A", step: nil, [(q, 3), (q.adding(1), 3), (q.adding(2), 3)])
+        XCTAssertEqual(flat.reason, "no_variation")
+        let rising = StappenmeterTrend.fit(house: "A", step: nil, [(q, 1), (q.adding(1), 2), (q.adding(2), 3), (q.adding(4), 5.5)])
+        XCTAssertNil(rising.reason)
+        XCTAssertEqual(rising.quarters, 4)
+        XCTAssertEqual(rising.slopePerQuarter!, 9.875 / 8.75, accuracy: 1e-12)  // least squares by hand: Sxy / Sxx around (1.75, 2.875)
+    }
+
     func testTheEcologicalAssociationEqualsTheReference() throws {
         struct Point: Decodable { let veiligheidshuis: String, quarter: String, mean_score: Double, questionnaires: Int, did: Double, clients: Int }
         let raw = try JSONDecoder().decode([Point].self, from: Data(contentsOf: URL(fileURLWithPath: Self.fixture + "/association_points.json")))

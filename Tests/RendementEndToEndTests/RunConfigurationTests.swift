@@ -113,6 +113,7 @@ final class RunConfigurationTests: XCTestCase {
             ("{\"kind\": \"bvh\", \"file\": \"b.csv\", \"encoding\": \"latin9\"}", "inputs.0.encoding"),
             ("{\"kind\": \"bvh\", \"file\": \"b.csv\", \"delimiter\": \"|\"}", "inputs.0.delimiter"),
             ("{\"kind\": \"bvh\", \"file\": \"b.csv\", \"periode\": \"2013\"}", "inputs.0.periode: unknown setting"),
+            ("{\"kind\": \"bvh\", \"file\": \"b.csv\", \"instrument\": \"i.json\"}", "inputs.0.instrument: applies to inputs of kind stappenmeter"),
         ]
         for (input, expected) in inputCases {
             let json = "{\"inputs\": [\(input)]}"

@@ -62,6 +62,43 @@ extension QuarterlyReport {
                         "partners_mean", "suppressed"],
             csvRows: csv))
         addIndicatorChart(indicators, to: &doc)
+        addIndicatorsByGroup(indicators, to: &doc)
+    }
+
+    /// The rolling year up to this quarter per target group.
+    func addIndicatorsByGroup(_ indicators: CooperationIndicators, to doc: inout ReportDocument) {
+        let m = inputs.minimumCell
+        let cells = indicators.cells.filter { $0.veiligheidshuis == house && $0.doelgroep != nil && $0.quarter == quarter && $0.rollingYear }
+        guard cells.count >= 2 else { return }
+        let first = quarter.adding(-3)
+        guard cells.contains(where: { $0.persons >= m }) else {
+            doc.paragraph(text.t("Per doelgroep zijn er met instroom in \(first)–\(quarter) te weinig personen (minder dan \(m) per doelgroep) om cijfers te tonen.",
+                                 "Per target group there are too few persons with intake in \(first)–\(quarter) (fewer than \(m) per group) to show figures."))
+            return
+        }
+        var display: [[String]] = [], csv: [[String]] = []
+        for c in cells {
+            let group = ReportMarkup.literal(c.doelgroep!.replacingOccurrences(of: "_", with: " "))
+            guard c.persons >= m else {
+                display.append([group, tables.count(c.registrations), tables.count(c.persons), "–", "–", "–"])
+                csv.append([c.doelgroep!, tables.csvCount(c.registrations), tables.csvCount(c.persons), "", "", "", "true"])
+                continue
+            }
+            let days = c.planDays.flatMap { $0.persons >= m ? $0 : nil }
+            display.append([group, tables.count(c.registrations), tables.count(c.persons), style.percent(c.planShare),
+                            days.map { style.decimal($0.median, digits: 0) } ?? "–", style.percent(c.repeatShare)])
+            csv.append([c.doelgroep!, String(c.registrations), String(c.persons), "\(c.planShare)", tables.csvNumber(days?.median), "\(c.repeatShare)", "false"])
+        }
+        doc.table(ReportTable(
+            name: "samenwerking-doelgroepen",
+            caption: text.t("Per doelgroep: de aanmeldingen bij \(name) met instroom in \(first)–\(quarter), met het deel met een plan van aanpak, de mediaan van het aantal dagen tot het plan en het deel dat binnen 12 maanden opnieuw is aangemeld. – : minder dan \(m) personen.",
+                            "Per target group: the registrations at \(name) with intake in \(first)–\(quarter), with the share with a plan of approach, the median days to the plan and the share registered again within 12 months. – : fewer than \(m) persons."),
+            header: [text.t("Doelgroep", "Target group"), text.t("Aanmeldingen", "Registrations"), text.t("Personen", "Persons"),
+                     text.t("Met plan van aanpak", "With plan of approach"), text.t("Dagen tot plan (mediaan)", "Days to plan (median)"),
+                     text.t("Opnieuw binnen 12 maanden", "Again within 12 months")],
+            rows: display,
+            csvHeader: ["doelgroep", "registrations", "persons", "plan_share", "plan_days_median", "repeat_share", "suppressed"],
+            csvRows: csv))
     }
 
     /// The share with a plan of approach per rolling year: this house against all Veiligheidshuizen.
@@ -168,8 +205,12 @@ extension QuarterlyReport {
             doc.paragraph(text.t("**Trend \(span)** (\(t.quarters) kwartalen, \(tables.count(t.n)) vragenlijsten): \(direction); per kwartaal \(style.decimal(slope, digits: 3)) punt (95%-BI \(tables.interval(t.ci, digits: 3)), \(style.pValue(p)); toets op een rechte lijn door de scores).",
                                  "**Trend \(span)** (\(t.quarters) quarters, \(tables.count(t.n)) questionnaires): \(direction); per quarter \(style.decimal(slope, digits: 3)) point (95% CI \(tables.interval(t.ci, digits: 3)), \(style.pValue(p)); a test of a straight line through the scores)."))
         } else {
-            doc.paragraph(text.t("Trend: niet te bepalen (\(t.reason == "too_few_quarters" ? "minder dan 3 kwartalen met vragenlijsten" : "geen variatie in de scores")).",
-                                 "Trend: cannot be determined (\(t.reason == "too_few_quarters" ? "fewer than 3 quarters with questionnaires" : "no variation in the scores"))."))
+            let why = switch t.reason {
+            case "too_few_quarters": text.t("minder dan 3 kwartalen met vragenlijsten", "fewer than 3 quarters with questionnaires")
+            case "no_variation": text.t("geen variatie in de scores", "no variation in the scores")
+            default: text.t("de rechte lijn liet zich niet schatten", "the straight line could not be estimated")
+            }
+            doc.paragraph(text.t("Trend: niet te bepalen (\(why)).", "Trend: cannot be determined (\(why))."))
         }
     }
 
