@@ -71,7 +71,7 @@ extension QuarterlyReport {
         let cells = indicators.cells.filter { $0.veiligheidshuis == house && $0.doelgroep != nil && $0.quarter == quarter && $0.rollingYear }
         guard cells.count >= 2 else { return }
         let first = quarter.adding(-3)
-        guard cells.contains(where: { $0.persons >= m }) else {
+        guard cells.contains(where: { $0.showsCounts(m) }) else {
             doc.paragraph(text.t("Per doelgroep zijn er met instroom in \(first)–\(quarter) te weinig personen (minder dan \(m) per doelgroep) om cijfers te tonen.",
                                  "Per target group there are too few persons with intake in \(first)–\(quarter) (fewer than \(m) per group) to show figures."))
             return
@@ -79,15 +79,19 @@ extension QuarterlyReport {
         var display: [[String]] = [], csv: [[String]] = []
         for c in cells {
             let group = ReportMarkup.literal(c.doelgroep!.replacingOccurrences(of: "_", with: " "))
-            guard c.persons >= m else {
-                display.append([group, tables.count(c.registrations), tables.count(c.persons), "–", "–", "–"])
-                csv.append([c.doelgroep!, tables.csvCount(c.registrations), tables.csvCount(c.persons), "", "", "", "true"])
+            guard c.showsCounts(m) else {
+                // Hidden for its own counts or to protect another group (CooperationDisclosure): the hidden mark.
+                let shown = c.hidden?.counts != true
+                display.append([group, tables.count(c.registrations, shown: shown), tables.count(c.persons, shown: shown), "–", "–", "–"])
+                csv.append([c.doelgroep!, tables.csvCount(c.registrations, shown: shown), tables.csvCount(c.persons, shown: shown), "", "", "", "true"])
                 continue
             }
             let days = c.planDays.flatMap { $0.persons >= m ? $0 : nil }
-            display.append([group, tables.count(c.registrations), tables.count(c.persons), style.percent(c.planShare),
-                            days.map { style.decimal($0.median, digits: 0) } ?? "–", style.percent(c.repeatShare)])
-            csv.append([c.doelgroep!, String(c.registrations), String(c.persons), "\(c.planShare)", tables.csvNumber(days?.median), "\(c.repeatShare)", "false"])
+            let plan = c.showsPlan(m) ? c.planShare : nil, repeats = c.showsRepeats(m) ? c.repeatShare : nil
+            display.append([group, tables.count(c.registrations), tables.count(c.persons), plan.map { style.percent($0) } ?? "–",
+                            days.map { style.decimal($0.median, digits: 0) } ?? "–", repeats.map { style.percent($0) } ?? "–"])
+            csv.append([c.doelgroep!, String(c.registrations), String(c.persons), tables.csvNumber(plan), tables.csvNumber(days?.median),
+                        tables.csvNumber(repeats), "false"])
         }
         doc.table(ReportTable(
             name: "samenwerking-doelgroepen",
