@@ -172,6 +172,7 @@ extension Store {
             ("aanmelddatum", "aanmeld_day IS NULL"),
             ("uitstroomdatum", "uitstroom_day IS NULL"),
             ("casusoverleg", "casusoverleg IS NULL OR casusoverleg = ''"),
+            ("aantal_partners", "partners IS NULL"),
         ]
         for (column, condition) in checks {
             let live = "JOIN imports i ON i.import_id = t.import_id WHERE i.replaced_at IS NULL"

@@ -83,6 +83,29 @@ final class CooperationReferenceTests: XCTestCase {
         }
     }
 
+    func testTheIndicatorTableSuppressesSmallCells() throws {
+        let (r, _) = try Self.results()
+        let csv = CooperationTables.indicators(r.indicators, minimumCell: 10).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = csv[0]
+        func column(_ name: String) -> Int { header.firstIndex(of: name)! }
+        var small = 0, hidden = 0, smallSubgroups = 0
+        for (row, cell) in zip(csv.dropFirst(), r.indicators.cells) {
+            XCTAssertEqual(row[column("suppressed")], cell.persons < 10 ? "true" : "false")
+            if cell.persons < 10 {
+                small += 1
+                XCTAssertTrue(row[column("registrations")].isEmpty && row[column("persons")].isEmpty && row[column("plan_share")].isEmpty)
+            } else if cell.repeats > 0 && cell.repeats < 10 {
+                smallSubgroups += 1
+                XCTAssertTrue(row[column("repeats")].isEmpty)
+                XCTAssertEqual(Double(row[column("repeat_share")]), cell.repeatShare)
+            }
+            if row[column("plan_days_median")].isEmpty, (cell.planDays?.persons ?? 0) > 0, cell.persons >= 10 { hidden += 1 }
+        }
+        XCTAssertGreaterThan(small, 0)
+        XCTAssertGreaterThan(smallSubgroups, 0)
+        XCTAssertEqual(hidden, r.indicators.cells.filter { $0.persons >= 10 && ($0.planDays?.persons ?? 0) > 0 && $0.planDays!.persons < 10 }.count)
+    }
+
     func testStappenmeterScoresEqualTheReference() throws {
         let (r, _) = try Self.results()
         XCTAssertEqual(r.stappenmeter.count, 1)

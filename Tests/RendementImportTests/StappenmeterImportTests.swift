@@ -47,6 +47,8 @@ final class StappenmeterImportTests: XCTestCase {
         XCTAssertEqual(sb.rowsImported, 3)
         XCTAssertEqual(sb.duplicates, 1)
         XCTAssertEqual(sb.extraColumns, ["Opmerking"])
+        XCTAssertEqual(sa.instrument, "stappenmeter v1, 7 steps, scale 1-5 (default)")
+        XCTAssertTrue(sa.description.contains("instrument     stappenmeter v1"), sa.description)
         XCTAssertEqual(try forms(a), try forms(b))
         XCTAssertEqual(try forms(a).first, "Fryslân|huiselijk_geweld|2013-06-30|ketenpartner|afschaling_nazorg=1,gezamenlijke_analyse=3,integraal_plan=3,monitoring=2,signalering=2,uitvoering=2")
         XCTAssertEqual(try a.stappenmeterInstruments().values.map(\.name), ["stappenmeter v1"])
@@ -127,6 +129,7 @@ final class StappenmeterImportTests: XCTestCase {
             + "Haaglanden,jeugd,2013-04-12,voorzitter,0,10,nvt\nHaaglanden,jeugd,2013-04-13,voorzitter,7,11,5\n"
         let s = try importer(store) { $0.instrumentPath = def; $0.maxRejectRate = 1 }.importFile(dir.write("own.csv", text), kind: .stappenmeter)
         XCTAssertEqual(s.rowsImported, 1)
+        XCTAssertEqual(s.instrument, "stappenmeter-haaglanden v2, 3 steps, scale 0-10 (instrument.json)")
         XCTAssertEqual(try rejectsOf(s.rejectsFile!).map { "\($0[1])|\($0[2])" }, ["plan|bad_value"])
         XCTAssertEqual(try forms(store), ["Haaglanden|jeugd|2013-04-12|voorzitter|aanmelding=0,plan=10"])
         XCTAssertEqual(try store.stappenmeterInstruments().values.map(\.stepIDs), [["aanmelding", "plan", "resultaat"]])

@@ -3,7 +3,10 @@ import RendementCore
 /// The tidy CSVs of the cooperation results (data-schema/outputs.md). A
 /// cell resting on fewer than `minimumCell` persons (indicators) or
 /// questionnaires (Stappenmeter) keeps its identifying columns and
-/// `suppressed=true`; its small counts and every figure are left empty.
+/// `suppressed=true`; its small counts and every figure are left empty. In a
+/// published indicator row, a count of a subgroup below the threshold
+/// (registrations with a plan, repeats, plans before intake) is left empty
+/// too; its share (over at least the threshold of persons) is given.
 public enum CooperationTables {
     /// `all` for the total over Veiligheidshuizen, groups or quarters.
     static func label(_ s: String?) -> TidyCSV.Cell { .text(s ?? "all") }
@@ -24,9 +27,11 @@ public enum CooperationTables {
                 t.append(row)
                 continue
             }
-            row += [.int(c.registrations), .int(c.persons), .int(c.withPlan), .number(c.planShare), .int(c.repeats), .number(c.repeatShare)]
+            // A count of a subgroup (with a plan, repeats, plans before intake) is about people too: empty when 1 to m - 1.
+            let small = { (k: Int) -> TidyCSV.Cell in k > 0 && k < m ? .missing : .int(k) }
+            row += [.int(c.registrations), .int(c.persons), small(c.withPlan), .number(c.planShare), small(c.repeats), .number(c.repeatShare)]
             row += spread(c.planDays, m, figures: { [.number($0.q1), .number($0.median), .number($0.q3)] })
-            row.append(.int(c.planBeforeIntake))
+            row.append(small(c.planBeforeIntake))
             row += spread(c.partners, m, figures: { [.number($0.mean), .number($0.median)] })
             row.append(.flag(false))
             t.append(row)

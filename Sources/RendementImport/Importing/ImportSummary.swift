@@ -50,6 +50,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var replacedImportID: Int64?
     /// Veiligheidshuizen renamed by a replaced registry (spelling changes and `--rename`).
     public var registryRenames: [RegistryRename] = []
+    /// A Stappenmeter import: the instrument definition it was read with ("stappenmeter v1, 7 steps, scale 1-5").
+    public var instrument: String?
 
     public var rejected: Int { rejectedByReason.values.reduce(0, +) }
 
@@ -77,6 +79,7 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         }
         var lines = ["\(name): imported as \(kind.rawValue) import #\(importID) (label \"\(label)\")"]
         lines.append("  read as        \(readAs)")
+        if let instrument { lines.append("  instrument     \(Escaping.terminal(instrument))") }
         lines.append("  rows read      \(Self.grouped(rowsRead))")
         lines.append("  imported       \(Self.grouped(rowsImported))")
         if duplicates > 0 { lines.append("  duplicates     \(Self.grouped(duplicates)) (exact copies, imported once)") }

@@ -108,6 +108,10 @@ public final class Importer {
         summary.encoding = reader.encoding
         summary.delimiter = reader.delimiter
         summary.extraColumns = map.extraColumns
+        let definitionFile = self.options.instrumentPath.map { " (\(($0 as NSString).lastPathComponent))" } ?? " (default)"
+        summary.instrument = instrument.map { i in
+            "\(i.instrument.name), \(i.instrument.steps.count) steps, scale \(i.instrument.scale.min)-\(i.instrument.scale.max)" + definitionFile
+        }
         summary.dateForms = try DateFormSurvey(path: path, schema: schema, map: map, options: options).forms
         if sameSize, let prior = try store.liveImport(sha256: sha, kind: kind) {
             summary.alreadyImported = true

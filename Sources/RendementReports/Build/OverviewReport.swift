@@ -202,7 +202,7 @@ public struct OverviewReport {
                                               "Per region: the rate ratio of police contacts (clients versus controls, after/before) with 95% CI, short and long term (every window is in the CSV); below 1 = a larger drop among clients. Sets: the number of matched sets in the \(text.months(window)) window."),
                               header: [text.t("Regio", "Region"), text.t("Sets", "Sets")] + EffectTables.sideBySideWindows(windows).map { "RR \(text.months($0))" },
                               rows: display,
-                              csvHeader: ["regio", "n_sets"] + windows.flatMap { ["rate_ratio_\($0)m", "rate_ratio_\($0)m_ci_low", "rate_ratio_\($0)m_ci_high"] } + CooperationColumns.csvHeader,
+                              csvHeader: ["regio", "n_sets"] + windows.flatMap { ["rate_ratio_\($0)m", "rate_ratio_\($0)m_ci_low", "rate_ratio_\($0)m_ci_high"] },
                               csvRows: csv))
         guard forest.count >= 2 else { return }
         doc.chart("regions", ForestPlot(title: text.t("Rate ratio politiecontacten per regio, \(text.months(window)) na instroom", "Rate ratio of police contacts per region, \(text.months(window)) after intake"),

@@ -69,7 +69,8 @@ struct DemoCommand: ParsableCommand {
     private func printImported(store: Store) throws {
         print("Imported: " + [("BVH rows", try store.liveEventCount(.bvh)), ("HKS rows", try store.liveEventCount(.hks)),
                               ("registrations", try store.liveRowCount("registrations")),
-                              ("Veiligheidshuizen", try store.liveRowCount("veiligheidshuizen"))].map { "\($0.0) \(Readable.count($0.1))" }
+                              ("Veiligheidshuizen", try store.liveRowCount("veiligheidshuizen")),
+                              ("Stappenmeters", try store.liveRowCount("stappenmeter_forms"))].map { "\($0.0) \(Readable.count($0.1))" }
             .joined(separator: ", "))
         let perHouse = Dictionary(grouping: try store.registrations(), by: \.veiligheidshuis).mapValues(\.count)
         print("Registrations per Veiligheidshuis: " + perHouse.sorted { $0.key < $1.key }.map { "\(Escaping.terminal($0.key)) \($0.value)" }.joined(separator: "; "))
