@@ -61,7 +61,7 @@ let package = Package(
         // The statistics package's own tests, run here too so that `swift test` at the root covers everything.
         .testTarget(name: "RendementStatsTests", dependencies: [stats],
                     path: "Packages/RendementStats/Tests/RendementStatsTests", exclude: ["Fixtures"]),
-        .testTarget(name: "RendementCoreTests", dependencies: ["RendementCore"]),
+        .testTarget(name: "RendementCoreTests", dependencies: ["RendementCore"], exclude: ["Fixtures"]),
         .testTarget(name: "RendementStoreTests", dependencies: ["RendementStore", "RendementCore"]),
         .testTarget(name: "RendementImportTests", dependencies: ["RendementImport", "RendementStore", "RendementCore", "RendementSynth"], exclude: ["Fixtures"]),
         .testTarget(name: "RendementSynthTests", dependencies: ["RendementSynth", "RendementCore"]),

@@ -7,6 +7,6 @@ struct Rendement: AsyncParsableCommand {
         commandName: "rendement",
         abstract: "Measure what Veiligheidshuizen achieve: police contact and offending of clients before and after intake, against matched controls.",
         version: RendementVersion.string,
-        subcommands: [ImportCommand.self, MatchCommand.self, AnalyzeCommand.self, ReportCommand.self, RunCommand.self, GenerateCommand.self, DemoCommand.self, KeygenCommand.self, PseudonymizeCommand.self]
+        subcommands: [ImportCommand.self, MatchCommand.self, AnalyzeCommand.self, ReportCommand.self, AuditCommand.self, RunCommand.self, GenerateCommand.self, DemoCommand.self, KeygenCommand.self, PseudonymizeCommand.self]
     )
 }

@@ -51,6 +51,16 @@ public struct CooperationIndicators: Sendable, Codable, Equatable {
         /// Partners per case (aantal_partners), over registrations that give it.
         public var partners: Spread?
 
+        /// Which figures disclosure control hides (`CooperationDisclosure`; nil in runs stored by an earlier version).
+        public var hidden: CooperationDisclosure.Hidden?
+
+        /// Whether the cell's counts and figures may be shown: at least `threshold` persons and not hidden to protect another cell.
+        public func showsCounts(_ threshold: Int) -> Bool { persons >= threshold && hidden?.counts != true }
+        /// Whether the share with a plan of approach (and its count) may be shown.
+        public func showsPlan(_ threshold: Int) -> Bool { showsCounts(threshold) && hidden?.plan != true }
+        /// Whether the share of repeat registrations (and its count) may be shown.
+        public func showsRepeats(_ threshold: Int) -> Bool { showsCounts(threshold) && hidden?.repeats != true }
+
         public var planShare: Double { registrations > 0 ? Double(withPlan) / Double(registrations) : .nan }
         public var repeatShare: Double { registrations > 0 ? Double(repeats) / Double(registrations) : .nan }
     }

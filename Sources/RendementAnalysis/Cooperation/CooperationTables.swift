@@ -19,7 +19,7 @@ public enum CooperationTables {
                                   "plan_days_q3", "plan_before_intake", "partners_n", "partners_persons", "partners_mean",
                                   "partners_median", "suppressed"])
         for c in r.cells {
-            let hidden = c.persons < m
+            let hidden = !c.showsCounts(m)
             var row: [TidyCSV.Cell] = [label(c.veiligheidshuis), label(c.doelgroep),
                                        .text(c.quarter == nil ? "all" : c.rollingYear ? "rolling_year" : "quarter"), label(c.quarter)]
             if hidden {
@@ -29,9 +29,12 @@ public enum CooperationTables {
             }
             // A count of a subgroup (with a plan, repeats, plans before intake) is about people too: empty when 1 to m - 1.
             let small = { (k: Int) -> TidyCSV.Cell in k > 0 && k < m ? .missing : .int(k) }
-            row += [.int(c.registrations), .int(c.persons), small(c.withPlan), .number(c.planShare), small(c.repeats), .number(c.repeatShare)]
+            // A share is a count too (share x registrations): hidden with its count (CooperationDisclosure).
+            row += [.int(c.registrations), .int(c.persons)]
+            row += c.showsPlan(m) ? [small(c.withPlan), .number(c.planShare)] : [.missing, .missing]
+            row += c.showsRepeats(m) ? [small(c.repeats), .number(c.repeatShare)] : [.missing, .missing]
             row += spread(c.planDays, m, figures: { [.number($0.q1), .number($0.median), .number($0.q3)] })
-            row.append(small(c.planBeforeIntake))
+            row.append(c.hidden?.planBeforeIntake == true ? .missing : small(c.planBeforeIntake))
             row += spread(c.partners, m, figures: { [.number($0.mean), .number($0.median)] })
             row.append(.flag(false))
             t.append(row)

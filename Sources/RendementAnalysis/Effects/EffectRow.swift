@@ -11,8 +11,13 @@ public struct EffectRow: Sendable, Codable {
     /// Holm-adjusted `p_value` over the age bands of the same scope, source and
     /// window (age-band rows only).
     public var pHolm: Double?
-    /// True when the number of clients or controls is below the suppression threshold.
+    /// True when the row is hidden by disclosure control (`DisclosurePlan`):
+    /// a count of persons in it below the threshold, or hidden to protect
+    /// such a row elsewhere (`secondarySuppressed`).
     public var suppressed: Bool
+    /// True when the row was hidden only to protect another (secondary
+    /// suppression); published the same way as any hidden row.
+    public var secondarySuppressed: Bool?
     /// The same comparison around a pseudo-intake a year earlier.
     public var placebo: PlaceboEstimate
     /// Parallel movement before the baseline (shared by the windows of a scope, band and source).

@@ -62,6 +62,13 @@ public struct AnalysisRun: Sendable {
         }
         withStaggered.cooperation = try Self.cooperation(store: store, effects: withStaggered.effects, settings: settings)
         lap("cooperation")
+        // Disclosure control before anything is stored or written: every table is written from protected rows.
+        let regions = Dictionary(input.sets.map { ($0.veiligheidshuis, $0.regio) }, uniquingKeysWith: { a, _ in a })
+        withStaggered = DisclosurePlan(results: withStaggered, regions: regions, clients: []).applied(to: withStaggered)
+        if let indicators = withStaggered.cooperation?.indicators {
+            withStaggered.cooperation!.indicators = CooperationDisclosure.protect(indicators, threshold: settings.minimumCell)
+        }
+        lap("disclosure control")
         let record = try store.recordAnalysisRun(kind: "analysis", configuration: settings.json, purpose: settings.purpose,
                                                  toolVersion: toolVersion, matchRunID: input.matchRun.id)
         try store.saveRunResult(kind: "analysis", run: record.id, name: AnalysisResults.resultName, content: try StoredJSON.encoder.encode(withStaggered))
@@ -81,7 +88,7 @@ public struct AnalysisRun: Sendable {
                                        minimumCell: settings.minimumCell, diagnosticLevel: settings.diagnosticLevel)
             .estimate(input.sets)
         lap("effects")
-        let stored = AnalysisResults(
+        var stored = AnalysisResults(
             settings: settings, matchRunID: input.matchRun.id, periods: input.periods, effects: effects,
             sensitivity: AnticipationSensitivity.estimate(input.sets, periods: input.periods, design: settings.design, windows: settings.windows),
             ageModeration: AgeModeration.estimate(input.sets, counter: counter, windows: settings.windows),

@@ -12,8 +12,10 @@ public enum StaggeredTables {
         var t = TidyCSV(columns: ["scope_type", "scope", "age_band", "source", "window_months", "anticipation_months", "n_clients",
                                   "cohort_months", "n_treated", "n_comparison", "att_events_per_client", "se", "ci_low", "ci_high", "p_value",
                                   "pretrend_wald", "pretrend_df", "pretrend_p", "reason", "suppressed"])
-        let n = { (k: Int) -> TidyCSV.Cell in k > 0 && k < minimumCell ? .missing : .int(k) }
         for row in r.rows {
+            // A hidden row hides its counts too, whether hidden for its own counts or to protect
+            // another group (DisclosurePlan), as effects.csv does.
+            let n = { (k: Int) -> TidyCSV.Cell in k > 0 && (row.suppressed || k < minimumCell) ? .missing : .int(k) }
             let e = row.effect, ci = e?.confidenceInterval()
             var cells: [TidyCSV.Cell] = [.text(row.scope.kind.rawValue), .text(row.scope.name), .text(row.ageBand), .text(row.source.rawValue),
                                          .int(row.windowMonths), .int(r.anticipationMonths), n(row.clients),

@@ -29,7 +29,7 @@ public enum EffectsTable {
             let s = r.estimate?.summary
             let count = { (n: Int?) -> TidyCSV.Cell in
                 guard let n else { return .int(0) }
-                return r.suppressed && n < minimumCell && n > 0 ? .missing : .int(n)
+                return r.suppressed && n > 0 ? .missing : .int(n)
             }
             cells += [count(s?.sets), count(s?.clients), count(s?.controls)]
             if r.suppressed || r.estimate == nil {
@@ -48,8 +48,8 @@ public enum EffectsTable {
                           .optional(e.pPrevalence)]
             }
             cells += [.int(anticipationMonths), .text(r.reason?.rawValue ?? "")]
-            cells += placeboCells(r.placebo, minimumCell: minimumCell)
-            cells += preTrendCells(r.preTrend, minimumCell: minimumCell)
+            cells += placeboCells(r.placebo, minimumCell: minimumCell, rowHidden: r.suppressed)
+            cells += preTrendCells(r.preTrend, minimumCell: minimumCell, rowHidden: r.suppressed)
             cells += r.suppressed || r.estimate == nil ? [.missing, .missing] : [.flag(r.credibility.credible), .text(r.credibility.code)]
             cells.append(r.scope.quarter.map { .text($0.description) } ?? .missing)
             table.append(cells)
@@ -57,10 +57,11 @@ public enum EffectsTable {
         return table.text
     }
 
-    /// The placebo columns; figures resting on fewer sets than the threshold are left out.
-    static func placeboCells(_ p: PlaceboEstimate, minimumCell: Int) -> [TidyCSV.Cell] {
+    /// The placebo columns; figures resting on fewer sets than the threshold,
+    /// and all of a hidden row's (its sets count in the row's population), are left out.
+    static func placeboCells(_ p: PlaceboEstimate, minimumCell: Int, rowHidden: Bool = false) -> [TidyCSV.Cell] {
         let n = p.estimate?.summary.sets ?? 0
-        let hidden = n < minimumCell
+        let hidden = n < minimumCell || rowHidden
         var cells: [TidyCSV.Cell] = [p.windowMonths.map { .int($0) } ?? .missing, hidden && n > 0 ? .missing : .int(n)]
         if hidden || p.estimate?.rateRatio == nil {
             cells += [.missing, .missing, .missing, .missing]
@@ -73,9 +74,10 @@ public enum EffectsTable {
         return cells
     }
 
-    /// The pre-trend columns; figures resting on fewer sets than the threshold are left out.
-    static func preTrendCells(_ t: PreTrendTest, minimumCell: Int) -> [TidyCSV.Cell] {
-        let hidden = t.sets < minimumCell && t.sets > 0
+    /// The pre-trend columns; figures resting on fewer sets than the threshold,
+    /// and all of a hidden row's, are left out.
+    static func preTrendCells(_ t: PreTrendTest, minimumCell: Int, rowHidden: Bool = false) -> [TidyCSV.Cell] {
+        let hidden = (t.sets < minimumCell || rowHidden) && t.sets > 0
         var cells: [TidyCSV.Cell] = [.int(t.firstMonth), .int(t.lastMonth), .int(t.binMonths), hidden ? .missing : .int(t.sets)]
         if hidden || t.pValue == nil {
             cells += [.missing, .missing, .missing, .missing, .text((hidden ? EstimateReason.suppressed : t.reason)?.rawValue ?? "")]

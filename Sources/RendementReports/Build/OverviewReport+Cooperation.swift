@@ -21,14 +21,15 @@ extension OverviewReport {
         /// The display and CSV cells of one house.
         func cells(_ house: String) -> (display: [String], csv: [String]) {
             let m = minimumCell
-            let c = results?.indicators.cell(house: house, quarter: nil).flatMap { $0.persons >= m ? $0 : nil }
+            let c = results?.indicators.cell(house: house, quarter: nil).flatMap { $0.showsCounts(m) ? $0 : nil }
             let days = c?.planDays.flatMap { $0.persons >= m ? $0 : nil }
             let scored: (CooperationResults.InstrumentScores, StappenmeterScores.Cell)? = (results?.stappenmeter ?? [])
                 .compactMap { i in i.scores.cell(house: house, quarter: nil, step: nil).map { (i, $0) } }
                 .max { $0.1.n < $1.1.n }
             let total = scored.flatMap { $0.1.n >= m ? $0 : nil }
-            var display: [String] = [c.map { style.percent($0.planShare) } ?? "–", days.map { style.decimal($0.median, digits: 0) } ?? "–"]
-            var csv: [String] = [c.map { "\($0.planShare)" } ?? "", days.map { "\($0.median)" } ?? "", c.map { "\($0.repeatShare)" } ?? ""]
+            let plan = c.flatMap { $0.showsPlan(m) ? $0.planShare : nil }, repeats = c.flatMap { $0.showsRepeats(m) ? $0.repeatShare : nil }
+            var display: [String] = [plan.map { style.percent($0) } ?? "–", days.map { style.decimal($0.median, digits: 0) } ?? "–"]
+            var csv: [String] = [plan.map { "\($0)" } ?? "", days.map { "\($0.median)" } ?? "", repeats.map { "\($0)" } ?? ""]
             if let (instrument, cell) = total {
                 let scale = "\(instrument.instrument.scale.min)–\(instrument.instrument.scale.max)"
                 display.append("\(style.decimal(cell.mean, digits: 1)) (\(scale))")

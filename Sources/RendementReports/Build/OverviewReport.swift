@@ -48,13 +48,14 @@ public struct OverviewReport {
         for house in inputs.registry.map(\.name) {
             let clients = inputs.matching.clients(of: house)
             let sets = inputs.stored.sets(house: house)
+            let published = inputs.plan.mayPublishCohort(house: house)
             let cov = inputs.matching.coverage(of: house)
             let coverage = cov.map { $0.clients >= m ? style.percent(Double($0.found) / Double($0.clients)) : "–" } ?? "–"
             let name = links[house].map { doc.link(house, to: $0) } ?? ReportMarkup.literal(house)
-            var row = [name, tables.count(clients), tables.count(sets), coverage]
+            var row = [name, tables.count(clients, shown: published), tables.count(sets, shown: published), published ? coverage : "–"]
             let shown = EffectTables.sideBySideWindows(windows)
-            var csvRow = [house, tables.csvCount(clients), tables.csvCount(sets),
-                          cov.map { $0.clients >= m ? "\(Double($0.found) / Double($0.clients))" : "" } ?? ""]
+            var csvRow = [house, tables.csvCount(clients, shown: published), tables.csvCount(sets, shown: published),
+                          cov.map { published && $0.clients >= m ? "\(Double($0.found) / Double($0.clients))" : "" } ?? ""]
             for w in windows {
                 let r = results.effects.first { $0.scope == Scope(.veiligheidshuis, house) && $0.ageBand == "all" && $0.source == .bvh && $0.windowMonths == w }
                 if let r, let e = r.estimate, !r.suppressed, let rr = e.rateRatio {
@@ -67,7 +68,7 @@ public struct OverviewReport {
             }
             let together = cooperation.cells(house)
             display.append(row + together.display)
-            csv.append(csvRow + together.csv)
+            csv.append(csvRow + together.csv + [inputs.registry.first { $0.name == house }?.regio ?? "", links[house] ?? ""])
         }
         doc.table(ReportTable(name: "veiligheidshuizen",
                               caption: text.t("Per Veiligheidshuis: cliënten in de analyse, gekoppeld, dekking in de politiegegevens, en de rate ratio van politiecontacten (cliënten t.o.v. controles, na/vóór) met 95%-BI, op korte en lange termijn (alle vensters staan in de CSV); onder 1 = sterkere daling bij cliënten. Daarnaast de samenwerking over alle kwartalen: het deel van de aanmeldingen met een integraal plan van aanpak, de mediaan van het aantal dagen van instroom tot het plan, en de gemiddelde totaalscore op de Stappenmeter (met de schaal); – : minder dan \(m) personen of vragenlijsten.",
@@ -75,7 +76,7 @@ public struct OverviewReport {
                               header: [text.t("Veiligheidshuis", "Veiligheidshuis"), text.t("Cliënten", "Clients"), text.t("Gekoppeld", "Matched"),
                                        text.t("Dekking", "Coverage")] + EffectTables.sideBySideWindows(windows).map { "RR \(text.months($0))" } + cooperation.header,
                               rows: display,
-                              csvHeader: ["veiligheidshuis", "n_clients", "n_matched", "coverage"] + windows.flatMap { ["rate_ratio_\($0)m", "rate_ratio_\($0)m_ci_low", "rate_ratio_\($0)m_ci_high"] } + CooperationColumns.csvHeader,
+                              csvHeader: ["veiligheidshuis", "n_clients", "n_matched", "coverage"] + windows.flatMap { ["rate_ratio_\($0)m", "rate_ratio_\($0)m_ci_low", "rate_ratio_\($0)m_ci_high"] } + CooperationColumns.csvHeader + ["regio", "report"],
                               csvRows: csv))
 
         // Forest plot of the 2-month (or first) window on the rate-ratio scale.
@@ -182,8 +183,8 @@ public struct OverviewReport {
         }
         var display: [[String]] = [], csv: [[String]] = [], forest: [ForestPlot.Row] = []
         for region in regions {
-            let n = row(region, window)?.estimate?.summary.sets ?? 0
-            var cells = [ReportMarkup.literal(region), tables.count(n)], csvCells = [region, tables.csvCount(n)]
+            let n = row(region, window)?.estimate?.summary.sets ?? 0, shown = !(row(region, window)?.suppressed ?? false)
+            var cells = [ReportMarkup.literal(region), tables.count(n, shown: shown)], csvCells = [region, tables.csvCount(n, shown: shown)]
             for w in windows {
                 if let r = row(region, w), let e = r.estimate, !r.suppressed, let rr = e.rateRatio {
                     if EffectTables.sideBySideWindows(windows).contains(w) { cells.append("\(style.decimal(rr)) (\(tables.interval(e.rateRatioCI, digits: 2)))") }
@@ -195,14 +196,14 @@ public struct OverviewReport {
                 }
             }
             display.append(cells)
-            csv.append(csvCells)
+            csv.append(csvCells + [String(window)])
         }
         doc.table(ReportTable(name: "regions",
                               caption: text.t("Per regio: de rate ratio van politiecontacten (cliënten t.o.v. controles, na/vóór) met 95%-BI, op korte en lange termijn (alle vensters staan in de CSV); onder 1 = sterkere daling bij cliënten. Sets: het aantal gekoppelde sets in het venster van \(text.months(window)).",
                                               "Per region: the rate ratio of police contacts (clients versus controls, after/before) with 95% CI, short and long term (every window is in the CSV); below 1 = a larger drop among clients. Sets: the number of matched sets in the \(text.months(window)) window."),
                               header: [text.t("Regio", "Region"), text.t("Sets", "Sets")] + EffectTables.sideBySideWindows(windows).map { "RR \(text.months($0))" },
                               rows: display,
-                              csvHeader: ["regio", "n_sets"] + windows.flatMap { ["rate_ratio_\($0)m", "rate_ratio_\($0)m_ci_low", "rate_ratio_\($0)m_ci_high"] },
+                              csvHeader: ["regio", "n_sets"] + windows.flatMap { ["rate_ratio_\($0)m", "rate_ratio_\($0)m_ci_low", "rate_ratio_\($0)m_ci_high"] } + ["window_months"],
                               csvRows: csv))
         guard forest.count >= 2 else { return }
         doc.chart("regions", ForestPlot(title: text.t("Rate ratio politiecontacten per regio, \(text.months(window)) na instroom", "Rate ratio of police contacts per region, \(text.months(window)) after intake"),

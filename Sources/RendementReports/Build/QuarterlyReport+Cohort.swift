@@ -10,13 +10,15 @@ extension QuarterlyReport {
         doc.heading(text.t("Cliënten en controlegroep", "Clients and control group"))
         addClientsPerQuarter(to: &doc)
         var facts: [String] = []
-        facts.append(text.t("Cliënten in de analyse (alle kwartalen): \(tables.count(inputs.matching.clients(of: house))); gekoppeld aan een controlepersoon: \(tables.count(inputs.stored.sets(house: house))).",
-                            "Clients in the analysis (all quarters): \(tables.count(inputs.matching.clients(of: house))); matched to a control person: \(tables.count(inputs.stored.sets(house: house)))."))
+        let shown = inputs.plan.mayPublishCohort(house: house)
+        let clients = tables.count(inputs.matching.clients(of: house), shown: shown), matched = tables.count(inputs.stored.sets(house: house), shown: shown)
+        facts.append(text.t("Cliënten in de analyse (alle kwartalen): \(clients); gekoppeld aan een controlepersoon: \(matched).",
+                            "Clients in the analysis (all quarters): \(clients); matched to a control person: \(matched)."))
         for u in inputs.matching.unmatched where u.veiligheidshuis == house {
             facts.append(text.t("Niet gekoppeld, \(Self.reasonText(u.reason.rawValue, text)): \(tables.count(u.clients))",
                                 "Not matched, \(Self.reasonText(u.reason.rawValue, text)): \(tables.count(u.clients))"))
         }
-        if let c = inputs.matching.coverage(of: house), c.clients > 0 {
+        if let c = inputs.matching.coverage(of: house), c.clients > 0, shown {
             let share = c.clients >= m ? style.percent(Double(c.found) / Double(c.clients)) : "–"
             facts.append(text.t("Dekking: \(share) van de cliënten komt voor in de politiegegevens (\(tables.count(c.found)) van \(tables.count(c.clients))).",
                                 "Coverage: \(share) of clients appear in the police data (\(tables.count(c.found)) of \(tables.count(c.clients)))."))
@@ -31,9 +33,10 @@ extension QuarterlyReport {
         var display: [[String]] = [], csv: [[String]] = [], points: [(x: Double, y: Double)] = []
         for (i, q) in recentQuarters.enumerated() {
             let clients = inputs.matching.clients(of: house, in: q), matched = inputs.stored.sets(house: house, quarter: q)
-            display.append([q.description, tables.count(clients), tables.count(matched)])
-            csv.append([q.description, tables.csvCount(clients), tables.csvCount(matched)])
-            points.append((Double(i), clients >= m ? Double(clients) : .nan))
+            let shown = inputs.plan.mayPublishCohort(house: house, quarter: q)
+            display.append([q.description, tables.count(clients, shown: shown), tables.count(matched, shown: shown)])
+            csv.append([q.description, tables.csvCount(clients, shown: shown), tables.csvCount(matched, shown: shown)])
+            points.append((Double(i), shown && clients >= m ? Double(clients) : .nan))
         }
         doc.table(ReportTable(name: "clients-per-quarter",
                               caption: text.t("Cliënten met een plan van aanpak per kwartaal van instroom (eerste instroom per persoon) en het aantal met een vergelijkbare controlepersoon.",

@@ -32,18 +32,22 @@ extension QuarterlyReport {
         for q in recentQuarters {
             let cell = indicators.cell(house: house, quarter: q, rollingYear: true)
             let persons = cell?.persons ?? 0
-            guard let cell, persons >= m else {
-                display.append([q.description, tables.count(cell?.registrations ?? 0), tables.count(persons), "–", "–", "–", "–"])
-                csv.append([q.description, tables.csvCount(cell?.registrations ?? 0), tables.csvCount(persons), "", "", "", "", "", "", "true"])
+            guard let cell, cell.showsCounts(m) else {
+                // Hidden to protect another cell: the hidden mark, never the count.
+                let shown = cell?.hidden?.counts != true
+                display.append([q.description, tables.count(cell?.registrations ?? 0, shown: shown), tables.count(persons, shown: shown), "–", "–", "–", "–"])
+                csv.append([q.description, tables.csvCount(cell?.registrations ?? 0, shown: shown), tables.csvCount(persons, shown: shown),
+                            "", "", "", "", "", "", "true"])
                 continue
             }
             let days = cell.planDays.flatMap { $0.persons >= m ? $0 : nil }
             let partners = cell.partners.flatMap { $0.persons >= m ? $0 : nil }
-            display.append([q.description, tables.count(cell.registrations), tables.count(cell.persons), style.percent(cell.planShare),
+            let planShare = cell.showsPlan(m) ? cell.planShare : nil, repeatShare = cell.showsRepeats(m) ? cell.repeatShare : nil
+            display.append([q.description, tables.count(cell.registrations), tables.count(cell.persons), planShare.map { style.percent($0) } ?? "–",
                             days.map { "\(style.decimal($0.median, digits: 0)) (\(tables.interval((low: $0.q1, high: $0.q3), digits: 0)))" } ?? "–",
-                            style.percent(cell.repeatShare), partners.map { style.decimal($0.mean, digits: 1) } ?? "–"])
-            csv.append([q.description, String(cell.registrations), String(cell.persons), "\(cell.planShare)",
-                        tables.csvNumber(days?.q1), tables.csvNumber(days?.median), tables.csvNumber(days?.q3), "\(cell.repeatShare)",
+                            repeatShare.map { style.percent($0) } ?? "–", partners.map { style.decimal($0.mean, digits: 1) } ?? "–"])
+            csv.append([q.description, String(cell.registrations), String(cell.persons), tables.csvNumber(planShare),
+                        tables.csvNumber(days?.q1), tables.csvNumber(days?.median), tables.csvNumber(days?.q3), tables.csvNumber(repeatShare),
                         tables.csvNumber(partners?.mean), "false"])
         }
         doc.table(ReportTable(
@@ -66,7 +70,7 @@ extension QuarterlyReport {
         func series(_ h: String?) -> [(x: Double, y: Double)] {
             recentQuarters.enumerated().map { i, q in
                 let c = indicators.cell(house: h, quarter: q, rollingYear: true)
-                return (Double(i), c.map { $0.persons >= m ? $0.planShare * 100 : .nan } ?? .nan)
+                return (Double(i), c.map { $0.showsPlan(m) ? $0.planShare * 100 : .nan } ?? .nan)
             }
         }
         let own = series(house), all = series(nil)

@@ -21,12 +21,13 @@ extension QuarterlyReport {
                 display.append([q.description, tables.count(n), "\(style.decimal(rr)) (\(tables.interval(e.rateRatioCI, digits: 2)))",
                                 e.pRateRatio.map(tables.pCell) ?? "–", tables.credibilityCell(row.credibility)])
                 csv.append([q.description, String(n), "\(rr)", tables.csvNumber(e.rateRatioCI?.lower), tables.csvNumber(e.rateRatioCI?.upper),
-                             tables.csvNumber(e.pRateRatio), String(row.credibility.credible)])
+                             tables.csvNumber(e.pRateRatio), String(row.credibility.credible), "bvh", String(window)])
                 points.append((Double(i), rr))
                 if let ci = e.rateRatioCI { band.append((Double(i), ci.lower, ci.upper)) }
             } else {
-                display.append([q.description, tables.count(n), "–", "–", "–"])
-                csv.append([q.description, tables.csvCount(n), "", "", "", "", ""])
+                let shown = !(row?.suppressed ?? false)
+                display.append([q.description, tables.count(n, shown: shown), "–", "–", "–"])
+                csv.append([q.description, tables.csvCount(n, shown: shown), "", "", "", "", "", "bvh", String(window)])
                 points.append((Double(i), .nan))
                 band.append((Double(i), .nan, .nan))
             }
@@ -44,7 +45,7 @@ extension QuarterlyReport {
             header: [text.t("Kwartaal", "Quarter"), text.t("Sets", "Sets"), text.t("Rate ratio (95%-BI)", "Rate ratio (95% CI)"),
                      text.t("p (rate ratio)", "p (rate ratio)"), text.t("Controles op de vergelijking", "Checks on the comparison")],
             rows: display,
-            csvHeader: ["quarter", "n_sets", "rate_ratio", "rate_ratio_ci_low", "rate_ratio_ci_high", "p_rate_ratio", "credible"], csvRows: csv))
+            csvHeader: ["quarter", "n_sets", "rate_ratio", "rate_ratio_ci_low", "rate_ratio_ci_high", "p_rate_ratio", "credible", "source", "window_months"], csvRows: csv))
         guard points.filter({ $0.y.isFinite }).count >= 2 else { return }
         let labels = Dictionary(uniqueKeysWithValues: recentQuarters.enumerated().map { (Double($0.offset), $0.element.description) })
         doc.chart("effect-over-time", LineChart(

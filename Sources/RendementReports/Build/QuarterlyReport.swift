@@ -15,12 +15,15 @@ public struct QuarterlyReport {
     let house: String
     let quarter: Quarter
     let language: ReportLanguage
+    /// The disclosure audit of the report set the page belongs to, listed in the data-quality section (nil: not yet run).
+    var audit: ReportSetAudit.Report?
 
-    public init(inputs: ReportInputs, house: String, quarter: Quarter, language: ReportLanguage) {
+    public init(inputs: ReportInputs, house: String, quarter: Quarter, language: ReportLanguage, audit: ReportSetAudit.Report? = nil) {
         self.inputs = inputs
         self.house = house
         self.quarter = quarter
         self.language = language
+        self.audit = audit
     }
 
     var text: ReportText { ReportText(language: language) }
@@ -48,7 +51,7 @@ public struct QuarterlyReport {
         addCohort(to: &doc)
         addEffects(to: &doc)
         addCooperation(to: &doc)
-        DataQualitySection(inputs: inputs, language: language).add(to: &doc)
+        DataQualitySection(inputs: inputs, language: language, audit: audit).add(to: &doc)
         Glossary.add(to: &doc, language: language)
         doc.heading(text.t("Methode en kanttekeningen", "Method and caveats"))
         for p in text.methodParagraphs { doc.paragraph(p) }
@@ -71,7 +74,7 @@ public struct QuarterlyReport {
         for (kind, label) in cohorts {
             guard let row = Self.primary(rows(kind)) else { continue }
             let n = row.estimate?.summary.sets ?? 0
-            doc.paragraph("**\(label)** (\(text.t("sets", "sets")): \(tables.count(n))). " + headline.sentence(row, anticipationMonths: m))
+            doc.paragraph("**\(label)** (\(text.t("sets", "sets")): \(tables.count(n, shown: !row.suppressed))). " + headline.sentence(row, anticipationMonths: m))
         }
     }
 

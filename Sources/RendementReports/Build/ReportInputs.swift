@@ -20,6 +20,9 @@ public struct ReportInputs: Sendable {
     public var runDate: Day
     /// Why the run no longer describes the store (only for a run named explicitly).
     public var staleness: String?
+    /// Which populations may be published (`DisclosurePlan`), decided once
+    /// before any page is rendered; `results` already has its hidden rows marked.
+    public var plan: DisclosurePlan
 
     /// Why a report cannot be made from the store.
     public enum Failure: Error, CustomStringConvertible {
@@ -45,7 +48,7 @@ public struct ReportInputs: Sendable {
             }
             id = latest.id
         }
-        let results = try AnalysisRun.Results.load(from: store, run: id)
+        var results = try AnalysisRun.Results.load(from: store, run: id)
         guard let matchID = results.record.matchRunID, let matchRun = try store.matchRun(id: matchID) else {
             throw Failure.stale("analysis run \(id) was made by an earlier version that did not record its matching run: run rendement analyze again")
         }
@@ -54,9 +57,13 @@ public struct ReportInputs: Sendable {
         }
         let staleness = try Self.staleness(store: store, record: results.record, matchRun: matchRun)
         if run == nil, let staleness { throw Failure.stale(staleness) }
-        return ReportInputs(results: results, matching: try MatchingSummary.load(from: store, run: matchID), matchRun: matchRun,
-                            registry: try store.registry(), imports: try store.imports(), missingFields: try store.missingFields(),
-                            toolVersion: toolVersion, runDate: runDate, staleness: staleness)
+        let matching = try MatchingSummary.load(from: store, run: matchID), registry = try store.registry()
+        let plan = DisclosurePlan(results: results.stored, regions: Dictionary(registry.map { ($0.name, $0.regio) }, uniquingKeysWith: { a, _ in a }),
+                                  clients: matching.clientsByHouseQuarter.map { ($0.veiligheidshuis, $0.quarter, $0.clients) })
+        results.stored = plan.applied(to: results.stored)
+        return ReportInputs(results: results, matching: matching, matchRun: matchRun,
+                            registry: registry, imports: try store.imports(), missingFields: try store.missingFields(),
+                            toolVersion: toolVersion, runDate: runDate, staleness: staleness, plan: plan)
     }
 
     /// Why analysis run `record` (of match run `matchRun`) no longer describes the store, or nil.

@@ -29,11 +29,15 @@ public struct ReportSetWriter {
     public enum Failure: Error, CustomStringConvertible {
         case quarterOutsideData(Quarter, ClosedRange<Quarter>)
         case noClients
+        /// The disclosure audit found hidden counts a reader could narrow: the set is not released.
+        case disclosure([String])
         public var description: String {
             switch self {
             case let .quarterOutsideData(q, range):
                 "no client entered in \(q): the data cover intake from \(range.lowerBound) to \(range.upperBound); choose a quarter in that range"
             case .noClients: "the matching run has no clients: nothing to report"
+            case let .disclosure(lines):
+                "the report set is not released: the disclosure audit found \(lines.count) hidden count\(lines.count == 1 ? "" : "s") a reader could narrow:\n" + lines.joined(separator: "\n")
             }
         }
     }
@@ -76,20 +80,40 @@ public struct ReportSetWriter {
         return folder + "/index." + (formats.contains(.md) ? "md" : "html")
     }
 
-    /// The quarterly pages and the overview.
-    private func writePages(into files: inout ReportSetFiles) throws {
-        var links: [String: String] = [:]
+    /// The pages of the set: (folder "" or "NAME/", page name, document).
+    func pages(audit: ReportSetAudit.Report?) throws -> [(folder: String, page: String, document: ReportDocument)] {
+        var links: [String: String] = [:], out: [(String, String, ReportDocument)] = []
         let houses = inputs.registry.map(\.name).filter { house == nil || $0 == house }
         let folders = try HouseFolders.assign(houses)
         let q = try reportQuarter()
         for h in houses where inputs.matching.clients(of: h) > 0 {
             let dir = folders[h]!
-            try files.makeFolder(dir)
             let page = "rendement-\(q)"
-            try write(QuarterlyReport(inputs: inputs, house: h, quarter: q, language: language).document(), to: &files, folder: dir + "/", page: page)
+            out.append((dir + "/", page, QuarterlyReport(inputs: inputs, house: h, quarter: q, language: language, audit: audit).document()))
             links[h] = dir + "/" + page + (formats.contains(.md) ? ".md" : ".html")
         }
-        try write(OverviewReport(inputs: inputs, language: language, links: links).document(), to: &files, folder: "", page: "index")
+        out.append(("", "index", OverviewReport(inputs: inputs, language: language, links: links).document()))
+        return out
+    }
+
+    /// The disclosure audit (`ReportSetAudit`) of the set's tables, as they would be written.
+    public func audit() throws -> ReportSetAudit.Report {
+        var tables: [String: String] = [:]
+        for p in try pages(audit: nil) {
+            for t in p.document.tables { tables["\(p.folder)\(p.page)-\(t.name).csv"] = t.csv }
+        }
+        return ReportSetAudit.run(tables: tables, threshold: inputs.minimumCell)
+    }
+
+    /// Audits the set, refuses it when the audit finds anything, and writes
+    /// the pages with the audit's result in their data-quality section.
+    private func writePages(into files: inout ReportSetFiles) throws {
+        let audit = try audit()
+        guard audit.passed else { throw Failure.disclosure(audit.lines) }
+        for p in try pages(audit: audit) {
+            if !p.folder.isEmpty { try files.makeFolder(String(p.folder.dropLast())) }
+            try write(p.document, to: &files, folder: p.folder, page: p.page)
+        }
     }
 
     /// One page in the chosen formats; `folder` is "" or "NAME/".

@@ -8,6 +8,7 @@ import RendementCohorts
 struct DataQualitySection {
     let inputs: ReportInputs
     let language: ReportLanguage
+    var audit: ReportSetAudit.Report? = nil
 
     func add(to doc: inout ReportDocument) {
         let text = ReportText(language: language)
@@ -66,6 +67,18 @@ struct DataQualitySection {
                                "Not in the analysis, \(Self.exclusionText(reason, text)): \(style.count(n, threshold: inputs.minimumCell))"))
         }
         doc.bullets(left)
+        addAudit(to: &doc, text: text, style: style)
+    }
+
+    /// The disclosure audit's result: what it checked and every finding (a
+    /// set with findings is never released, so a published page lists none).
+    func addAudit(to doc: inout ReportDocument, text: ReportText, style: NumberStyle) {
+        guard let audit else { return }
+        let m = inputs.minimumCell
+        var lines = [text.t("**Controle op onthulling.** Voordat deze rapportenset werd uitgegeven, is nagerekend wat een lezer uit alle gepubliceerde aantallen samen kan afleiden (\(style.count(audit.publishedCounts)) getoonde en \(style.count(audit.hiddenCounts)) verborgen aantallen, \(style.count(audit.relations)) verbanden zoals totaal = som van de delen; lineair programmeren). Regel: geen verborgen aantal is nauwkeuriger af te leiden dan tot een bereik van \(m). " + (audit.passed ? "Bevindingen: geen." : "Bevindingen:"),
+                             "**Disclosure check.** Before this report set was released, what a reader can derive from all published counts together was worked out (\(style.count(audit.publishedCounts)) shown and \(style.count(audit.hiddenCounts)) hidden counts, \(style.count(audit.relations)) relations such as total = sum of the parts; linear programming). Rule: no hidden count can be derived more precisely than to a range of \(m). " + (audit.passed ? "Findings: none." : "Findings:"))]
+        lines += audit.lines.map { ReportMarkup.literal($0) }
+        doc.bullets(lines)
     }
 
     static func exclusionText(_ reason: ClientCohort.Exclusion, _ text: ReportText) -> String {

@@ -17,6 +17,13 @@ struct EffectTables {
 
     func count(_ n: Int) -> String { style.count(n, threshold: minimumCell) }
     func csvCount(_ n: Int) -> String { n > 0 && n < minimumCell ? "" : String(n) }
+
+    /// A count of a population that disclosure control may hide
+    /// (`DisclosurePlan`): the hidden mark when it is hidden, whether for its
+    /// own small count or to protect another (a reader cannot tell which).
+    func count(_ n: Int, shown: Bool) -> String { shown ? count(n) : NumberStyle.hidden }
+    /// The same for a CSV cell: empty when hidden.
+    func csvCount(_ n: Int, shown: Bool) -> String { shown ? csvCount(n) : "" }
     func csvNumber(_ x: Double?) -> String { x.map { $0.isFinite ? "\($0)" : "" } ?? "" }
 
     /// A p-value for a table cell: "0,003" or "< 0,001".
@@ -57,8 +64,8 @@ struct EffectTables {
             let label = "\(r.source == .bvh ? "BVH" : "HKS") \(text.months(r.windowMonths))"
             let n = r.estimate?.summary.sets ?? 0
             guard let e = r.estimate, !r.suppressed else {
-                display.append([label, count(n), "–", "–", "–", "–", "–", "–"])
-                csv.append([r.source.rawValue, String(r.windowMonths), csvCount(n)] + Array(repeating: "", count: 12) + ["true", "", ""])
+                display.append([label, count(n, shown: !r.suppressed), "–", "–", "–", "–", "–", "–"])
+                csv.append([r.source.rawValue, String(r.windowMonths), csvCount(n, shown: !r.suppressed)] + Array(repeating: "", count: 12) + ["\(r.suppressed)", "", ""])
                 continue
             }
             let s = e.summary
@@ -128,8 +135,8 @@ struct EffectTables {
         for r in rows where r.ageBand != "all" && r.source == source && windows.contains(r.windowMonths) {
             let n = r.estimate?.summary.sets ?? 0
             guard let e = r.estimate, !r.suppressed else {
-                display.append([ReportMarkup.literal(r.ageBand), text.months(r.windowMonths), count(n), "–", "–", "–"])
-                csv.append([r.ageBand, String(r.windowMonths), csvCount(n), "", "", "", "", "", "true"])
+                display.append([ReportMarkup.literal(r.ageBand), text.months(r.windowMonths), count(n, shown: !r.suppressed), "–", "–", "–"])
+                csv.append([r.ageBand, String(r.windowMonths), csvCount(n, shown: !r.suppressed), "", "", "", "", "", "\(r.suppressed)"])
                 continue
             }
             display.append([ReportMarkup.literal(r.ageBand), text.months(r.windowMonths), count(n),

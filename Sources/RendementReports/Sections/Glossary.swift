@@ -52,5 +52,7 @@ enum Glossary {
               en: ("Pooled effect, tau², I²", "the average effect of all Veiligheidshuizen together, larger houses weighing more. tau² and I² say how much the houses really differ (I² = 0%: no more than chance).")),
         Entry(nl: ("<10", "een aantal onder de 10 personen wordt niet getoond, en ook alles wat daarvan is afgeleid niet, zodat niemand herkenbaar is."),
               en: ("<10", "a number below 10 persons is not shown, nor anything derived from it, so that no one can be recognised.")),
+        Entry(nl: ("×", "niet getoond: de groep telt minder dan 10 personen (ook: minder dan 10 met of zonder een politiecontact), of is weggelaten zodat zo'n kleine groep niet uit de andere cijfers terug te rekenen is. Welke van de twee staat er bewust niet bij."),
+              en: ("×", "not shown: the group has fewer than 10 persons (or fewer than 10 with or without a police contact), or it is left out so that such a small group cannot be worked out from the other figures. Which of the two is deliberately not said.")),
     ]
 }

@@ -77,9 +77,10 @@ struct TwoComparisonsSection {
                 case .differ: text.t("nee", "no")
                 case .notComparable: "–"
                 }
-                display.append([label, tables.count(mShown?.summary.sets ?? m?.estimate?.summary.sets ?? 0),
+                // A hidden group (DisclosurePlan) shows its hidden mark, never its count.
+                display.append([label, tables.count(m?.estimate?.summary.sets ?? 0, shown: !(m?.suppressed ?? false)),
                                 mShown.map { "\(signed($0.summary.did)) (\(tables.interval($0.didCI, digits: 2)))" } ?? "–",
-                                tables.count(sShown?.treated ?? s?.clients ?? 0),
+                                tables.count(sShown?.treated ?? s?.clients ?? 0, shown: !(s?.suppressed ?? false)),
                                 sShown.map { "\(signed($0.estimate)) (\(tables.interval($0.confidenceInterval(), digits: 2)))" } ?? "–", verdict])
                 csv.append([source.rawValue, String(w), tables.csvCount(mShown?.summary.sets ?? 0), tables.csvNumber(mShown?.summary.did),
                             tables.csvNumber(mShown?.didCI?.lower), tables.csvNumber(mShown?.didCI?.upper), tables.csvCount(sShown?.treated ?? 0),

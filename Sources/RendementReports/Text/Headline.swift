@@ -27,6 +27,12 @@ public struct Headline: Sendable {
     public func sentence(_ row: EffectRow, anticipationMonths: Int = 0) -> String {
         let period = windowPhrase(row.windowMonths)
         let outcome = outcomePhrase(row.source)
+        if row.suppressed, row.estimate != nil {
+            // Primary and secondary suppression read the same (docs/privacy.md): the reader is not told which.
+            return language == .nl
+                ? "De cijfers over \(outcome) in \(period) na instroom worden niet getoond: te weinig personen (minder dan \(minimumCell)) in deze groep, of in een groep die er samen met andere cijfers uit terug te rekenen zou zijn."
+                : "The figures on \(outcome) in \(period) after intake are not shown: too few persons (fewer than \(minimumCell)) in this group, or in a group that could be worked out from it together with other figures."
+        }
         guard !row.suppressed, let e = row.estimate else {
             return language == .nl
                 ? "Over \(period) na instroom zijn te weinig cliënten (minder dan \(minimumCell)) met een vergelijkbare controlepersoon om iets te zeggen over het effect op \(outcome)."
@@ -132,8 +138,8 @@ public struct Headline: Sendable {
         case (.en, .noFollowUp?): "no one could be followed long enough"
         case (.nl, .noRoom?): "het venster is te lang voor deze controle"
         case (.en, .noRoom?): "the window is too long for this check"
-        case (.nl, .suppressed?): "te weinig personen om te publiceren"
-        case (.en, .suppressed?): "too few persons to publish"
+        case (.nl, .suppressed?): "verborgen: te weinig personen hier of in een verwante groep"
+        case (.en, .suppressed?): "hidden: too few persons here or in a related group"
         case (.nl, _): "het model kon niet worden geschat"
         case (.en, _): "the model could not be estimated"
         }

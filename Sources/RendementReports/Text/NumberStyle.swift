@@ -16,6 +16,11 @@ public struct NumberStyle: Sendable {
     /// A whole number with thousands grouping: 12.345 (nl), 12,345 (en).
     public func count(_ n: Int) -> String { DigitGrouping.format(n, separator: grouping) }
 
+    /// The mark of a count hidden by disclosure control (as Statistics
+    /// Netherlands marks confidential cells): fewer persons than the
+    /// threshold, or hidden so that such a number cannot be worked out.
+    public static let hidden = "×"
+
     /// A count, or "<threshold" when it is positive and below the threshold.
     public func count(_ n: Int, threshold: Int) -> String {
         n > 0 && n < threshold ? "<" + count(threshold) : count(n)

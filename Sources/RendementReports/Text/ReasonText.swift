@@ -16,7 +16,7 @@ extension ReportText {
         case .separation: return t("de uitkomst is volledig voorspelbaar", "the outcome is perfectly predictable")
         case .noRoom: return t("het venster is te lang voor deze controle", "the window is too long for this check")
         case .notReached: return t("de curve komt niet zo laag", "the curve does not get that low")
-        case .suppressed: return t("verborgen: te weinig personen", "hidden: too few persons")
+        case .suppressed: return t("verborgen: te weinig personen hier of in een verwante groep", "hidden: too few persons here or in a related group")
         case .invalidInput: return t("interne fout: de berekening weigerde de invoer", "internal error: the calculation refused its input")
         }
     }

@@ -16,8 +16,9 @@ struct ReportCommand: ParsableCommand {
         Renders the latest analysis run (or --run N) exactly as stored: the same numbers as its result tables, with its \
         settings (windows, anticipation, suppression threshold). The latest run is refused when an import was replaced or \
         matching was run again after it, with the command that brings it up to date. Markdown (with SVG charts), one \
-        self-contained HTML file per page, and every table as CSV. Aggregates only: counts below the threshold are shown \
-        as <10 and what derives from them is left empty.
+        self-contained HTML file per page, and every table as CSV. Aggregates only: a group of fewer persons than the \
+        threshold is hidden with what derives from it, and so is every group from which it could be worked out by \
+        subtraction (shown as ×); the set is released only when the disclosure audit (rendement audit) finds nothing.
         """
     )
 

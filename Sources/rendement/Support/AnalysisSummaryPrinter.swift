@@ -20,7 +20,7 @@ struct AnalysisSummaryPrinter {
         for row in results.effects where row.scope == .all && row.ageBand == "all" {
             guard (row.source == .bvh ? periods.bvh : periods.hks) != nil else { continue }
             let label = "  \(row.source.rawValue.uppercased()) \(row.windowMonths) mo"
-            guard let e = row.estimate, !row.suppressed else { Swift.print(label + ": too few sets"); continue }
+            guard let e = row.estimate, !row.suppressed else { Swift.print(label + (row.estimate == nil ? ": no sets with follow-up" : ": hidden by disclosure control (fewer than the threshold of persons here, or in a group it could be subtracted from)")); continue }
             let s = e.summary
             var line = label + String(format: ": n=%d  clients %.2f -> %.2f, controls %.2f -> %.2f, did %.3f",
                                       s.sets, s.clientsBeforeMean, s.clientsAfterMean, s.controlsBeforeMean, s.controlsAfterMean, s.did)
