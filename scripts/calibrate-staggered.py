@@ -26,7 +26,9 @@ def plant(data, out, seed, rate, months):
     first = {}
     with open(Path(data) / "clienten.csv", newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            if r["plan_van_aanpak"] != "ja" or not r["instroomdatum"]:
+            # A plan of approach is "ja" or the date it was made (the importer reads both as yes).
+            plan = r["plan_van_aanpak"].strip()
+            if not r["instroomdatum"] or not (plan == "ja" or is_date(plan)):
                 continue
             day = dt.date.fromisoformat(r["instroomdatum"])
             if r["persoon_id"] not in first or day < first[r["persoon_id"]][0]:
@@ -50,6 +52,14 @@ def plant(data, out, seed, rate, months):
                     w.writerow([f"BVHX-{seed}-{rows}", person, "betrokkene", day.isoformat(), day.isoformat(), "E34",
                                 "Overlast i.v.m. drugs/drank", "Zwolle", birth, sex])
     print(f"planted {rows} extra contacts for {len(first)} clients")
+
+
+def is_date(text):
+    try:
+        dt.date.fromisoformat(text)
+        return True
+    except ValueError:
+        return False
 
 
 def poisson(rng, lam):

@@ -11,7 +11,7 @@
 # the analysis is repeated: the share of 95% CIs that cover RATE * min(W,
 # MONTHS) is the coverage (target 0.93-0.97).
 #   bash scripts/calibrate-staggered.sh [SEEDS] [PERSONS] [WORKDIR]
-# CONFIG=debug uses the debug build (no release build needed).
+# CONFIG=debug uses the debug build (no release build needed); BIN=path uses that binary.
 set -euo pipefail
 seeds="${1:-25}"
 persons="${2:-10000}"
@@ -19,10 +19,12 @@ work="${3:-/tmp/rendement-staggered}"
 rate="${RATE:-0.3}" months="${MONTHS:-6}"
 config="${CONFIG:-release}"
 cd "$(dirname "$0")/.."
-swift build -c "$config" --product rendement >/dev/null
 mkdir -p "$work"
-# A copy of the binary: a rebuild during the run does not change it.
-cp "$(swift build -c "$config" --show-bin-path)/rendement" "$work/rendement"
+# A copy of the binary: a rebuild during the run does not change it (BIN=path: that binary, no build).
+if [ -n "${BIN:-}" ]; then cp "$BIN" "$work/rendement"; else
+  swift build -c "$config" --product rendement >/dev/null
+  cp "$(swift build -c "$config" --show-bin-path)/rendement" "$work/rendement"
+fi
 bin="$work/rendement"
 one() {
   local seed="$1" dir="$work/S-$1"

@@ -35,6 +35,9 @@ public struct StaggeredPanel: Sendable {
     /// First period at risk of each unit (0 for all when not given).
     public let entries: [Int]
 
+    /// Running sums of each unit's outcomes (units x (periods + 1)), for base-window means in constant time.
+    let runningSums: [Double]
+
     /// Stratum of each unit (0 for all when not given).
     public let strata: [Int]
 
@@ -54,6 +57,11 @@ public struct StaggeredPanel: Sendable {
         try Check.sameLength(cohorts.count, [("strata", strata?.count)])
         self.entries = entries ?? Array(repeating: 0, count: cohorts.count)
         self.strata = strata ?? Array(repeating: 0, count: cohorts.count)
+        var sums = [Double](repeating: 0, count: cohorts.count * (periods + 1))
+        for i in 0..<cohorts.count {
+            for t in 0..<periods { sums[i * (periods + 1) + t + 1] = sums[i * (periods + 1) + t] + outcomes[i * periods + t] }
+        }
+        runningSums = sums
         self.periods = periods
         self.cohorts = cohorts
         self.outcomes = outcomes
@@ -64,8 +72,7 @@ public struct StaggeredPanel: Sendable {
 
     /// Unit `i`'s mean outcome over periods `range`.
     func mean(_ i: Int, _ range: ClosedRange<Int>) -> Double {
-        var s = 0.0
-        for t in range { s += outcomes[i * periods + t] }
-        return s / Double(range.count)
+        let row = i * (periods + 1)
+        return (runningSums[row + range.upperBound + 1] - runningSums[row + range.lowerBound]) / Double(range.count)
     }
 }
