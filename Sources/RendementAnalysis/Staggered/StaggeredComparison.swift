@@ -75,7 +75,8 @@ public struct StaggeredComparison: Sendable {
             if scope == .all { for band in ageBands { groups.append((scope, band.description, members.filter { band.contains($0.age) })) } }
         }
         let rows = ParallelMap.map(groups.map { ($0.0, $0.1, $0.2.map(\.unit)) }) { g in self.rows(scope: g.0, band: g.1, units: g.2) }
-        let studies = OutcomeSource.allCases.compactMap { source in eventStudy(clients.map(\.unit), source: source) }
+        let units = clients.map(\.unit)
+        let studies = ParallelMap.map(OutcomeSource.allCases) { source in eventStudy(units, source: source) }.compactMap { $0 }
         return StaggeredResults(anticipationMonths: anticipationMonths, rows: rows.flatMap { $0 }, eventStudies: studies,
                                 draws: Self.draws, seed: Self.seed)
     }

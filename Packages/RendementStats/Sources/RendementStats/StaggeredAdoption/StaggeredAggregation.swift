@@ -106,13 +106,14 @@ extension StaggeredDifferenceInDifferences {
                 // The cell's influence scaled by P(G = g) / S = n_g / (n S): n_g / (S n_g,cell) (change_i - mu0_s - ATT)
                 // for its treated units, -n_g / (S n_g,cell) (n_g,s / n_c,s)(change_j - mu0_s) for its comparison units.
                 let scale = Double(cohort.count) / (s * Double(c.treated))
+                let byStratum = denseComparisons(c)
                 for i in treatedUnits(g: p.g, t: t) {
-                    guard let st = c.strata[panel.strata[i]] else { continue }
+                    guard let st = byStratum[denseStratum[i]] else { continue }
                     psi[i] += scale * (change(i, t, base) - st.mean - c.att)
                     usedTreated[i] = true
                 }
                 forEachComparison(g: p.g, t: t) { j in
-                    guard let st = c.strata[panel.strata[j]] else { return }
+                    guard let st = byStratum[denseStratum[j]] else { return }
                     psi[j] -= scale * Double(st.treated) / Double(st.comparison) * (change(j, t, base) - st.mean)
                     used[j] = true
                 }

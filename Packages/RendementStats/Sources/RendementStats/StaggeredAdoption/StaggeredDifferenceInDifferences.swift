@@ -45,6 +45,8 @@ public struct StaggeredDifferenceInDifferences: Sendable {
 
     /// Units of each cohort.
     let members: [Int: [Int]]
+    /// Each unit's stratum as a dense index 0..<S (arrays instead of hashing in the inner loops), and the stratum of each index.
+    let denseStratum: [Int], stratumValues: [Int]
     /// Unit indices ordered by cohort (never treated last), and their cohorts (Int.max for never).
     let order: [Int], orderedCohorts: [Int]
     /// Cell index by (g, t).
@@ -66,6 +68,9 @@ public struct StaggeredDifferenceInDifferences: Sendable {
         var members: [Int: [Int]] = [:]
         for (i, g) in panel.cohorts.enumerated() { if let g { members[g, default: []].append(i) } }
         self.members = members
+        stratumValues = Array(Set(panel.strata)).sorted()
+        let denseOf = Dictionary(uniqueKeysWithValues: stratumValues.enumerated().map { ($1, $0) })
+        denseStratum = panel.strata.map { denseOf[$0]! }
         let order = panel.cohorts.indices.sorted { (panel.cohorts[$0] ?? .max, $0) < (panel.cohorts[$1] ?? .max, $1) }
         self.order = order
         orderedCohorts = order.map { panel.cohorts[$0] ?? .max }
@@ -117,37 +122,45 @@ public struct StaggeredDifferenceInDifferences: Sendable {
     /// for those, -(n / n_g)(n_g,s / n_c,s)(change_j - mu0_s) for comparison unit j of stratum s
     /// (one stratum: the difference of the two means).
     func estimateCell(g: Int, t: Int) -> GroupTimeEffect? {
-        let b = g - anticipation - 1, base = baseWindow(g)
-        var sums: [Int: (n: Int, sum: Double)] = [:]
+        let b = g - anticipation - 1, base = baseWindow(g), strataCount = stratumValues.count
+        var n = [Int](repeating: 0, count: strataCount), sum = [Double](repeating: 0, count: strataCount)
         forEachComparison(g: g, t: t) { j in
-            let s = panel.strata[j], d = change(j, t, base)
-            sums[s] = ((sums[s]?.n ?? 0) + 1, (sums[s]?.sum ?? 0) + d)
+            let s = denseStratum[j]
+            n[s] += 1
+            sum[s] += change(j, t, base)
         }
-        let treated = treatedUnits(g: g, t: t).filter { sums[panel.strata[$0]] != nil }
+        let treated = treatedUnits(g: g, t: t).filter { n[denseStratum[$0]] > 0 }
         guard !treated.isEmpty else { return nil }
-        var strata: [Int: GroupTimeEffect.StratumComparison] = [:]
-        for i in treated {
-            let s = panel.strata[i], c = sums[s]!
-            strata[s, default: .init(treated: 0, comparison: c.n, mean: c.sum / Double(c.n))].treated += 1
-        }
-        let comparison = strata.values.reduce(0) { $0 + $1.comparison }
+        var treatedIn = [Int](repeating: 0, count: strataCount)
+        for i in treated { treatedIn[denseStratum[i]] += 1 }
+        let used = (0..<strataCount).filter { treatedIn[$0] > 0 }
+        let comparison = used.reduce(0) { $0 + n[$1] }
         guard comparison >= minimumComparison else { return nil }
+        let means = (0..<strataCount).map { n[$0] > 0 ? sum[$0] / Double(n[$0]) : 0 }
         let n1 = Double(treated.count)
-        let gaps = treated.map { change($0, t, base) - strata[panel.strata[$0]]!.mean }
+        let gaps = treated.map { change($0, t, base) - means[denseStratum[$0]] }
         let att = Self.mean(gaps)
         var variance = gaps.reduce(0) { $0 + ($1 - att) * ($1 - att) } / (n1 * n1)
-        var comparisonSquares: [Int: Double] = [:]
+        var squares = [Double](repeating: 0, count: strataCount)
         forEachComparison(g: g, t: t) { j in
-            guard let st = strata[panel.strata[j]] else { return }
-            let d = change(j, t, base) - st.mean
-            comparisonSquares[panel.strata[j], default: 0] += d * d
+            let s = denseStratum[j]
+            guard treatedIn[s] > 0 else { return }
+            let d = change(j, t, base) - means[s]
+            squares[s] += d * d
         }
-        for (s, ss) in comparisonSquares {
-            let st = strata[s]!, w = Double(st.treated) / (n1 * Double(st.comparison))
-            variance += w * w * ss
+        var strata: [Int: GroupTimeEffect.StratumComparison] = [:]
+        for s in used {   // in stratum order: the same sum, to the bit, in every run
+            let w = Double(treatedIn[s]) / (n1 * Double(n[s]))
+            variance += w * w * squares[s]
+            strata[stratumValues[s]] = .init(treated: treatedIn[s], comparison: n[s], mean: means[s])
         }
         return GroupTimeEffect(group: g, period: t, basePeriod: b, baseWindow: base, att: att, standardError: variance.squareRoot(),
                                treated: treated.count, comparison: comparison, strata: strata)
+    }
+
+    /// A cell's stratum comparisons by dense stratum index (nil: the stratum has no treated unit in the cell).
+    func denseComparisons(_ c: GroupTimeEffect) -> [GroupTimeEffect.StratumComparison?] {
+        stratumValues.map { c.strata[$0] }
     }
 
     static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
