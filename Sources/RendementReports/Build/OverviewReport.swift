@@ -43,7 +43,7 @@ public struct OverviewReport {
         // Veiligheidshuizen side by side.
         doc.heading(text.t("De Veiligheidshuizen naast elkaar", "The Veiligheidshuizen side by side"))
         let windows = results.settings.windows
-        var display: [[String]] = [], csv: [[String]] = []
+        var display: [[String]] = [], csv: [[String]] = [], together: [[String]] = [], togetherCSV: [[String]] = []
         let cooperation = CooperationColumns(results: inputs.stored.cooperation, minimumCell: m, text: text, style: style)
         for house in inputs.registry.map(\.name) {
             let clients = inputs.matching.clients(of: house)
@@ -66,18 +66,27 @@ public struct OverviewReport {
                     csvRow += ["", "", ""]
                 }
             }
-            let together = cooperation.cells(house)
-            display.append(row + together.display)
-            csv.append(csvRow + together.csv + [inputs.registry.first { $0.name == house }?.regio ?? "", links[house] ?? ""])
+            let cells = cooperation.cells(house)
+            display.append(row)
+            csv.append(csvRow + [inputs.registry.first { $0.name == house }?.regio ?? "", links[house] ?? ""])
+            together.append([ReportMarkup.literal(house)] + cells.display)
+            togetherCSV.append([house] + cells.csv)
         }
         doc.table(ReportTable(name: "veiligheidshuizen",
-                              caption: text.t("Per Veiligheidshuis: cliënten in de analyse, gekoppeld, dekking in de politiegegevens, en de rate ratio van politiecontacten (cliënten t.o.v. controles, na/vóór) met 95%-BI, op korte en lange termijn (alle vensters staan in de CSV); onder 1 = sterkere daling bij cliënten. Daarnaast de samenwerking over alle kwartalen: het deel van de aanmeldingen met een integraal plan van aanpak, de mediaan van het aantal dagen van instroom tot het plan, en de gemiddelde totaalscore op de Stappenmeter (met de schaal); – : minder dan \(m) personen of vragenlijsten.",
-                                              "Per Veiligheidshuis: clients in the analysis, matched, coverage in the police data, and the rate ratio of police contacts (clients versus controls, after/before) with 95% CI, short and long term (every window is in the CSV); below 1 = a larger drop among clients. Beside them the cooperation over all quarters: the share of registrations with an integral plan of approach, the median days from intake to the plan, and the mean Stappenmeter total score (with its scale); – : fewer than \(m) persons or questionnaires."),
+                              caption: text.t("Per Veiligheidshuis: cliënten in de analyse, gekoppeld, dekking in de politiegegevens, en de rate ratio van politiecontacten (cliënten t.o.v. controles, na/vóór) met 95%-BI, op korte en lange termijn (alle vensters staan in de CSV); onder 1 = sterkere daling bij cliënten; – : minder dan \(m) personen.",
+                                              "Per Veiligheidshuis: clients in the analysis, matched, coverage in the police data, and the rate ratio of police contacts (clients versus controls, after/before) with 95% CI, short and long term (every window is in the CSV); below 1 = a larger drop among clients; – : fewer than \(m) persons."),
                               header: [text.t("Veiligheidshuis", "Veiligheidshuis"), text.t("Cliënten", "Clients"), text.t("Gekoppeld", "Matched"),
-                                       text.t("Dekking", "Coverage")] + EffectTables.sideBySideWindows(windows).map { "RR \(text.months($0))" } + cooperation.header,
+                                       text.t("Dekking", "Coverage")] + EffectTables.sideBySideWindows(windows).map { "RR \(text.months($0))" },
                               rows: display,
-                              csvHeader: ["veiligheidshuis", "n_clients", "n_matched", "coverage"] + windows.flatMap { ["rate_ratio_\($0)m", "rate_ratio_\($0)m_ci_low", "rate_ratio_\($0)m_ci_high"] } + CooperationColumns.csvHeader + ["regio", "report"],
+                              csvHeader: ["veiligheidshuis", "n_clients", "n_matched", "coverage"] + windows.flatMap { ["rate_ratio_\($0)m", "rate_ratio_\($0)m_ci_low", "rate_ratio_\($0)m_ci_high"] } + ["regio", "report"],
                               csvRows: csv))
+        if inputs.stored.cooperation != nil {
+            doc.table(ReportTable(name: "veiligheidshuizen-samenwerking",
+                                  caption: text.t("De samenwerking per Veiligheidshuis over alle kwartalen: het deel van de aanmeldingen met een integraal plan van aanpak, de mediaan van het aantal dagen van instroom tot het plan, en de gemiddelde totaalscore op de Stappenmeter (met de schaal); – : minder dan \(m) personen of vragenlijsten.",
+                                                  "The cooperation per Veiligheidshuis over all quarters: the share of registrations with an integral plan of approach, the median days from intake to the plan, and the mean Stappenmeter total score (with its scale); – : fewer than \(m) persons or questionnaires."),
+                                  header: [text.t("Veiligheidshuis", "Veiligheidshuis")] + cooperation.header,
+                                  rows: together, csvHeader: ["veiligheidshuis"] + CooperationColumns.csvHeader, csvRows: togetherCSV))
+        }
 
         // Forest plot of the 2-month (or first) window on the rate-ratio scale.
         let window = windows.contains(2) ? 2 : windows[0]
