@@ -43,11 +43,6 @@ public struct EffectsEstimator: Sendable {
         return results.flatMap { $0 }
     }
 
-    /// The rows of one scope, given the sets that belong to it.
-    public func rows(for scope: Scope, sets: [AnalysisSet]) -> [EffectRow] {
-        rows(for: scope, counted: CountedSet.count(sets, counter: counter, windows: windows))
-    }
-
     /// The rows of one scope from its sets' counts.
     func rows(for scope: Scope, counted sets: [CountedSet]) -> [EffectRow] {
         var out: [EffectRow] = []
