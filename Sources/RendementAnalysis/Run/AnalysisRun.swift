@@ -58,6 +58,10 @@ public struct AnalysisRun: Sendable {
             withStaggered.staggered = StaggeredComparison(periods: input.periods, windows: settings.windows, ageBands: settings.ageBands,
                                                           anticipationMonths: settings.anticipationMonths, minimumCell: settings.minimumCell)
                 .estimate(input.sets)
+            if settings.comparisonDesign.includesMatched, let staggered = withStaggered.staggered {
+                withStaggered.effects = StaggeredPreTrendCheck.apply(to: withStaggered.effects, staggered: staggered,
+                                                                     level: settings.diagnosticLevel)
+            }
             lap("not-yet-treated comparison")
         }
         withStaggered.cooperation = try Self.cooperation(store: store, effects: withStaggered.effects, settings: settings)

@@ -74,9 +74,18 @@ public struct StaggeredComparison: Sendable {
             groups.append((scope, "all", members))
             if scope == .all { for band in ageBands { groups.append((scope, band.description, members.filter { band.contains($0.age) })) } }
         }
-        let rows = ParallelMap.map(groups.map { ($0.0, $0.1, $0.2.map(\.unit)) }) { g in self.rows(scope: g.0, band: g.1, units: g.2) }
+        // All clients' estimators serve both their window rows and the event-time curves.
         let units = clients.map(\.unit)
-        let studies = ParallelMap.map(OutcomeSource.allCases) { source in eventStudy(units, source: source) }.compactMap { $0 }
+        let allFits = ParallelMap.map(OutcomeSource.allCases) { source in estimator(units, source: source) }
+        let rows = ParallelMap.map(groups.map { ($0.0, $0.1, $0.2.map(\.unit)) }) { g in
+            OutcomeSource.allCases.enumerated().flatMap { k, source in
+                let fit = g.0 == .all && g.1 == "all" ? allFits[k]?.1 : estimator(g.2, source: source)?.1
+                return self.rows(scope: g.0, band: g.1, units: g.2, source: source, fit: fit)
+            }
+        }
+        let studies = ParallelMap.map(Array(OutcomeSource.allCases.enumerated())) { k, source in
+            allFits[k].flatMap { eventStudy($0.0, $0.1, source: source) }
+        }.compactMap { $0 }
         return StaggeredResults(anticipationMonths: anticipationMonths, rows: rows.flatMap { $0 }, eventStudies: studies,
                                 draws: Self.draws, seed: Self.seed)
     }
@@ -113,19 +122,17 @@ public struct StaggeredComparison: Sendable {
         }
     }
 
-    /// The window rows of one scope and band, for both sources.
-    func rows(scope: Scope, band: String, units: [MonthlyPanel.Unit]) -> [StaggeredRow] {
-        OutcomeSource.allCases.flatMap { source -> [StaggeredRow] in
-            let fit = estimator(units, source: source)?.1
-            let preTrend = Self.preTrendMonths(anticipation: anticipationMonths).flatMap { months in
-                fit?.waldTest(eventTimes: (months.lowerBound - 1)...(months.upperBound - 1))
-            }
-            return windows.map { w in
-                let effect = fit?.cumulative(periods: w)
-                let suppressed = effect.map { $0.treated < minimumCell || $0.comparison < minimumCell } ?? (units.count < minimumCell)
-                return StaggeredRow(scope: scope, ageBand: band, source: source, windowMonths: w, clients: units.count,
-                                    effect: effect, preTrend: preTrend, suppressed: suppressed)
-            }
+    /// The window rows of one scope, band and source from its estimator (nil: the source has no whole months).
+    func rows(scope: Scope, band: String, units: [MonthlyPanel.Unit], source: OutcomeSource,
+              fit: StaggeredDifferenceInDifferences?) -> [StaggeredRow] {
+        let preTrend = Self.preTrendMonths(anticipation: anticipationMonths).flatMap { months in
+            fit?.waldTest(eventTimes: (months.lowerBound - 1)...(months.upperBound - 1))
+        }
+        return windows.map { w in
+            let effect = fit?.cumulative(periods: w)
+            let suppressed = effect.map { $0.treated < minimumCell || $0.comparison < minimumCell } ?? (units.count < minimumCell)
+            return StaggeredRow(scope: scope, ageBand: band, source: source, windowMonths: w, clients: units.count,
+                                effect: effect, preTrend: preTrend, suppressed: suppressed)
         }
     }
 
@@ -137,9 +144,8 @@ public struct StaggeredComparison: Sendable {
         return last >= -12 ? -12...last : nil
     }
 
-    /// The event-time curve of all clients for `source`.
-    func eventStudy(_ units: [MonthlyPanel.Unit], source: OutcomeSource) -> StaggeredResults.EventStudy? {
-        guard let (panel, fit) = estimator(units, source: source) else { return nil }
+    /// The event-time curve of all clients for `source`, from their panel and estimator.
+    func eventStudy(_ panel: MonthlyPanel, _ fit: StaggeredDifferenceInDifferences, source: OutcomeSource) -> StaggeredResults.EventStudy? {
         do {
             var study = try fit.eventStudy(Self.eventTimes, draws: Self.draws, seed: Self.seed, keys: panel.keys)
             for i in study.points.indices { study.points[i].eventTime += 1 }  // months from the intake month

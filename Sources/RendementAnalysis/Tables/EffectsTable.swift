@@ -18,7 +18,7 @@ public enum EffectsTable {
         "placebo_rate_ratio_ci_high", "p_placebo", "placebo_reason",
         "pretrend_first_month", "pretrend_last_month", "pretrend_bin_months", "pretrend_n_sets", "pretrend_f",
         "pretrend_df1", "pretrend_df2", "p_pretrend", "pretrend_reason",
-        "credible", "credibility_reason", "kwartaal",
+        "credible", "credibility_reason", "kwartaal", "credibility_checks", "p_staggered_pretrend",
     ]
 
     public static func csv(_ rows: [EffectRow], minimumCell: Int, anticipationMonths: Int) -> String {
@@ -52,6 +52,8 @@ public enum EffectsTable {
             cells += preTrendCells(r.preTrend, minimumCell: minimumCell, rowHidden: r.suppressed)
             cells += r.suppressed || r.estimate == nil ? [.missing, .missing] : [.flag(r.credibility.credible), .text(r.credibility.code)]
             cells.append(r.scope.quarter.map { .text($0.description) } ?? .missing)
+            cells += r.suppressed || r.estimate == nil ? [.missing, .missing]
+                : [.text(r.credibility.checksCode), .optional(r.credibility.staggeredPreTrendP)]
             table.append(cells)
         }
         return table.text

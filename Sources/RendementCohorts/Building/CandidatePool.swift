@@ -10,13 +10,29 @@ import RendementStore
 /// incident with the smallest key). Candidates are returned in the order of
 /// (stable person key, date), never in the order of import.
 public enum CandidatePool {
+    /// Every candidate date, built on all cores and ordered by (stable person key, date).
     public static func build(histories: HistoryTable, attributes: [Int64: PersonAttributes], excluding registered: Set<Int64>,
                              clientMonths: Set<Int>, monthTolerance: Int, bvhPeriod: ClosedRange<Day>,
                              stableKeys: [Int64: UInt64] = [:]) -> [CohortMember] {
         var months = Set<Int>()
         for m in clientMonths { for d in -monthTolerance...monthTolerance { months.insert(m + d) } }
+        let wanted = months
+        // Persons in contiguous parts, one per core; the sort below fixes the order whatever the parts.
+        let parts = ParallelMap.map(ParallelMap.ranges(histories.persons.count)) { range in
+            candidates(of: histories.persons[range], histories: histories, attributes: attributes, excluding: registered,
+                       months: wanted, bvhPeriod: bvhPeriod, stableKeys: stableKeys)
+        }
+        var out = parts.flatMap { $0 }
+        out.sort { ($0.stableKey, $0.index.number) < ($1.stableKey, $1.index.number) }
+        return out
+    }
+
+    /// The candidate dates of some persons, in person order.
+    private static func candidates(of persons: ArraySlice<Int64>, histories: HistoryTable, attributes: [Int64: PersonAttributes],
+                                   excluding registered: Set<Int64>, months: Set<Int>, bvhPeriod: ClosedRange<Day>,
+                                   stableKeys: [Int64: UInt64]) -> [CohortMember] {
         var out: [CohortMember] = []
-        for person in histories.persons where !registered.contains(person) {
+        for person in persons where !registered.contains(person) {
             guard let attr = attributes[person], let birth = attr.birth else { continue }
             let incidents = histories.suspectIncidents(of: person)
             guard !incidents.isEmpty else { continue }
@@ -34,7 +50,6 @@ public enum CandidatePool {
                                         indexIncident: incident, stableKey: stableKeys[person]))
             }
         }
-        out.sort { ($0.stableKey, $0.index.number) < ($1.stableKey, $1.index.number) }
         return out
     }
 }

@@ -45,7 +45,7 @@ struct RegistryRules {
                 throw InputProblem.registryNameTaken("Veiligheidshuis \"\(entry.name)\" (line \(entry.line)) is already in the registry as \"\(taken.record.name)\" from import #\(taken.importID) (\(taken.fileName))")
             }
         }
-        guard let replaced else {
+        guard replaced != nil else {
             if !renames.isEmpty { throw InputProblem.badRename("--rename needs --replace of an earlier registry import with the same label") }
             return []
         }

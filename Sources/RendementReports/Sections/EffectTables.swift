@@ -98,6 +98,7 @@ struct EffectTables {
             case .placeboFailed: text.t("placebo vindt effect", "placebo finds an effect")
             case .preTrendUnavailable: text.t("trend vooraf niet te toetsen", "trend before not testable")
             case .placeboUnavailable: text.t("placebo niet te toetsen", "placebo not testable")
+            case .staggeredPreTrendFailed: text.t("geen parallelle trend met latere instromers", "no parallel trend with later entrants")
             }
         }.joined(separator: "; ")
     }

@@ -49,9 +49,10 @@ public struct Headline: Sendable {
             return text + " " + notCredible(row)
         }
         if p < alpha {
+            let third = row.credibility.checks?.contains(.staggeredPreTrend) == true
             text += language == .nl
-                ? " Dit verschil is statistisch significant, en de controles op de vergelijking (placebo en parallelle trend vóór instroom) slaan niet aan."
-                : " This difference is statistically significant, and the checks on the comparison (placebo and parallel trend before intake) do not signal a problem."
+                ? " Dit verschil is statistisch significant, en de controles op de vergelijking (placebo en parallelle trend vóór instroom\(third ? ", ook met cliënten die later instroomden" : "")) slaan niet aan."
+                : " This difference is statistically significant, and the checks on the comparison (placebo and parallel trend before intake\(third ? ", also with clients who entered later" : "")) do not signal a problem."
         } else {
             text += language == .nl
                 ? " Dit verschil is niet statistisch significant: met dit aantal cliënten kan het ook toeval zijn. Dat betekent niet dat er geen effect is."
@@ -112,6 +113,11 @@ public struct Headline: Sendable {
                 why.append(language == .nl
                     ? "dezelfde vergelijking een jaar eerder, toen er nog geen instroom was, vond ook al een verschil (placebotoets\(p))"
                     : "the same comparison a year earlier, before any intake, already found a difference (placebo test\(p))")
+            case .staggeredPreTrendFailed:
+                let p = row.credibility.staggeredPreTrendP.map { ", " + style.pValue($0) } ?? ""
+                why.append(language == .nl
+                    ? "in de maanden vóór instroom liepen cliënten niet gelijk op met cliënten die later instroomden (toets op parallelle trend van de tweede vergelijking\(p))"
+                    : "in the months before intake clients did not move in parallel with clients who entered later (parallel-trend test of the second comparison\(p))")
             case .preTrendUnavailable, .placeboUnavailable:
                 let reason = concern == .preTrendUnavailable ? row.preTrend.reason : row.placebo.reason
                 why.append(language == .nl
