@@ -116,6 +116,22 @@ public final class Store {
         return out
     }
 
+    /// Resolved birth date and sex of the given persons (those that have them), read by key.
+    public func personAttributes(of persons: Set<Int64>) throws -> [Int64: PersonAttributes] {
+        let s = try database.prepare("SELECT birth_day, birth_precision, sex FROM person_resolved WHERE person_key = ?")
+        var out: [Int64: PersonAttributes] = [:]
+        for person in persons.sorted() {
+            try s.bind([person])
+            if try s.step() {
+                out[person] = PersonAttributes(birth: s.optionalInt(0).map { Day(number: Int32($0)) },
+                                               birthPrecision: Int(s.optionalInt(1) ?? 0),
+                                               sex: s.optionalInt(2).flatMap { Sex(code: Int($0)) } ?? .onbekend)
+            }
+            s.reset()
+        }
+        return out
+    }
+
     /// The stable key of every person (`StablePersonKey`, from the pseudonym),
     /// by store key: what matching and analysis order and break ties on, so
     /// that results do not depend on the order files were imported in.

@@ -89,4 +89,20 @@ final class MatchingRunTests: XCTestCase {
             XCTAssertEqual(control.history.hks.days.first, intake.adding(days: 20).number)
         }
     }
+
+    /// The in-place reordering of the candidate pool gives what a gather would.
+    func testPermuteInPlaceEqualsGather() {
+        var s: UInt64 = 3
+        for n in [0, 1, 2, 7, 100, 1000] {
+            var order = Array(0..<n)
+            for i in order.indices.reversed() where i > 0 {
+                s = s &* 6364136223846793005 &+ 1442695040888963407
+                order.swapAt(i, Int((s >> 33) % UInt64(i + 1)))
+            }
+            let values = (0..<n).map { "v\($0)" }
+            var permuted = values
+            CandidatePool.permute(&permuted, to: order)
+            XCTAssertEqual(permuted, order.map { values[$0] })
+        }
+    }
 }

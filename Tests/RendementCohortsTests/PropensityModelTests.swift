@@ -48,4 +48,29 @@ final class PropensityModelTests: XCTestCase {
         let p = pooled.score(light)
         XCTAssertEqual(log(p / (1 - p)), pooled.logit(light), accuracy: 1e-9 * max(1, abs(pooled.logit(light))))
     }
+
+    /// The written-out logit is the feature dot product to the last bit, and
+    /// patterns sort and pool exactly as their feature vectors (sex unknown
+    /// and woman are one pattern: neither is a man).
+    func testLogitAndPatternsAgreeWithTheFeatures() throws {
+        var s: UInt64 = 11
+        func r(_ n: Int) -> Int { s = s &* 6364136223846793005 &+ 1442695040888963407; return Int((s >> 33) % UInt64(n)) }
+        let sexes: [Sex] = [.man, .vrouw, .onbekend]
+        let people = (0..<2000).map { _ in
+            MatchingCovariates(age: 12 + r(60), sex: sexes[r(3)], bvhHistory12: r(8), bvhHistoryRecent6: r(4), hksHistory12: r(3),
+                               hksHistory60: r(12), monthsKnown: r(90))
+        }
+        let model = try PropensityModel.fit(clients: Array(people.prefix(300)), candidates: Array(people.dropFirst(300)))
+        for p in people {
+            let dot = zip(model.coefficients, PropensityModel.features(p)).reduce(0) { $0 + $1.0 * $1.1 }
+            XCTAssertEqual(model.logit(p).bitPattern, dot.bitPattern)
+        }
+        for _ in 0..<2000 {
+            let a = people[r(people.count)], b = people[r(people.count)]
+            let fa = PropensityModel.features(a), fb = PropensityModel.features(b)
+            XCTAssertEqual(PropensityModel.Pattern(a) == PropensityModel.Pattern(b), fa == fb)
+            XCTAssertEqual(PropensityModel.Pattern(a) < PropensityModel.Pattern(b), fa.lexicographicallyPrecedes(fb))
+            XCTAssertEqual(PropensityModel.features(PropensityModel.Pattern(a).covariates), fa)
+        }
+    }
 }

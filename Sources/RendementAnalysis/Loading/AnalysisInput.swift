@@ -36,8 +36,10 @@ public struct AnalysisInput: Sendable {
         let periods = ObservationPeriods(bvh: try store.observationPeriod(.bvh), hks: try store.observationPeriod(.hks))
         // The registry is checked (each name once): duplicates are a one-line reason, never a crash.
         let registry = Dictionary(uniqueKeysWithValues: try store.registry().map { ($0.name, $0) })
-        let attributes = try store.personAttributes()
-        let histories = try HistoryTable.load(from: store, filter: filter)
+        // Only the members of the sets are read (a national store holds millions of persons).
+        let members = Set(units.map(\.personKey))
+        let attributes = try store.personAttributes(of: members)
+        let histories = try HistoryTable.load(from: store, filter: filter, persons: members)
         var sets: [AnalysisSet] = []
         for group in Dictionary(grouping: units, by: \.setID).sorted(by: { $0.key < $1.key }) {
             guard let c = group.value.first(where: \.isClient) else { continue }

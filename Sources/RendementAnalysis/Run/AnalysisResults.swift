@@ -44,9 +44,18 @@ public struct AnalysisResults: Sendable, Codable {
     /// The comparison with clients who had not entered yet; nil when the run's
     /// `comparisonDesign` is `matched` (or the run was made before it existed).
     public var staggered: StaggeredResults?
+    /// How many parts the effect rows were stored in beside the rest (nil:
+    /// stored inline, by an earlier version, or not yet stored).
+    public var effectParts: Int?
 
-    /// The result name under which the results are stored with their run.
+    /// The result name under which the results are stored with their run;
+    /// the effect rows under `results.effects.1`, `.2`, ... (`effectPartName`).
     public static let resultName = "results"
+    /// Parts the effect rows are stored in: encoded and decoded on all cores.
+    static let storedEffectParts = 8
+
+    /// The name of stored part k (1-based) of the effect rows.
+    static func effectPartName(_ k: Int) -> String { "\(resultName).effects.\(k)" }
 
     /// The event study of all sets or of one Veiligheidshuis (empty when there is none).
     public func eventStudy(of house: String? = nil) -> [EventStudy.Point] {
@@ -72,8 +81,37 @@ public struct AnalysisResults: Sendable, Codable {
         guard let data = try store.runResult(kind: "analysis", run: run, name: resultName) else {
             throw AnalysisInput.Failure.missing("analysis run \(run) stored no results (it was made by an earlier version): run rendement analyze again")
         }
-        do { return try StoredJSON.decoder.decode(AnalysisResults.self, from: data) } catch {
+        do {
+            var results = try StoredJSON.decoder.decode(AnalysisResults.self, from: data)
+            guard let parts = results.effectParts else { return results }
+            guard parts >= 1 else { throw StoreError.damaged("analysis run \(run) names \(parts) parts of effect rows") }
+            let stored = try (1...parts).map { k in
+                guard let part = try store.runResult(kind: "analysis", run: run, name: effectPartName(k)) else {
+                    throw StoreError.damaged("part \(k) of the effect rows of analysis run \(run) is missing")
+                }
+                return part
+            }
+            let decoded = ParallelMap.map(stored) { part in Result { try StoredJSON.decoder.decode([EffectRow].self, from: part) } }
+            results.effects = try decoded.flatMap { try $0.get() }
+            results.effectParts = nil
+            return results
+        } catch let error as StoreError {
+            throw error
+        } catch {
             throw StoreError.damaged("the results of analysis run \(run) cannot be read: \(error)")
         }
+    }
+
+    /// The results as stored: (name, JSON) of the rest and of each part of
+    /// the effect rows, encoded on all cores.
+    func storedForm() throws -> [(name: String, content: Data)] {
+        let ranges = ParallelMap.ranges(effects.count, parts: Self.storedEffectParts)
+        let rows = effects
+        let parts = ParallelMap.map(ranges) { range in Result { try StoredJSON.encoder.encode(Array(rows[range])) } }
+        var rest = self
+        rest.effects = []
+        rest.effectParts = ranges.count
+        return [(Self.resultName, try StoredJSON.encoder.encode(rest))]
+            + (try parts.enumerated().map { (Self.effectPartName($0 + 1), try $1.get()) })
     }
 }

@@ -52,18 +52,22 @@ public struct AnalysisRun: Sendable {
         let input = try AnalysisInput.load(from: store, filter: HistoryTable.Filter(bvhRoles: f.roles, hksCategories: f.categories,
                                                                                        hksMinimumSeverity: f.minimumSeverity))
         lap("read store")
-        let stored = matchedResults(input, lap: lap)
-        var withStaggered = stored
-        if settings.comparisonDesign.includesStaggered {
-            withStaggered.staggered = StaggeredComparison(periods: input.periods, windows: settings.windows, ageBands: settings.ageBands,
-                                                          anticipationMonths: settings.anticipationMonths, minimumCell: settings.minimumCell)
-                .estimate(input.sets)
-            if settings.comparisonDesign.includesMatched, let staggered = withStaggered.staggered {
-                withStaggered.effects = StaggeredPreTrendCheck.apply(to: withStaggered.effects, staggered: staggered,
+        // The two designs at once (each uses all cores in parts; together they keep both busy).
+        let designs = ParallelMap.map([false, true]) { staggered -> DesignPart in
+            staggered ? .staggered(stopwatch { self.staggeredResults(input) }) : self.matchedResults(input)
+        }
+        guard case .matched(var withStaggered, let matchedTimings) = designs[0],
+              case .staggered(let staggered) = designs[1] else { preconditionFailure("one part per design") }
+        timings += matchedTimings
+        if let result = staggered.value {
+            withStaggered.staggered = result
+            if settings.comparisonDesign.includesMatched {
+                withStaggered.effects = StaggeredPreTrendCheck.apply(to: withStaggered.effects, staggered: result,
                                                                      level: settings.diagnosticLevel)
             }
-            lap("not-yet-treated comparison")
+            timings.append(("not-yet-treated comparison (at the same time)", staggered.seconds))
         }
+        clock = Date()
         withStaggered.cooperation = try Self.cooperation(store: store, effects: withStaggered.effects, settings: settings)
         lap("cooperation")
         // Disclosure control before anything is stored or written: every table is written from protected rows.
@@ -75,24 +79,49 @@ public struct AnalysisRun: Sendable {
         lap("disclosure control")
         let record = try store.recordAnalysisRun(kind: "analysis", configuration: settings.json, purpose: settings.purpose,
                                                  toolVersion: toolVersion, matchRunID: input.matchRun.id)
-        try store.saveRunResult(kind: "analysis", run: record.id, name: AnalysisResults.resultName, content: try StoredJSON.encoder.encode(withStaggered))
+        try store.saveRunResults(kind: "analysis", run: record.id, try withStaggered.storedForm())
         lap("store results")
         return Results(stored: withStaggered, record: record, timings: timings)
     }
 
-    /// The matched-control results (empty when the design leaves them out), timing each part with `lap`.
-    func matchedResults(_ input: AnalysisInput, lap: (String) -> Void) -> AnalysisResults {
+    /// What each design produced, with its timings.
+    private enum DesignPart: Sendable {
+        case matched(AnalysisResults, [(String, Double)])
+        case staggered((value: StaggeredResults?, seconds: Double))
+    }
+
+    /// `work`'s value and the seconds it took.
+    private func stopwatch<T>(_ work: () -> T) -> (value: T, seconds: Double) {
+        let start = Date()
+        let value = work()
+        return (value, Date().timeIntervalSince(start))
+    }
+
+    /// The not-yet-treated comparison, or nil when the design leaves it out.
+    func staggeredResults(_ input: AnalysisInput) -> StaggeredResults? {
+        guard settings.comparisonDesign.includesStaggered else { return nil }
+        return StaggeredComparison(periods: input.periods, windows: settings.windows, ageBands: settings.ageBands,
+                                   anticipationMonths: settings.anticipationMonths, minimumCell: settings.minimumCell)
+            .estimate(input.sets)
+    }
+
+    /// The matched-control results (empty when the design leaves them out), with the time of each part.
+    private func matchedResults(_ input: AnalysisInput) -> DesignPart {
+        var timings: [(String, Double)] = []
+        var clock = Date()
+        func lap(_ stage: String) { timings.append((stage, Date().timeIntervalSince(clock))); clock = Date() }
         let tallies = Self.tallies(input.sets)
         guard settings.comparisonDesign.includesMatched else {
-            return AnalysisResults(settings: settings, matchRunID: input.matchRun.id, periods: input.periods, effects: [], sensitivity: [],
-                                   ageModeration: [], eventStudies: [], survival: [], comparison: [], setTallies: tallies)
+            return .matched(AnalysisResults(settings: settings, matchRunID: input.matchRun.id, periods: input.periods, effects: [],
+                                            sensitivity: [], ageModeration: [], eventStudies: [], survival: [], comparison: [],
+                                            setTallies: tallies), [])
         }
         let counter = WindowCounter(periods: input.periods, design: settings.design)
         let effects = EffectsEstimator(counter: counter, windows: settings.windows, ageBands: settings.ageBands,
                                        minimumCell: settings.minimumCell, diagnosticLevel: settings.diagnosticLevel)
             .estimate(input.sets)
         lap("effects")
-        var stored = AnalysisResults(
+        let stored = AnalysisResults(
             settings: settings, matchRunID: input.matchRun.id, periods: input.periods, effects: effects,
             sensitivity: AnticipationSensitivity.estimate(input.sets, periods: input.periods, design: settings.design, windows: settings.windows),
             ageModeration: AgeModeration.estimate(input.sets, counter: counter, windows: settings.windows),
@@ -101,7 +130,7 @@ public struct AnalysisRun: Sendable {
             comparison: VeiligheidshuisComparison.compare(input.sets, counter: counter, windows: settings.windows, minimumSets: settings.minimumCell),
             setTallies: tallies)
         lap("sensitivity, age, event study, survival, comparison")
-        return stored
+        return .matched(stored, timings)
     }
 
     /// The cooperation indicators and Stappenmeter results of the live registrations and questionnaires.

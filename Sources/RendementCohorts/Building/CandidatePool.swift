@@ -18,13 +18,35 @@ public enum CandidatePool {
         for m in clientMonths { for d in -monthTolerance...monthTolerance { months.insert(m + d) } }
         let wanted = months
         // Persons in contiguous parts, one per core; the sort below fixes the order whatever the parts.
-        let parts = ParallelMap.map(ParallelMap.ranges(histories.persons.count)) { range in
+        var parts = ParallelMap.map(ParallelMap.ranges(histories.persons.count)) { range in
             candidates(of: histories.persons[range], histories: histories, attributes: attributes, excluding: registered,
                        months: wanted, bvhPeriod: bvhPeriod, stableKeys: stableKeys)
         }
-        var out = parts.flatMap { $0 }
-        out.sort { ($0.stableKey, $0.index.number) < ($1.stableKey, $1.index.number) }
-        return out
+        // Joined part by part (each part released once copied) and sorted in place through small keys: the
+        // members are large, and a national pool holds millions of them, so no second copy is ever made.
+        var all: [CohortMember] = []
+        all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for k in parts.indices { all += parts[k]; parts[k] = [] }
+        var keys = all.enumerated().map { (key: $1.stableKey, day: $1.index.number, at: Int32($0)) }
+        keys.sort { ($0.key, $0.day, $0.at) < ($1.key, $1.day, $1.at) }
+        permute(&all, to: keys.map { Int($0.at) })
+        return all
+    }
+
+    /// Reorders `values` in place so that position k holds the value that was at `order[k]` (cycle by cycle).
+    static func permute<T>(_ values: inout [T], to order: [Int]) {
+        var placed = [Bool](repeating: false, count: values.count)
+        for start in values.indices where !placed[start] {
+            let first = values[start]
+            var k = start
+            while order[k] != start {
+                values[k] = values[order[k]]
+                placed[k] = true
+                k = order[k]
+            }
+            values[k] = first
+            placed[k] = true
+        }
     }
 
     /// The candidate dates of some persons, in person order.

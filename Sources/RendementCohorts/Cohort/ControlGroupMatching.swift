@@ -68,9 +68,10 @@ public struct ControlGroupMatching: Sendable {
         var remaining = Array(clients.indices), used = Set<Int64>()
         var unmatched: [(client: Int, reason: UnmatchedReason)] = []
         var allowed = maximumSMD
+        let groups = CandidateGroups(candidates)
         for (r, rules) in ([exact] + relaxations).enumerated() where !remaining.isEmpty {
             let result = matchRound(rules: rules, clients: remaining, of: clients, logits: clientLogits, candidates: candidates,
-                                    candidateLogits: candidateLogits, excluding: used, whitener: whitener, caliper: caliper)
+                                    groups: groups, candidateLogits: candidateLogits, excluding: used, whitener: whitener, caliper: caliper)
             let roundSets = result.sets.map { s in
                 MatchResult.MatchedSet(client: remaining[s.client], controls: s.controls, distances: s.distances, round: r + 1)
             }
@@ -94,7 +95,7 @@ public struct ControlGroupMatching: Sendable {
     /// the strata the clients search under `rules`. Returned indices of
     /// clients are positions in `indices`; candidates are indices into `candidates`.
     private func matchRound(rules: ExactMatching, clients indices: [Int], of clients: [CohortMember], logits: [Double],
-                            candidates: [CohortMember], candidateLogits: [Double], excluding used: Set<Int64>,
+                            candidates: [CohortMember], groups: CandidateGroups, candidateLogits: [Double], excluding used: Set<Int64>,
                             whitener: MahalanobisWhitening?, caliper: Double?) -> MatchResult {
         let clientUnits = indices.map { i in
             MatchUnit(person: clients[i].person, stratum: rules.candidateStratum(clients[i]), score: logits[i],
@@ -102,18 +103,46 @@ public struct ControlGroupMatching: Sendable {
                       searchStrata: rules.clientStrata(clients[i]), stableKey: clients[i].stableKey)
         }
         let wanted = Set(clientUnits.flatMap(\.searchStrata))
+        // Only the groups whose stratum a client searches (in the candidates' order); a candidate unit searches nothing.
+        let none = Int64.min
+        var stratumOf = [Int64](repeating: none, count: candidates.count)
+        for group in groups.members {
+            let stratum = rules.candidateStratum(candidates[group[0]])
+            if wanted.contains(stratum) { for i in group { stratumOf[i] = stratum } }
+        }
         var candidateUnits: [MatchUnit] = [], owner: [Int] = []
-        for (i, c) in candidates.enumerated() where !used.contains(c.person) {
-            let stratum = rules.candidateStratum(c)
-            guard wanted.contains(stratum) else { continue }
-            candidateUnits.append(MatchUnit(person: c.person, stratum: stratum, score: candidateLogits[i],
+        for i in candidates.indices where stratumOf[i] != none && !used.contains(candidates[i].person) {
+            let c = candidates[i]
+            candidateUnits.append(MatchUnit(person: c.person, stratum: stratumOf[i], score: candidateLogits[i],
                                             tieKey: Int64(c.index.number) &* 1_000_003 &+ (c.indexIncident ?? 0),
-                                            whitened: whitener?.whiten(c.covariates.values) ?? [], stableKey: c.stableKey))
+                                            whitened: whitener?.whiten(c.covariates.values) ?? [], searchStrata: [],
+                                            stableKey: c.stableKey))
             owner.append(i)
         }
         let result = NearestNeighbourMatcher(options: matching).match(clients: clientUnits, candidates: candidateUnits, caliper: caliper)
         return MatchResult(sets: result.sets.map { MatchResult.MatchedSet(client: $0.client, controls: $0.controls.map { owner[$0] },
                                                                           distances: $0.distances) },
                            unmatched: result.unmatched, caliper: result.caliper)
+    }
+}
+
+/// The candidates grouped by sex, age and index month: under any exact-matching
+/// rules (`ExactMatching`, a function of these three) all members of a group
+/// share one stratum, so a round decides per group which candidates it needs.
+struct CandidateGroups: Sendable {
+    /// Candidate indices per group, ascending.
+    var members: [[Int]]
+
+    init(_ candidates: [CohortMember]) {
+        var index: [Key: Int] = [:]
+        members = []
+        for (i, c) in candidates.enumerated() {
+            let key = Key(month: c.index.year * 12 + c.index.month, sex: c.covariates.sex, age: c.covariates.age)
+            if let g = index[key] { members[g].append(i) } else { index[key] = members.count; members.append([i]) }
+        }
+    }
+
+    private struct Key: Hashable {
+        var month: Int, sex: Sex, age: Int
     }
 }

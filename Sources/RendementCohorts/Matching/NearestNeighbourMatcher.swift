@@ -55,13 +55,18 @@ public struct NearestNeighbourMatcher: Sendable {
         for (i, c) in candidates.enumerated() { byStratum[c.stratum, default: []].append(i) }
         let candidateRanks = candidates.map { Self.tieRank($0, seed: seed) }
         var strata: [Int64: Stratum] = [:]
-        var positionsOfPerson: [Int64: [(Int64, Int)]] = [:]
+        // Where each unit sits (stratum, position), and a person's units as a chain: first unit, then the next of each.
+        var placeOfUnit = [(key: Int64, position: Int)](repeating: (0, 0), count: candidates.count)
+        var firstUnitOfPerson: [Int64: Int] = [:], nextUnitOfPerson = [Int](repeating: -1, count: candidates.count)
+        for (i, c) in candidates.enumerated() {
+            if let first = firstUnitOfPerson.updateValue(i, forKey: c.person) { nextUnitOfPerson[i] = first }
+        }
         for (key, members) in byStratum {
             let sorted = members.sorted {
                 (candidates[$0].score, candidateRanks[$0], candidates[$0].stableKey, candidates[$0].tieKey)
                     < (candidates[$1].score, candidateRanks[$1], candidates[$1].stableKey, candidates[$1].tieKey)
             }
-            for (pos, i) in sorted.enumerated() { positionsOfPerson[candidates[i].person, default: []].append((key, pos)) }
+            for (pos, i) in sorted.enumerated() { placeOfUnit[i] = (key, pos) }
             strata[key] = Stratum(members: sorted, scores: sorted.map { candidates[$0].score },
                                   slots: AvailableSlots(count: sorted.count))
         }
@@ -115,7 +120,11 @@ public struct NearestNeighbourMatcher: Sendable {
                 controls[i, default: []].append(chosen)
                 distances[i, default: []].append(best.distance)
                 if !options.withReplacement {
-                    for (key, pos) in positionsOfPerson[candidates[chosen].person] ?? [] { strata[key]!.slots.remove(pos) }
+                    var unit = firstUnitOfPerson[candidates[chosen].person] ?? -1
+                    while unit >= 0 {
+                        strata[placeOfUnit[unit].key]!.slots.remove(placeOfUnit[unit].position)
+                        unit = nextUnitOfPerson[unit]
+                    }
                 }
                 stillActive.append(i)
             }

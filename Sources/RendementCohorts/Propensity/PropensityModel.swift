@@ -47,14 +47,16 @@ public struct PropensityModel: Sendable {
     /// Fits on clients (y = 1) and candidates (y = 0); throws `FitFailure` when the
     /// data cannot support the model (e.g. separation).
     public static func fit(clients: [MatchingCovariates], candidates: [MatchingCovariates]) throws -> PropensityModel {
-        var weights: [[Double]: (clients: Double, candidates: Double)] = [:]
-        for c in clients { weights[features(c), default: (0, 0)].clients += 1 }
-        for c in candidates { weights[features(c), default: (0, 0)].candidates += 1 }
-        let patterns = weights.keys.sorted(by: { $0.lexicographicallyPrecedes($1) })
-        let kept = independentFeatures(patterns, weights: patterns.map { weights[$0]!.clients + weights[$0]!.candidates })
+        // Pooled on the integer covariates the features are made of (one feature vector per key, see `Pattern`).
+        var weights: [Pattern: (clients: Double, candidates: Double)] = [:]
+        for c in clients { weights[Pattern(c), default: (0, 0)].clients += 1 }
+        for c in candidates { weights[Pattern(c), default: (0, 0)].candidates += 1 }
+        let keys = weights.keys.sorted()
+        let patterns = keys.map { features($0.covariates) }
+        let kept = independentFeatures(patterns, weights: keys.map { weights[$0]!.clients + weights[$0]!.candidates })
         var rows: [[Double]] = [], y: [Double] = [], w: [Double] = []
-        for f in patterns {
-            let (nc, nk) = weights[f]!
+        for (key, f) in zip(keys, patterns) {
+            let (nc, nk) = weights[key]!
             let x = kept.map { f[$0] }
             if nc > 0 { rows.append(x); y.append(1); w.append(nc) }
             if nk > 0 { rows.append(x); y.append(0); w.append(nk) }
@@ -93,9 +95,50 @@ public struct PropensityModel: Sendable {
         return kept
     }
 
-    /// The logit of the propensity score.
+    /// The logit of the propensity score: the sum of coefficient x feature in
+    /// feature order (the order of `features`, written out so that millions
+    /// of candidates need no array each).
     public func logit(_ c: MatchingCovariates) -> Double {
-        zip(coefficients, Self.features(c)).reduce(0) { $0 + $1.0 * $1.1 }
+        let b = coefficients, age = Double(c.age)
+        var sum = 0.0
+        sum += b[0] * 1
+        sum += b[1] * age
+        sum += b[2] * (age * age / 100)
+        sum += b[3] * (c.sex == .man ? 1 : 0)
+        sum += b[4] * log1p(Double(c.bvhHistory12))
+        sum += b[5] * (Double(c.bvhHistory12) / 10)
+        sum += b[6] * log1p(Double(c.bvhHistoryRecent6))
+        sum += b[7] * log1p(Double(c.hksHistory12))
+        sum += b[8] * log1p(Double(c.hksHistory60))
+        sum += b[9] * (Double(c.hksHistory60) / 10)
+        sum += b[10] * (Double(c.monthsKnown) / 12)
+        sum += b[11] * log1p(Double(c.monthsKnown))
+        return sum
+    }
+
+    /// A covariate pattern as the integers its features are made of. Two
+    /// covariates have equal features exactly when their patterns are equal
+    /// (each feature is a one-to-one function of one of these integers; the
+    /// sex only as man or not), and patterns sort as their feature vectors
+    /// sort lexicographically (each first feature of an integer increases with it).
+    struct Pattern: Hashable, Comparable {
+        var age: Int, man: Bool, bvh12: Int, recent6: Int, hks12: Int, hks60: Int, monthsKnown: Int
+
+        init(_ c: MatchingCovariates) {
+            age = c.age; man = c.sex == .man; bvh12 = c.bvhHistory12; recent6 = c.bvhHistoryRecent6
+            hks12 = c.hksHistory12; hks60 = c.hksHistory60; monthsKnown = c.monthsKnown
+        }
+
+        /// Covariates with these features (a non-man as woman).
+        var covariates: MatchingCovariates {
+            MatchingCovariates(age: age, sex: man ? .man : .vrouw, bvhHistory12: bvh12, bvhHistoryRecent6: recent6,
+                               hksHistory12: hks12, hksHistory60: hks60, monthsKnown: monthsKnown)
+        }
+
+        static func < (a: Pattern, b: Pattern) -> Bool {
+            let x = (a.age, a.man ? 1 : 0, a.bvh12, a.recent6, a.hks12, a.hks60), y = (b.age, b.man ? 1 : 0, b.bvh12, b.recent6, b.hks12, b.hks60)
+            return x != y ? x < y : a.monthsKnown < b.monthsKnown
+        }
     }
 
     /// The propensity score itself.

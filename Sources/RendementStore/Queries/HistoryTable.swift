@@ -1,3 +1,4 @@
+import Foundation
 import RendementCore
 
 /// Every person's police record in columnar form (flat arrays with per-person
@@ -52,41 +53,139 @@ public struct HistoryTable: Sendable {
     public func contains(_ person: Int64) -> Bool { position[person] != nil }
 
     /// Reads the live BVH and HKS histories of the store (one packed block
-    /// per person and import, see `EventBlock`), in person order.
+    /// per person and import, see `EventBlock`), in person order. A store in
+    /// a file is read in two halves of the person keys at once, each on its
+    /// own read-only connection (the halves joined in key order: the same table).
     public static func load(from store: Store, filter: Filter = Filter()) throws -> HistoryTable {
+        let imports = (bvh: try liveImports(.bvh, store), hks: try liveImports(.hks, store))
+        let path = store.database.path
+        guard FileManager.default.fileExists(atPath: path),
+              let lowest = try store.database.scalar("SELECT min(person_key) FROM persons"),
+              let highest = try store.database.scalar("SELECT max(person_key) FROM persons"), highest > lowest else {
+            return try load(store.database, imports: imports, keys: Int64.min...Int64.max, filter: filter)
+        }
+        let middle = lowest + (highest - lowest) / 2
+        let halves = ParallelMap.map([Int64.min...middle, (middle + 1)...Int64.max]) { keys -> Result<HistoryTable, Error> in
+            Result { try load(Database(path: path, create: false, readOnly: true), imports: imports, keys: keys, filter: filter) }
+        }
+        var table = try halves[0].get()
+        table.append(try halves[1].get())
+        return table
+    }
+
+    /// The histories of the persons with keys in `keys`, read on `db`.
+    private static func load(_ db: Database, imports: (bvh: String, hks: String), keys: ClosedRange<Int64>,
+                             filter: Filter) throws -> HistoryTable {
         var table = HistoryTable()
-        let db = store.database
-        let bvhImports = try store.liveImports(.bvh).map { String($0.id) }.joined(separator: ",")
-        let hksImports = try store.liveImports(.hks).map { String($0.id) }.joined(separator: ",")
         let bvhRows = try db.prepare("""
             SELECT person_key, events FROM bvh_histories
-            WHERE import_id IN (\(bvhImports)) ORDER BY person_key, import_id
+            WHERE import_id IN (\(imports.bvh)) AND person_key BETWEEN ? AND ? ORDER BY person_key, import_id
             """)
         let hksRows = try db.prepare("""
             SELECT person_key, events FROM hks_histories
-            WHERE import_id IN (\(hksImports)) ORDER BY person_key, import_id
+            WHERE import_id IN (\(imports.hks)) AND person_key BETWEEN ? AND ? ORDER BY person_key, import_id
             """)
-        try bvhRows.bind([]); try hksRows.bind([])
+        try bvhRows.bind([keys.lowerBound, keys.upperBound]); try hksRows.bind([keys.lowerBound, keys.upperBound])
         defer { bvhRows.reset(); hksRows.reset() }
         var bvhHas = try bvhRows.step(), hksHas = try hksRows.step()
-        let contactRoles = Set(filter.bvhRoles.map { UInt8($0.code) })
-        let suspectCode = UInt8(BVHRole.verdachte.code)
-        var bvh: [PoliceEvent] = [], hks: [PoliceEvent] = []
-        var seenContacts = Set<Int64>(), seenSuspects = Set<Int64>(), seenReports = [Int64: Int]()
+        var merger = Merger(filter: filter)
         while bvhHas || hksHas {
             let person = min(bvhHas ? bvhRows.int(0) : .max, hksHas ? hksRows.int(0) : .max)
-            bvh.removeAll(keepingCapacity: true); hks.removeAll(keepingCapacity: true)
-            var bvhBlocks = 0, hksBlocks = 0
+            merger.start()
             while bvhHas && bvhRows.int(0) == person {
-                try EventBlock.decode(bvhRows.blob(1), appendingTo: &bvh)
-                bvhBlocks += 1
+                try merger.addBVH(bvhRows.blob(1))
                 bvhHas = try bvhRows.step()
             }
             while hksHas && hksRows.int(0) == person {
-                try EventBlock.decode(hksRows.blob(1), appendingTo: &hks)
-                hksBlocks += 1
+                try merger.addHKS(hksRows.blob(1))
                 hksHas = try hksRows.step()
             }
+            merger.finish(person, into: &table)
+        }
+        return table
+    }
+
+    /// Appends the persons of `other`, whose keys all follow this table's.
+    private mutating func append(_ other: HistoryTable) {
+        let bvhShift = bvhDays.count, suspectShift = suspectDays.count, hksShift = hksDays.count
+        for (i, person) in other.persons.enumerated() {
+            position[person] = persons.count
+            persons.append(person)
+            bvhOffsets.append(other.bvhOffsets[i + 1] + bvhShift)
+            suspectOffsets.append(other.suspectOffsets[i + 1] + suspectShift)
+            hksOffsets.append(other.hksOffsets[i + 1] + hksShift)
+        }
+        bvhDays += other.bvhDays; bvhKeys += other.bvhKeys
+        suspectDays += other.suspectDays; suspectKeys += other.suspectKeys
+        hksDays += other.hksDays; hksLinks += other.hksLinks
+    }
+
+    /// The same for the given persons only (a person without a record is
+    /// left out): each person's blocks are read by key, so an analysis of a
+    /// few thousand matched sets does not read a national extract.
+    public static func load(from store: Store, filter: Filter = Filter(), persons: Set<Int64>) throws -> HistoryTable {
+        var table = HistoryTable()
+        let db = store.database
+        let bvhRows = try db.prepare("""
+            SELECT events FROM bvh_histories WHERE person_key = ? AND import_id IN (\(try liveImports(.bvh, store))) ORDER BY import_id
+            """)
+        let hksRows = try db.prepare("""
+            SELECT events FROM hks_histories WHERE person_key = ? AND import_id IN (\(try liveImports(.hks, store))) ORDER BY import_id
+            """)
+        var merger = Merger(filter: filter)
+        for person in persons.sorted() {
+            merger.start()
+            try bvhRows.bind([person])
+            while try bvhRows.step() { try merger.addBVH(bvhRows.blob(0)) }
+            bvhRows.reset()
+            try hksRows.bind([person])
+            while try hksRows.step() { try merger.addHKS(hksRows.blob(0)) }
+            hksRows.reset()
+            if merger.blocks > 0 { merger.finish(person, into: &table) }
+        }
+        return table
+    }
+
+    /// The live imports of a kind as an SQL list.
+    private static func liveImports(_ kind: InputKind, _ store: Store) throws -> String {
+        try store.liveImports(kind).map { String($0.id) }.joined(separator: ",")
+    }
+
+    /// One person's blocks merged into the table: several imports of a person
+    /// are merged in event order; BVH contacts (counted roles) and suspect
+    /// incidents each once per incident; HKS reports once per pv, dated by the
+    /// earliest counted offence, with the first link found.
+    private struct Merger {
+        let contactRoles: Set<UInt8>
+        let suspectCode = UInt8(BVHRole.verdachte.code)
+        let filter: Filter
+        var bvh: [PoliceEvent] = [], hks: [PoliceEvent] = []
+        var bvhBlocks = 0, hksBlocks = 0
+        var seenContacts = Set<Int64>(), seenSuspects = Set<Int64>(), seenReports = [Int64: Int]()
+
+        var blocks: Int { bvhBlocks + hksBlocks }
+
+        init(filter: Filter) {
+            self.filter = filter
+            contactRoles = Set(filter.bvhRoles.map { UInt8($0.code) })
+        }
+
+        mutating func start() {
+            bvh.removeAll(keepingCapacity: true); hks.removeAll(keepingCapacity: true)
+            bvhBlocks = 0; hksBlocks = 0
+        }
+
+        mutating func addBVH(_ blob: UnsafeRawBufferPointer) throws {
+            try EventBlock.decode(blob, appendingTo: &bvh)
+            bvhBlocks += 1
+        }
+
+        mutating func addHKS(_ blob: UnsafeRawBufferPointer) throws {
+            try EventBlock.decode(blob, appendingTo: &hks)
+            hksBlocks += 1
+        }
+
+        mutating func finish(_ person: Int64, into table: inout HistoryTable) {
             // Each block is sorted; several imports of a person are merged.
             if bvhBlocks > 1 { bvh.sort(by: PoliceEvent.precedes) }
             if hksBlocks > 1 { hks.sort(by: PoliceEvent.precedes) }
@@ -117,6 +216,5 @@ public struct HistoryTable: Sendable {
             table.suspectOffsets.append(table.suspectDays.count)
             table.hksOffsets.append(table.hksDays.count)
         }
-        return table
     }
 }

@@ -70,6 +70,14 @@ extension Store {
         }
     }
 
+    /// Stores several named results of a run at once (one transaction).
+    public func saveRunResults(kind: String, run: Int64, _ results: [(name: String, content: Data)]) throws {
+        try database.transaction {
+            let insert = try database.prepare("INSERT OR REPLACE INTO run_results(run_kind, run_id, name, content) VALUES (?, ?, ?, ?)")
+            for r in results { try insert.run([kind, run, r.name, r.content]) }
+        }
+    }
+
     /// A stored result of a run, or nil when the run stored none of that name.
     public func runResult(kind: String, run: Int64, name: String) throws -> Data? {
         try database.prepare("SELECT content FROM run_results WHERE run_kind = ? AND run_id = ? AND name = ?")
