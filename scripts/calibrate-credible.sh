@@ -27,8 +27,10 @@ persons="${2:-20000}"
 work="${3:-/tmp/rendement-credible}"
 cd "$(dirname "$0")/.."
 swift build -c release --product rendement >/dev/null
-bin="$(swift build -c release --show-bin-path)/rendement"
 mkdir -p "$work"
+# A copy of the binary: a rebuild during the run does not change it.
+cp "$(swift build -c release --show-bin-path)/rendement" "$work/rendement"
+bin="$work/rendement"
 one() {
   local scenario="$1" seed="$2" dir="$work/$1-$2"
   local gen=()

@@ -50,6 +50,10 @@ final class CooperationReportTests: XCTestCase {
         // The stored run is what the report renders.
         let reloaded = try AnalysisResults.load(from: fixture.store, run: run.record.id)
         XCTAssertEqual(reloaded.cooperation, run.stored.cooperation)
+        // The effect rows come back whole and in order from their stored parts.
+        XCTAssertGreaterThan(run.stored.effects.count, 8)
+        XCTAssertEqual(try StoredJSON.encoder.encode(reloaded.effects), try StoredJSON.encoder.encode(run.stored.effects))
+        XCTAssertNil(reloaded.effectParts)
 
         let inputs = try ReportInputs.load(store: fixture.store, run: run.record.id, toolVersion: "test", runDate: Day(year: 2026, month: 11, day: 29)!)
         let doc = QuarterlyReport(inputs: inputs, house: "Twente", quarter: Quarter(year: 2013, quarter: 4), language: .nl).document()
