@@ -29,12 +29,19 @@ struct DataQualitySection {
                               rows: display,
                               csvHeader: ["file", "kind", "rows_read", "rows_imported", "duplicates", "rejected", "period_from", "period_to"],
                               csvRows: csv))
-        var reasons: [String: Int] = [:]
+        var reasons: [String: Int] = [:], unreadable: [String] = []
         for i in inputs.runImports {
-            if let data = i.rejectedByReason.data(using: .utf8),
-               let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
-                for (k, v) in object { reasons[k, default: 0] += (v as? Int) ?? Int((v as? Double) ?? 0) }
+            // The import log's counts per reason; a log that cannot be read is named, never left out in silence.
+            guard let counts = try? JSONDecoder().decode([String: Int].self, from: Data(i.rejectedByReason.utf8)) else {
+                unreadable.append(i.fileName)
+                continue
             }
+            for (k, v) in counts { reasons[k, default: 0] += v }
+        }
+        if !unreadable.isEmpty {
+            let names = ReportMarkup.literal(unreadable.joined(separator: ", "))
+            doc.bullets([text.t("Afgekeurd per reden: het importlogboek van \(names) is niet leesbaar (beschadigde store); lees het bestand opnieuw in.",
+                                "Rejected by reason: the import log of \(names) cannot be read (damaged store); import the file again.")])
         }
         if !reasons.isEmpty {
             doc.bullets(reasons.sorted { $0.key < $1.key }.map { k, v in
