@@ -39,10 +39,11 @@ public struct Credibility: Sendable, Codable, Equatable {
     public var concerns: [Concern]
     /// The level at which the checks together were judged.
     public var level: Double
-    /// The checks used (nil in runs stored before the third check existed: pre-trend and placebo).
-    public var checks: [Check]?
     /// The p-value of the not-yet-treated comparison's pre-trend test, when that check was used.
     public var staggeredPreTrendP: Double?
+
+    /// The checks used: pre-trend and placebo, and the second comparison's pre-trend test when its p is there.
+    public var checks: [Check] { staggeredPreTrendP == nil ? [.preTrend, .placebo] : [.preTrend, .placebo, .staggeredPreTrend] }
 
     public var credible: Bool { concerns.isEmpty }
 
@@ -50,19 +51,17 @@ public struct Credibility: Sendable, Codable, Equatable {
     public var code: String { concerns.map(\.rawValue).joined(separator: ";") }
 
     /// The checks as the `credibility_checks` column: codes joined by `;`.
-    public var checksCode: String { (checks ?? [.preTrend, .placebo]).map(\.rawValue).joined(separator: ";") }
+    public var checksCode: String { checks.map(\.rawValue).joined(separator: ";") }
 
     /// Judges one estimate by its pre-trend test and placebo, and by the
     /// not-yet-treated comparison's pre-trend p-value when one is given.
     public static func judge(preTrend: PreTrendTest, placebo: PlaceboEstimate, staggeredPreTrendP: Double? = nil,
                              level: Double) -> Credibility {
-        var checks: [Check] = [.preTrend, .placebo]
-        if staggeredPreTrendP != nil { checks.append(.staggeredPreTrend) }
-        let each = level / Double(checks.count)
+        let each = level / Double(staggeredPreTrendP == nil ? 2 : 3)
         var concerns: [Concern] = []
         if let p = preTrend.pValue { if p < each { concerns.append(.preTrendFailed) } } else { concerns.append(.preTrendUnavailable) }
         if let p = placebo.pValue { if p < each { concerns.append(.placeboFailed) } } else { concerns.append(.placeboUnavailable) }
         if let p = staggeredPreTrendP, p < each { concerns.append(.staggeredPreTrendFailed) }
-        return Credibility(concerns: concerns, level: level, checks: checks, staggeredPreTrendP: staggeredPreTrendP)
+        return Credibility(concerns: concerns, level: level, staggeredPreTrendP: staggeredPreTrendP)
     }
 }

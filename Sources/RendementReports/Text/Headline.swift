@@ -49,7 +49,7 @@ public struct Headline: Sendable {
             return text + " " + notCredible(row)
         }
         if p < alpha {
-            let third = row.credibility.checks?.contains(.staggeredPreTrend) == true
+            let third = row.credibility.checks.contains(.staggeredPreTrend)
             text += language == .nl
                 ? " Dit verschil is statistisch significant, en de controles op de vergelijking (placebo en parallelle trend vóór instroom\(third ? ", ook met cliënten die later instroomden" : "")) slaan niet aan."
                 : " This difference is statistically significant, and the checks on the comparison (placebo and parallel trend before intake\(third ? ", also with clients who entered later" : "")) do not signal a problem."
